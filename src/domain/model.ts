@@ -1,0 +1,153 @@
+import type { Dec } from './money';
+import type { IsoDate } from './dates';
+
+/**
+ * The domain model as read from the workbook. Every entity carries a reference to the row it came
+ * from so that findings can point at a cell; the workbook layer turns (table, row, column) into "B7".
+ */
+
+/** Logical tables of the schema (DESIGN.md); the workbook layer maps them to German sheet/table names. */
+export type TableKey = 'Stellen' | 'Massnahmen' | 'Deckung' | 'Planansaetze' | 'Parameter' | 'Entgelttabelle' | 'Besoldungstabelle';
+
+/** Where a value came from: table, 0-based data row (header excluded) and the field key of the column. */
+export interface SourceRef {
+  table: TableKey;
+  row: number;
+  field?: string;
+}
+
+export type Dienstverhaeltnis = 'Beschäftigte' | 'Beamte';
+export type Vermerk = '' | 'kw' | 'ku';
+
+export interface Stelle {
+  nr: string;
+  dezernat: string;
+  oe: string;
+  bezeichnung: string;
+  dienstverhaeltnis: Dienstverhaeltnis;
+  /** Entgeltgruppe (E9b, S 12) or Besoldungsgruppe (A 11) as written, normalised by normalizeGrade. */
+  gruppe: string;
+  stufe: number;
+  /** FTE share 0..1 */
+  anteil: Dec;
+  besetzt: boolean;
+  vermerk: Vermerk;
+  /** The Vermerk cell as written, e.g. "kw 30.06.2029". */
+  vermerkText: string;
+  beginn?: IsoDate;
+  ende?: IsoDate;
+  haushaltsstelle: string;
+  /** Optional columns for the legal Stellenplan (issue 6): count last year, occupied on 30 June last year. */
+  vorjahr?: Dec;
+  besetzt306?: Dec;
+  ref: SourceRef;
+}
+
+export const MASSNAHME_ARTEN = [
+  'Neue Stelle',
+  'Stelle streichen',
+  'Stellenanteil ändern',
+  'Höhergruppierung',
+  'Umsetzung',
+  'Sachaufwand',
+] as const;
+export type MassnahmeArt = (typeof MASSNAHME_ARTEN)[number];
+
+export const MASSNAHME_STATUS = ['Entwurf', 'beantragt', 'beschlossen', 'abgelehnt'] as const;
+export type MassnahmeStatus = (typeof MASSNAHME_STATUS)[number];
+
+export const BASIS = 'Basis';
+
+export interface Massnahme {
+  nr: string;
+  bezeichnung: string;
+  art: MassnahmeArt;
+  stellenNr: string;
+  /** Target Organisationseinheit (new position, Umsetzung). */
+  oe: string;
+  /** Target Dezernat where the workbook states one (optional column). */
+  dezernat?: string;
+  gruppe?: string;
+  stufe?: number;
+  anteil?: Dec;
+  beginn?: IsoDate;
+  ende?: IsoDate;
+  /** "Termin offen": the effective date is not fixed yet (Konstanz: Schul-IT transfer). */
+  terminOffen: boolean;
+  planansatz?: Dec;
+  haushaltsstelle: string;
+  /** "Basis" for empty. */
+  szenario: string;
+  auflagen: string;
+  status: MassnahmeStatus;
+  ref: SourceRef;
+}
+
+export const DECKUNG_ARTEN = [
+  'Stellenwegfall',
+  'Nichtbesetzung',
+  'Verzicht auf geplante Stelle',
+  'Minderaufwand',
+  'Mehrertrag',
+] as const;
+export type DeckungArt = (typeof DECKUNG_ARTEN)[number];
+
+export interface Deckung {
+  massnahmeNr: string;
+  quelle: string;
+  art: DeckungArt;
+  stellenNr: string;
+  haushaltsstelle: string;
+  /** €/year; undefined for a position source = that position's cost. */
+  betrag?: Dec;
+  beginn?: IsoDate;
+  ende?: IsoDate;
+  ref: SourceRef;
+}
+
+export const PLANANSATZ_ARTEN = ['Personalaufwand', 'Sachaufwand', 'Ertrag', 'Investition'] as const;
+export type PlanansatzArt = (typeof PLANANSATZ_ARTEN)[number];
+
+export interface Planansatz {
+  haushaltsstelle: string;
+  bezeichnung: string;
+  jahr: number;
+  ansatz: Dec;
+  geschuetzt: boolean;
+  art?: PlanansatzArt;
+  ref: SourceRef;
+}
+
+/** Parameters of the cost model (DESIGN.md names in comments). Rates are decimals (0.03 = 3 %). */
+export interface Parameter {
+  erstesPlanjahr: number; // Erstes Planjahr
+  anzahlPlanjahre: number; // Anzahl Planjahre
+  tarifsteigerung: Dec; // Tarifsteigerung p.a.
+  agSozialversicherung: Dec; // AG-Anteil Sozialversicherung
+  zusatzversorgung: Dec; // Zusatzversorgung
+  jahressonderzahlung: Dec; // Jahressonderzahlung (monthly salaries)
+  versorgungszuschlag: Dec; // Versorgungszuschlag Beamte
+  gemeinkosten: Dec; // Gemeinkostenzuschlag
+  sachkosten: Dec; // Sachkosten je Stelle (€/year)
+  toleranz: Dec; // Toleranz Planansatz
+}
+
+/** A pay table: grade → step → monthly € (full time). Absent entries are unknown, never zero. */
+export interface PayTable {
+  kind: 'Entgelt' | 'Besoldung';
+  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef }>;
+  /** Where the figures come from, shown in the README and the "wie berechnet" text. */
+  source?: string;
+}
+
+export interface WorkbookModel {
+  stellen: Stelle[];
+  massnahmen: Massnahme[];
+  deckung: Deckung[];
+  planansaetze: Planansatz[];
+  parameter: Parameter;
+  /** Where each parameter was read from (for findings on implausible values). */
+  parameterRefs?: Partial<Record<keyof Parameter, SourceRef>>;
+  entgelttabelle: PayTable;
+  besoldungstabelle: PayTable;
+}

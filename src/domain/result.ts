@@ -1,0 +1,70 @@
+import type { Dec } from './money';
+import type { Deckung, Massnahme, Stelle, WorkbookModel } from './model';
+import type { Finding } from './findings';
+
+/**
+ * "Wie berechnet": every computed amount can explain itself. `steps` are human-readable lines in
+ * German (with an English twin), e.g. "Tabellenentgelt E9b Stufe 3: 4.203,56 €".
+ */
+export interface Explanation {
+  /** One-line formula, e.g. "4.203,56 € × 12,85 × 1,2915 × 1,0000 × 1,000 × 12/12 = 69.761,30 €" */
+  summary: string;
+  steps: { label: string; labelEn: string; value: string }[];
+}
+
+export interface YearAmount {
+  year: number;
+  amount: Dec;
+  explanation: Explanation;
+}
+
+export interface CoverLineResult {
+  deckung: Deckung;
+  years: YearAmount[];
+}
+
+export interface MeasureYear {
+  year: number;
+  cost: Dec;
+  cover: Dec;
+  /** cover − cost */
+  balance: Dec;
+}
+
+export interface MeasureResult {
+  massnahme: Massnahme;
+  /** Scenario the measure was evaluated in (its own scenario; Basis measures in "Basis"). */
+  scenario: string;
+  years: MeasureYear[];
+  /** Cost per year with its explanation. */
+  cost: YearAmount[];
+  cover: CoverLineResult[];
+  /** Covered in every plan year (cost ≤ cover), and no error finding against its cover. */
+  covered: boolean;
+}
+
+export interface ScenarioResult {
+  name: string;
+  measures: MeasureResult[];
+  findings: Finding[];
+  totals: MeasureYear[];
+}
+
+export interface PositionCost {
+  stelle: Stelle;
+  years: YearAmount[];
+}
+
+export interface CheckResult {
+  /** The plan years of the horizon. */
+  years: number[];
+  /** Basis first, then variants in order of first appearance. */
+  scenarios: ScenarioResult[];
+  /** Each measure once, evaluated in its own scenario. */
+  measures: MeasureResult[];
+  /** All findings, each once (a Basis finding seen in every scenario is reported once, as Basis). */
+  findings: Finding[];
+  /** Cost of every position per plan year (Jahreskosten). */
+  positions: PositionCost[];
+  model: WorkbookModel;
+}
