@@ -2,7 +2,6 @@
 'use strict';
 // Runs a TypeScript script without a separate build: esbuild bundles it for Node on the fly.
 const path = require('path');
-const os = require('os');
 const fs = require('fs');
 const esbuild = require('esbuild');
 const [entry, ...args] = process.argv.slice(2);
@@ -10,7 +9,10 @@ if (!entry) {
   console.error('Aufruf: node scripts/run-ts.js DATEI.ts [ARGUMENTE]');
   process.exit(2);
 }
-const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'run-ts-')), 'out.js');
+// Inside the project so that bundled-out packages resolve from node_modules.
+const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'run-ts');
+fs.mkdirSync(cacheDir, { recursive: true });
+const outfile = path.join(fs.mkdtempSync(path.join(cacheDir, 'run-')), 'out.js');
 esbuild.buildSync({
   entryPoints: [path.resolve(entry)],
   bundle: true,

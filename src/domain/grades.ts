@@ -1,0 +1,28 @@
+import type { Dienstverhaeltnis } from './model';
+
+/**
+ * Grades are written in many ways ("E 9b", "e9b", "A 11", "S12"). One normal form keeps lookups exact:
+ * no spaces, upper case, except a trailing lowercase letter (E9a/E9b/E9c), and "Ü" kept (E15Ü).
+ */
+export function normalizeGrade(grade: string): string {
+  const compact = grade.replace(/[\s\u00a0]+/g, '').trim();
+  const match = /^([A-Za-zÄÖÜäöü]+)(\d+)([a-cA-C]?)(Ü|ü|UE|ue)?$/.exec(compact);
+  if (!match) return compact.toUpperCase();
+  const [, prefix, num, letter, ue] = match;
+  return `${prefix.toUpperCase()}${Number(num)}${letter.toLowerCase()}${ue ? 'Ü' : ''}`;
+}
+
+/** Besoldungsgruppen (A, B, C, R, W) belong to Beamte; everything else to Beschäftigte (TVöD E/S/P). */
+export function isBeamteGrade(grade: string): boolean {
+  return /^[ABCRW]\d/.test(normalizeGrade(grade));
+}
+
+export function dienstverhaeltnisOfGrade(grade: string): Dienstverhaeltnis {
+  return isBeamteGrade(grade) ? 'Beamte' : 'Beschäftigte';
+}
+
+/** Display form with a space for Beamte ("A 11") as in the legal Stellenplan; E-grades stay compact. */
+export function displayGrade(grade: string): string {
+  const n = normalizeGrade(grade);
+  return isBeamteGrade(n) ? n.replace(/^([A-Z])(\d)/, '$1 $2') : n;
+}

@@ -1,0 +1,9 @@
+export * from './money';
+export * from './dates';
+export * from './model';
+export * from './findings';
+export * from './result';
+export * from './grades';
+export * from './defaults';
+export { CostModel, annualFactor, lookupMonthly, monthsActive, planYears, proRataAmount, type LineSpec } from './cost';
+export { checkCoverage } from './coverage';
