@@ -9,6 +9,7 @@ import type {
   CheckResult,
   CoverLineResult,
   Explanation,
+  LineBasis,
   MeasureResult,
   MeasureYear,
   PositionCost,
@@ -548,7 +549,19 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
 
   const covered = measureYears.every((y) => !y.balance.lt(0)) && !f.list.some((x) => x.severity === 'error');
   return {
-    result: { massnahme: m, scenario, years: measureYears, cost: costYears, cover: coverLines, covered },
+    result: {
+      massnahme: m,
+      scenario,
+      years: measureYears,
+      cost: costYears,
+      cover: coverLines,
+      covered,
+      lines: m.terminOffen
+        ? []
+        : fixedAmount
+          ? [{ kind: 'betrag', betrag: fixedAmount, period: measurePeriod, sign: 1, label: 'Sachaufwand' }]
+          : costLines.map((l) => ({ kind: 'position' as const, spec: l.spec, sign: l.sign, label: l.label })),
+    },
     draws,
     findings: f.list,
   };
@@ -644,7 +657,13 @@ function evaluateCover(
       const lineSpec = { ...spec, period: intersect(spec.period, period) };
       return amountOf(y, ctx.cost.lineCost(lineSpec, y), () => ctx.cost.explainLine(lineSpec, y));
     });
-    return { result: { deckung: d, years: yearsOut }, source: s.nr, kind: 'position' };
+    const basis: LineBasis | undefined =
+      d.betrag !== undefined
+        ? { kind: 'betrag', betrag: d.betrag, period, sign: 1, label: d.quelle || `Stelle ${s.nr}` }
+        : spec
+          ? { kind: 'position', spec: { ...spec, period: intersect(spec.period, period) }, sign: 1, label: d.quelle || `Stelle ${s.nr}` }
+          : undefined;
+    return { result: { deckung: d, years: yearsOut, basis }, source: s.nr, kind: 'position' };
   }
 
   // Minderaufwand / Mehrertrag: an amount per year
@@ -679,7 +698,8 @@ function evaluateCover(
     amountOf(y, proRataAmount(betrag, period, y), () => explainProRata(betrag, period, y, `${d.art} ${name}`, d.art)),
   );
   const budget = d.art === 'Minderaufwand' ? d.haushaltsstelle : undefined;
-  return { result: { deckung: d, years: yearsOut }, source: budget, kind: budget ? 'budget' : undefined };
+  const basis: LineBasis = { kind: 'betrag', betrag, period, sign: 1, label: name };
+  return { result: { deckung: d, years: yearsOut, basis }, source: budget, kind: budget ? 'budget' : undefined };
 }
 
 /** A source cannot release more than it has, summed over all measures of a scenario. */

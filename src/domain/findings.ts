@@ -21,6 +21,7 @@ export const FINDING_CODES = {
   BUDGET_SHORTFALL: 'Ein Personal-Planansatz reicht nicht für die ihm zugeordneten Stellen.',
   COVER_INADMISSIBLE: 'Die Deckung ist rechtlich nicht zulässig (z. B. Investition für Personalaufwand).',
   TERM_OPEN: 'Eine Maßnahme hat noch keinen festen Termin ("Termin offen"); sie wird gesondert ausgewiesen.',
+  DEFAULTS_USED: 'Eine optionale Tabelle fehlt; die mitgelieferten Vorgaben werden verwendet.',
   PROTECTED_REDUCED: 'Eine Maßnahme oder Deckung verringert einen geschützten Planansatz.',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;

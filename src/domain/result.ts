@@ -1,6 +1,13 @@
 import type { Dec } from './money';
 import type { Deckung, Massnahme, Stelle, WorkbookModel } from './model';
 import type { Finding } from './findings';
+import type { Period } from './dates';
+import type { LineSpec } from './cost';
+
+/** What an amount line is computed from: a pay line (grade, share, period) or a fixed €/year sum. */
+export type LineBasis =
+  | { kind: 'position'; spec: LineSpec; sign: 1 | -1; label: string }
+  | { kind: 'betrag'; betrag: Dec; period: Period; sign: 1 | -1; label: string };
 
 /**
  * "Wie berechnet": every computed amount can explain itself. `steps` are human-readable lines in
@@ -21,6 +28,8 @@ export interface YearAmount {
 export interface CoverLineResult {
   deckung: Deckung;
   years: YearAmount[];
+  /** How the amounts are computed; absent when the row releases nothing (unknown or protected source). */
+  basis?: LineBasis;
 }
 
 export interface MeasureYear {
@@ -39,6 +48,8 @@ export interface MeasureResult {
   /** Cost per year with its explanation. */
   cost: YearAmount[];
   cover: CoverLineResult[];
+  /** The signed lines whose sum is the cost (empty for cost-neutral or undated measures). */
+  lines: LineBasis[];
   /** Covered in every plan year (cost ≤ cover), and no error finding against its cover. */
   covered: boolean;
 }

@@ -1,0 +1,159 @@
+import { D, type Dec } from '../domain/money';
+import { isoDate, isValidIsoDate, type IsoDate } from '../domain/dates';
+import type { CellValue } from './port';
+
+/**
+ * Turning cell values into typed values. Each parser returns either a value or a German reason
+ * ("ist keine Zahl"), which the reader turns into an INVALID_VALUE finding with sheet and cell.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; reasonEn: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(reason: string, reasonEn: string): Parsed<T> => ({ ok: false, reason, reasonEn });
+
+export function isEmpty(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.replace(/\u00a0/g, ' ').trim() === '');
+}
+
+export function isErrorValue(v: CellValue): v is { error: string } {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+}
+
+export function display(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isErrorValue(v)) return v.error;
+  return String(v);
+}
+
+export function parseText(v: CellValue): Parsed<string> {
+  if (isErrorValue(v)) return bad(`enthält den Fehlerwert ${v.error}`, `contains the error value ${v.error}`);
+  if (v === null || v === undefined) return ok('');
+  if (v instanceof Date) return ok(dateToIso(v));
+  return ok(String(v).replace(/\u00a0/g, ' ').trim());
+}
+
+/** German and English number text: "70.000,00 €", "70000", "0,5", "1,234.50". Floats stay out of money. */
+export function parseNumberText(text: string): Dec | undefined {
+  let s = text.replace(/[\s\u00a0€]/g, '').replace(/EUR$/i, '');
+  if (s === '') return undefined;
+  const negative = /^[-−]/.test(s);
+  s = s.replace(/^[-−+]/, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimalSep = lastComma > lastDot ? ',' : '.';
+    const thousands = decimalSep === ',' ? '.' : ',';
+    s = s.split(thousands).join('').replace(decimalSep, '.');
+  } else if (lastComma >= 0) {
+    if (s.split(',').length > 2) s = s.split(',').join('');
+    else s = s.replace(',', '.');
+  } else if (lastDot >= 0 && /^\d{1,3}(\.\d{3})+$/.test(s)) {
+    s = s.split('.').join('');
+  }
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(s)) return undefined;
+  const d = new D(s);
+  return negative ? d.neg() : d;
+}
+
+export function parseNumber(v: CellValue): Parsed<Dec | undefined> {
+  if (isEmpty(v)) return ok(undefined);
+  if (isErrorValue(v)) return bad(`enthält den Fehlerwert ${v.error}`, `contains the error value ${v.error}`);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return bad('ist keine endliche Zahl', 'is not a finite number');
+    return ok(new D(String(v)));
+  }
+  if (typeof v === 'boolean' || v instanceof Date) return bad(`„${display(v)}“ ist keine Zahl`, `"${display(v)}" is not a number`);
+  const d = parseNumberText(String(v));
+  if (!d) return bad(`„${String(v).trim()}“ ist keine Zahl`, `"${String(v).trim()}" is not a number`);
+  return ok(d);
+}
+
+/** A rate: 0.03, "3 %", "3%", "0,03". */
+export function parseRate(v: CellValue): Parsed<Dec | undefined> {
+  if (typeof v === 'string' && /%\s*$/.test(v.trim())) {
+    const d = parseNumberText(v.trim().replace(/%$/, ''));
+    if (!d) return bad(`„${v.trim()}“ ist kein Prozentsatz`, `"${v.trim()}" is not a percentage`);
+    return ok(d.div(100));
+  }
+  return parseNumber(v);
+}
+
+export function parseShare(v: CellValue): Parsed<Dec | undefined> {
+  const r = parseRate(v);
+  if (!r.ok || r.value === undefined) return r;
+  if (r.value.lte(0) || r.value.gt(1))
+    return bad(`Stellenanteil ${display(v)} liegt nicht zwischen 0 und 1`, `FTE share ${display(v)} is not between 0 and 1`);
+  return r;
+}
+
+export function parseInt(v: CellValue): Parsed<number | undefined> {
+  const r = parseNumber(v);
+  if (!r.ok || r.value === undefined) return r as Parsed<number | undefined>;
+  if (!r.value.isInteger()) return bad(`„${display(v)}“ ist keine ganze Zahl`, `"${display(v)}" is not a whole number`);
+  if (r.value.abs().gt(1e9)) return bad(`„${display(v)}“ ist zu groß`, `"${display(v)}" is too large`);
+  return ok(r.value.toNumber());
+}
+
+/** Excel dates arrive as Date (UTC midnight from ExcelJS), as a serial number, or as "TT.MM.JJJJ" text. */
+export function dateToIso(d: Date): IsoDate {
+  // ExcelJS gives UTC midnight; round to the nearest day against time-of-day noise.
+  const t = new Date(d.getTime() + 12 * 3600 * 1000);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+export function serialToIso(serial: number): IsoDate {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
+  return dateToIso(new Date(ms));
+}
+
+export function isoToSerial(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+function inRange(iso: IsoDate): boolean {
+  const y = Number(iso.slice(0, 4));
+  return y >= 1900 && y <= 9999;
+}
+
+export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
+  if (isEmpty(v)) return ok(undefined);
+  if (isErrorValue(v)) return bad(`enthält den Fehlerwert ${v.error}`, `contains the error value ${v.error}`);
+  let iso: string | undefined;
+  if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
+  else if (typeof v === 'number') iso = v >= 1 && v < 2958466 ? serialToIso(v) : undefined;
+  else if (typeof v === 'string') {
+    const s = v.trim();
+    let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+    if (m) iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (m) iso = s;
+  }
+  if (!iso || !isValidIsoDate(iso) || !inRange(iso))
+    return bad(`„${display(v)}“ ist kein gültiges Datum (TT.MM.JJJJ)`, `"${display(v)}" is not a valid date (DD.MM.YYYY)`);
+  return ok(iso);
+}
+
+export function parseBool(v: CellValue): Parsed<boolean | undefined> {
+  if (isEmpty(v)) return ok(undefined);
+  if (typeof v === 'boolean') return ok(v);
+  if (typeof v === 'number' && (v === 0 || v === 1)) return ok(v === 1);
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (['ja', 'j', 'x', 'yes', 'wahr', 'true', '1'].includes(s)) return ok(true);
+    if (['nein', 'n', 'no', 'falsch', 'false', '0', '-'].includes(s)) return ok(false);
+  }
+  return bad(`„${display(v)}“ ist weder Ja noch Nein`, `"${display(v)}" is neither Ja nor Nein`);
+}
+
+export function parseEnum(v: CellValue, values: readonly string[]): Parsed<string | undefined> {
+  const t = parseText(v);
+  if (!t.ok) return t;
+  if (t.value === '') return ok(undefined);
+  const key = (s: string) => s.toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ');
+  const hit = values.find((x) => key(x) === key(t.value));
+  if (!hit)
+    return bad(`„${t.value}“ ist kein erlaubter Wert (erlaubt: ${values.join(', ')})`, `"${t.value}" is not allowed (allowed: ${values.join(', ')})`);
+  return ok(hit);
+}

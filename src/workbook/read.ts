@@ -1,0 +1,366 @@
+import { D, type Dec } from '../domain/money';
+import { DEFAULT_BESOLDUNGSTABELLE, DEFAULT_ENTGELTTABELLE, DEFAULT_PARAMETER, clonePayTable } from '../domain/defaults';
+import { normalizeGrade, dienstverhaeltnisOfGrade } from '../domain/grades';
+import type { Finding } from '../domain/findings';
+import {
+  BASIS,
+  type Deckung,
+  type Dienstverhaeltnis,
+  type Massnahme,
+  type Parameter,
+  type PayTable,
+  type Planansatz,
+  type SourceRef,
+  type Stelle,
+  type TableKey,
+  type Vermerk,
+  type WorkbookModel,
+} from '../domain/model';
+import {
+  isEmpty,
+  parseBool,
+  parseDate,
+  parseEnum,
+  parseInt,
+  parseNumber,
+  parseRate,
+  parseShare,
+  parseText,
+  type Parsed,
+} from './cells';
+import { a1, WorkbookUnusableError, type CellValue, type RawTable, type WorkbookPort } from './port';
+import { PARAMETER_NAMES, TABLES, headerKey, mapColumns, tableRequests, tableSpec, type ColumnSpec, type TableSpec } from './schema';
+
+export interface CellLocation {
+  sheet: string;
+  cell: string;
+}
+
+export interface ReadResult {
+  model: WorkbookModel;
+  findings: Finding[];
+  tables: Map<TableKey, RawTable | undefined>;
+  columns: Map<TableKey, Map<string, number>>;
+  locate(ref: SourceRef | undefined): CellLocation | undefined;
+}
+
+/** Reads all tables in one batch and maps them to the domain; never throws on cell content. */
+export async function readWorkbookModel(port: WorkbookPort): Promise<ReadResult> {
+  const tables = await port.readTables(tableRequests());
+  return mapTables(tables);
+}
+
+export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResult {
+  const findings: Finding[] = [];
+  const columns = new Map<TableKey, Map<string, number>>();
+
+  for (const spec of TABLES) {
+    const raw = tables.get(spec.key);
+    if (!raw) {
+      if (spec.required)
+        throw new WorkbookUnusableError(
+          `Die Arbeitsmappe enthält kein Blatt „${spec.sheet}“ (und keine Tabelle „${spec.tableNames[0]}“): so kann sie nicht geprüft werden.`,
+          `The workbook has no sheet "${spec.sheet}" (nor a table "${spec.tableNames[0]}").`,
+        );
+      continue;
+    }
+    const map = mapColumns(spec, raw.headers);
+    columns.set(spec.key, map);
+    const missing = spec.columns.filter((c) => c.required && !c.generated && !map.has(c.field));
+    if (missing.length > 0 && spec.required)
+      throw new WorkbookUnusableError(
+        `Im Blatt „${raw.sheet}“ fehlt die Spalte ${missing.map((c) => `„${c.header}“`).join(', ')} (Kopfzeile ${raw.origin.row}).`,
+        `Sheet "${raw.sheet}" lacks the column ${missing.map((c) => `"${c.header}"`).join(', ')}.`,
+      );
+  }
+
+  const locate = (ref: SourceRef | undefined): CellLocation | undefined => {
+    if (!ref) return undefined;
+    const raw = tables.get(ref.table);
+    if (!raw) return undefined;
+    const map = columns.get(ref.table)!;
+    const spec = tableSpec(ref.table);
+    const idx = (ref.field !== undefined ? map.get(ref.field) : undefined) ?? map.get(spec.columns[0].field) ?? 0;
+    return { sheet: raw.sheet, cell: a1(raw.origin.row + 1 + ref.row, raw.origin.col + idx) };
+  };
+
+  const reader = (key: TableKey) => new RowReader(tableSpec(key), tables.get(key), columns.get(key), findings);
+
+  const parameter = readParameter(reader('Parameter'), findings);
+  const entgelttabelle = readPayTable(reader('Entgelttabelle'), DEFAULT_ENTGELTTABELLE, 6, findings);
+  const besoldungstabelle = readPayTable(reader('Besoldungstabelle'), DEFAULT_BESOLDUNGSTABELLE, 8, findings);
+  const stellen = readStellen(reader('Stellen'));
+  const massnahmen = readMassnahmen(reader('Massnahmen'));
+  const deckung = readDeckung(reader('Deckung'));
+  const planansaetze = readPlanansaetze(reader('Planansaetze'));
+
+  const model: WorkbookModel = { stellen, massnahmen, deckung, planansaetze, parameter, entgelttabelle, besoldungstabelle };
+  return { model, findings, tables, columns, locate };
+}
+
+/** Walks the data rows of one table and parses fields, recording a finding per unusable cell. */
+class RowReader {
+  constructor(
+    readonly spec: TableSpec,
+    readonly raw: RawTable | undefined,
+    readonly map: Map<string, number> | undefined,
+    private readonly findings: Finding[],
+  ) {}
+
+  get present(): boolean {
+    return this.raw !== undefined;
+  }
+
+  /** Non-empty rows with their 0-based index in the table. */
+  *rows(): Generator<{ index: number; cells: CellValue[] }> {
+    if (!this.raw) return;
+    const used = [...(this.map?.values() ?? [])];
+    for (let index = 0; index < this.raw.rows.length; index++) {
+      const cells = this.raw.rows[index] ?? [];
+      if (used.every((c) => isEmpty(cells[c] ?? null))) continue;
+      yield { index, cells };
+    }
+  }
+
+  cell(cells: CellValue[], field: string): CellValue {
+    const i = this.map?.get(field);
+    return i === undefined ? null : (cells[i] ?? null);
+  }
+
+  address(index: number, field: string): string {
+    const raw = this.raw!;
+    const i = this.map?.get(field) ?? 0;
+    return a1(raw.origin.row + 1 + index, raw.origin.col + i);
+  }
+
+  private column(field: string): ColumnSpec {
+    return this.spec.columns.find((c) => c.field === field)!;
+  }
+
+  report(index: number, field: string, reason: string, reasonEn: string): void {
+    const raw = this.raw!;
+    const col = this.column(field);
+    const cell = this.address(index, field);
+    this.findings.push({
+      code: 'INVALID_VALUE',
+      severity: 'error',
+      message: `${raw.sheet}!${cell} (${col.header}): ${reason}.`,
+      messageEn: `${raw.sheet}!${cell} (${col.header}): ${reasonEn}.`,
+      ref: { table: this.spec.key, row: index, field },
+    });
+  }
+
+  get<T>(index: number, cells: CellValue[], field: string, parse: (v: CellValue) => Parsed<T>): T | undefined {
+    const parsed = parse(this.cell(cells, field));
+    if (!parsed.ok) {
+      this.report(index, field, parsed.reason, parsed.reasonEn);
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  required<T>(index: number, cells: CellValue[], field: string, parse: (v: CellValue) => Parsed<T>): T | undefined {
+    const value = this.get(index, cells, field, parse);
+    const raw = this.cell(cells, field);
+    if ((value === undefined || value === '') && isEmpty(raw)) {
+      this.report(index, field, 'Pflichtangabe fehlt', 'required value missing');
+      return undefined;
+    }
+    return value;
+  }
+
+  ref(index: number): SourceRef {
+    return { table: this.spec.key, row: index };
+  }
+}
+
+const text = (v: CellValue) => parseText(v);
+
+function readStellen(r: RowReader): Stelle[] {
+  const out: Stelle[] = [];
+  for (const { index, cells } of r.rows()) {
+    const nr = r.required(index, cells, 'nr', text);
+    const gruppeRaw = r.required(index, cells, 'gruppe', text);
+    const stufe = r.required(index, cells, 'stufe', parseInt);
+    const anteil = r.get(index, cells, 'anteil', parseShare);
+    const dvText = r.get(index, cells, 'dienstverhaeltnis', (v) => parseEnum(v, ['Beschäftigte', 'Beamte', 'Beamter', 'Beamtin', 'Tarifbeschäftigte']));
+    const besetzt = r.get(index, cells, 'besetzt', parseBool);
+    const vermerkText = r.get(index, cells, 'vermerk', text) ?? '';
+    const beginn = r.get(index, cells, 'beginn', parseDate);
+    const ende = r.get(index, cells, 'ende', parseDate);
+    const vorjahr = r.get(index, cells, 'vorjahr', parseNumber);
+    const besetzt306 = r.get(index, cells, 'besetzt306', parseNumber);
+    if (nr === undefined || nr === '') continue;
+    const vermerk = vermerkOf(vermerkText);
+    if (vermerk === undefined) r.report(index, 'vermerk', `„${vermerkText}“ ist kein Vermerk (erlaubt: kw, ku, leer; auch „kw 30.06.2029“)`, `"${vermerkText}" is not a note (kw, ku or empty)`);
+    const gruppe = gruppeRaw ? normalizeGrade(gruppeRaw) : '';
+    const dienstverhaeltnis: Dienstverhaeltnis = dvText ? (dvText.startsWith('Beamt') ? 'Beamte' : 'Beschäftigte') : dienstverhaeltnisOfGrade(gruppe);
+    out.push({
+      nr,
+      dezernat: r.get(index, cells, 'dezernat', text) ?? '',
+      oe: r.get(index, cells, 'oe', text) ?? '',
+      bezeichnung: r.get(index, cells, 'bezeichnung', text) ?? '',
+      dienstverhaeltnis,
+      gruppe,
+      stufe: stufe ?? 0,
+      anteil: anteil ?? new D(1),
+      besetzt: besetzt ?? false,
+      vermerk: vermerk ?? '',
+      vermerkText,
+      beginn,
+      ende,
+      haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
+      vorjahr,
+      besetzt306,
+      ref: r.ref(index),
+    });
+  }
+  return out;
+}
+
+function vermerkOf(text: string): Vermerk | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === '') return '';
+  if (/^kw\b/.test(t)) return 'kw';
+  if (/^ku\b/.test(t)) return 'ku';
+  return undefined;
+}
+
+function readMassnahmen(r: RowReader): Massnahme[] {
+  const out: Massnahme[] = [];
+  for (const { index, cells } of r.rows()) {
+    const nr = r.required(index, cells, 'nr', text);
+    const art = r.required(index, cells, 'art', (v) => parseEnum(v, r.spec.columns.find((c) => c.field === 'art')!.values!));
+    const beginnRaw = r.cell(cells, 'beginn');
+    const terminOffen = typeof beginnRaw === 'string' && /^(termin\s+)?offen$/i.test(beginnRaw.trim());
+    const beginn = terminOffen ? undefined : r.get(index, cells, 'beginn', parseDate);
+    const gruppe = r.get(index, cells, 'gruppe', text);
+    const status = r.get(index, cells, 'status', (v) => parseEnum(v, ['Entwurf', 'beantragt', 'beschlossen', 'abgelehnt']));
+    const m = {
+      bezeichnung: r.get(index, cells, 'bezeichnung', text) ?? '',
+      stellenNr: r.get(index, cells, 'stellenNr', text) ?? '',
+      dezernat: r.get(index, cells, 'dezernat', text) || undefined,
+      oe: r.get(index, cells, 'oe', text) ?? '',
+      gruppe: gruppe ? normalizeGrade(gruppe) : undefined,
+      stufe: r.get(index, cells, 'stufe', parseInt),
+      anteil: r.get(index, cells, 'anteil', parseShare),
+      ende: r.get(index, cells, 'ende', parseDate),
+      planansatz: r.get(index, cells, 'planansatz', parseNumber),
+      haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
+      szenario: r.get(index, cells, 'szenario', text) || BASIS,
+      auflagen: r.get(index, cells, 'auflagen', text) ?? '',
+    };
+    if (!nr || !art) continue;
+    out.push({
+      ...m,
+      nr,
+      art: art as Massnahme['art'],
+      beginn,
+      terminOffen,
+      status: (status ?? 'Entwurf') as Massnahme['status'],
+      ref: r.ref(index),
+    });
+  }
+  return out;
+}
+
+function readDeckung(r: RowReader): Deckung[] {
+  const out: Deckung[] = [];
+  for (const { index, cells } of r.rows()) {
+    const massnahmeNr = r.required(index, cells, 'massnahmeNr', text);
+    const art = r.required(index, cells, 'art', (v) => parseEnum(v, r.spec.columns.find((c) => c.field === 'art')!.values!));
+    const d = {
+      quelle: r.get(index, cells, 'quelle', text) ?? '',
+      stellenNr: r.get(index, cells, 'stellenNr', text) ?? '',
+      haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
+      betrag: r.get(index, cells, 'betrag', parseNumber),
+      beginn: r.get(index, cells, 'beginn', parseDate),
+      ende: r.get(index, cells, 'ende', parseDate),
+    };
+    if (d.betrag?.lt(0)) r.report(index, 'betrag', 'ein Deckungsbetrag kann nicht negativ sein', 'a cover amount cannot be negative');
+    if (!massnahmeNr || !art) continue;
+    out.push({ ...d, betrag: d.betrag?.lt(0) ? undefined : d.betrag, massnahmeNr, art: art as Deckung['art'], ref: r.ref(index) });
+  }
+  return out;
+}
+
+function readPlanansaetze(r: RowReader): Planansatz[] {
+  const out: Planansatz[] = [];
+  for (const { index, cells } of r.rows()) {
+    const haushaltsstelle = r.required(index, cells, 'haushaltsstelle', text);
+    const jahr = r.required(index, cells, 'jahr', parseInt);
+    const ansatz = r.required(index, cells, 'ansatz', parseNumber);
+    const geschuetzt = r.get(index, cells, 'geschuetzt', parseBool);
+    const art = r.get(index, cells, 'art', (v) => parseEnum(v, ['Personalaufwand', 'Sachaufwand', 'Ertrag', 'Investition']));
+    const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
+    if (jahr !== undefined && (jahr < 1900 || jahr > 9999)) {
+      r.report(index, 'jahr', `${jahr} ist kein Haushaltsjahr`, `${jahr} is not a budget year`);
+      continue;
+    }
+    if (!haushaltsstelle || jahr === undefined || ansatz === undefined) continue;
+    out.push({ haushaltsstelle, bezeichnung, jahr, ansatz, geschuetzt: geschuetzt ?? false, art: art as Planansatz['art'], ref: r.ref(index) });
+  }
+  return out;
+}
+
+const PARAM_FIELDS = new Map(Object.entries(PARAMETER_NAMES).map(([field, name]) => [headerKey(name), field as keyof Parameter]));
+
+function readParameter(r: RowReader, findings: Finding[]): Parameter {
+  const p: Parameter = { ...DEFAULT_PARAMETER };
+  if (!r.present) {
+    findings.push(defaultsUsed('Parameter', 'Kein Blatt „Parameter“: es gelten die mitgelieferten Vorgaben (siehe README).'));
+    return p;
+  }
+  for (const { index, cells } of r.rows()) {
+    const name = parseText(r.cell(cells, 'name'));
+    if (!name.ok) continue;
+    const field = PARAM_FIELDS.get(headerKey(name.value));
+    if (!field) continue;
+    const raw = r.cell(cells, 'wert');
+    if (isEmpty(raw)) continue;
+    if (field === 'erstesPlanjahr' || field === 'anzahlPlanjahre') {
+      const v = r.get(index, cells, 'wert', parseInt);
+      if (v === undefined) continue;
+      const valid = field === 'erstesPlanjahr' ? v >= 1990 && v <= 2200 : v >= 1 && v <= 30;
+      if (!valid) r.report(index, 'wert', `${v} ist für „${name.value}“ nicht zulässig`, `${v} is not allowed for "${name.value}"`);
+      else p[field] = v;
+      continue;
+    }
+    const v = r.get(index, cells, 'wert', field === 'sachkosten' ? parseNumber : parseRate);
+    if (v === undefined) continue;
+    if (v.lt(0) || (field !== 'sachkosten' && field !== 'jahressonderzahlung' && v.gt(1)) || (field === 'jahressonderzahlung' && v.gt(3))) {
+      r.report(index, 'wert', `${v.toString().replace('.', ',')} ist für „${name.value}“ nicht plausibel`, `${v.toString()} is not plausible for "${name.value}"`);
+      continue;
+    }
+    (p as unknown as Record<string, Dec>)[field] = v;
+  }
+  return p;
+}
+
+function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings: Finding[]): PayTable {
+  if (!r.present) {
+    if (fallback.rows.size > 0)
+      findings.push(defaultsUsed(r.spec.key, `Keine ${r.spec.key}: es gilt die mitgelieferte Tabelle (${fallback.source ?? ''}).`));
+    return clonePayTable(fallback);
+  }
+  const rows: PayTable['rows'] = new Map();
+  for (const { index, cells } of r.rows()) {
+    const grade = r.required(index, cells, 'gruppe', text);
+    if (!grade) continue;
+    const map = new Map<number, Dec>();
+    for (let s = 1; s <= steps; s++) {
+      const v = r.get(index, cells, `stufe${s}`, parseNumber);
+      if (v === undefined) continue;
+      if (v.lte(0)) r.report(index, `stufe${s}`, 'ein Monatsbetrag muss größer als 0 sein', 'a monthly amount must be above 0');
+      else map.set(s, v);
+    }
+    rows.set(normalizeGrade(grade), { steps: map, ref: r.ref(index) });
+  }
+  return { kind: fallback.kind, rows, source: `Arbeitsmappe, Blatt „${r.raw!.sheet}“` };
+}
+
+function defaultsUsed(table: string, message: string): Finding {
+  return { code: 'DEFAULTS_USED', severity: 'info', message, messageEn: `No ${table} table: the built-in defaults apply.` };
+}
+
+export type { RawTable };

@@ -1,0 +1,355 @@
+import ExcelJS from 'exceljs';
+import type { TableKey } from '../domain/model';
+import { isoToSerial } from '../workbook/cells';
+import {
+  WorkbookUnusableError,
+  a1,
+  type CellUpdate,
+  type CellValue,
+  type ColumnWrite,
+  type GeneratedSheet,
+  type RawTable,
+  type RowAppend,
+  type SheetCell,
+  type TableRequest,
+  type ValidationWrite,
+  type WorkbookPort,
+  type WriteBatch,
+} from '../workbook/port';
+import { headerKey, tableSpec } from '../workbook/schema';
+import { STYLES } from './styles';
+
+/** Limits against hostile files: refused before they are expanded (configurable). */
+export interface OpenLimits {
+  /** Largest file accepted, bytes. */
+  maxFileBytes: number;
+  /** Largest total uncompressed size of the zip entries, bytes. */
+  maxUncompressedBytes: number;
+}
+
+export const DEFAULT_LIMITS: OpenLimits = { maxFileBytes: 100 * 1024 * 1024, maxUncompressedBytes: 1024 * 1024 * 1024 };
+
+/** The ExcelJS implementation of the WorkbookPort: command line, browser page and tests. */
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static create(): XlsxWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Stellenplan & Deckung';
+    return new XlsxWorkbook(wb);
+  }
+
+  static async open(data: Uint8Array | ArrayBuffer, limits: OpenLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    checkContainer(bytes, limits);
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    } catch (e) {
+      throw new WorkbookUnusableError(
+        `Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): ${(e as Error).message.split('\n')[0]}`,
+        'The file is not a readable Excel workbook (.xlsx).',
+      );
+    }
+    return new XlsxWorkbook(wb);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const buf = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  }
+
+  sheetNames(): Promise<string[]> {
+    return Promise.resolve(this.workbook.worksheets.map((w) => w.name));
+  }
+
+  readTables(requests: TableRequest[]): Promise<Map<TableKey, RawTable | undefined>> {
+    const result = new Map<TableKey, RawTable | undefined>();
+    for (const req of requests) result.set(req.key, this.findTable(req));
+    return Promise.resolve(result);
+  }
+
+  private findTable(req: TableRequest): RawTable | undefined {
+    // 1. an Excel table (ListObject) by name
+    for (const ws of this.workbook.worksheets) {
+      for (const t of ws.getTables() as unknown as { table?: { name?: string; tableRef?: string; ref?: string } }[]) {
+        const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
+        if (model.name && req.tableNames.some((n) => headerKey(n) === headerKey(model.name!))) {
+          const ref = model.tableRef ?? model.ref;
+          if (!ref) continue;
+          const [start, end] = ref.split(':');
+          const s = ws.getCell(start);
+          const e = ws.getCell(end ?? start);
+          return readBlock(ws, Number(s.row), Number(s.col), Number(e.col), Number(e.row), model.name);
+        }
+      }
+    }
+    // 2. a sheet by name, header in row 1
+    const byName = (name: string) => this.workbook.worksheets.find((w) => headerKey(w.name) === headerKey(name));
+    for (const name of req.sheetNames) {
+      const ws = byName(name);
+      if (ws) return readBlock(ws, 1, 1, undefined, undefined);
+    }
+    // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter)
+    if (req.anchorHeader) {
+      for (const ws of this.workbook.worksheets) {
+        for (let r = 1; r <= Math.min(ws.rowCount, 500); r++) {
+          const row = ws.getRow(r);
+          for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
+            const v = cellValue(row.getCell(c));
+            if (typeof v === 'string' && headerKey(v) === headerKey(req.anchorHeader)) return readBlock(ws, r, c, undefined, undefined, undefined, true);
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  write(batch: WriteBatch): Promise<void> {
+    for (const sheet of batch.sheets ?? []) this.writeSheet(sheet);
+    for (const col of batch.columns ?? []) this.writeColumn(col);
+    for (const v of batch.validations ?? []) this.writeValidation(v);
+    for (const u of batch.updates ?? []) this.writeUpdate(u);
+    for (const a of batch.appends ?? []) this.writeAppend(a);
+    return Promise.resolve();
+  }
+
+  private writeSheet(sheet: GeneratedSheet): void {
+    const old = this.workbook.getWorksheet(sheet.name);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(sheet.name, {
+      views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.col, ySplit: sheet.freeze.row }] : undefined,
+    });
+    sheet.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => {
+        if (cell) setCell(ws.getCell(r + 1, c + 1), cell);
+      });
+    });
+    for (const m of sheet.merges ?? []) ws.mergeCells(m);
+    if (sheet.print) {
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9,
+        orientation: sheet.print.landscape ? 'landscape' : 'portrait',
+        fitToPage: sheet.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        printTitlesRow: sheet.print.repeatRows ? `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` : undefined,
+      };
+      ws.headerFooter = { oddHeader: sheet.print.header ?? '', oddFooter: sheet.print.footer ?? '' };
+    }
+    for (const rule of sheet.conditional ?? []) {
+      ws.addConditionalFormatting({
+        ref: rule.range,
+        rules: [
+          {
+            type: 'cellIs',
+            operator: 'lessThan',
+            formulae: ['0'],
+            priority: 1,
+            style: {
+              font: { color: { argb: 'FF9C0006' }, bold: true },
+              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } },
+            },
+          },
+        ],
+      });
+    }
+  }
+
+  private locateTable(key: TableKey): { ws: ExcelJS.Worksheet; raw: RawTable } {
+    const spec = tableSpec(key);
+    const raw = this.findTable({ key, tableNames: spec.tableNames, sheetNames: spec.sheetNames, anchorHeader: spec.anchorHeader });
+    const ws = raw && this.workbook.getWorksheet(raw.sheet);
+    if (!raw || !ws) throw new WorkbookUnusableError(`Die Tabelle „${spec.sheet}“ fehlt.`, `Table "${spec.sheet}" is missing.`);
+    return { ws, raw };
+  }
+
+  private headerColumn(ws: ExcelJS.Worksheet, raw: RawTable, header: string): number {
+    const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(header));
+    if (i >= 0) return raw.origin.col + i;
+    // A new column right after the last header; the header copies the style of its neighbour.
+    const col = raw.origin.col + raw.headers.length;
+    const cell = ws.getCell(raw.origin.row, col);
+    cell.value = header;
+    cell.style = { ...ws.getCell(raw.origin.row, col - 1).style };
+    raw.headers.push(header);
+    return col;
+  }
+
+  private writeColumn(write: ColumnWrite): void {
+    const { ws, raw } = this.locateTable(write.table);
+    const col = this.headerColumn(ws, raw, write.header);
+    write.cells.forEach((cell, i) => setCell(ws.getCell(raw.origin.row + 1 + i, col), cell));
+    if (!ws.getColumn(col).width) ws.getColumn(col).width = 15;
+  }
+
+  private writeValidation(v: ValidationWrite): void {
+    const { ws, raw } = this.locateTable(v.table);
+    const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
+    if (i < 0) return;
+    const col = raw.origin.col + i;
+    const range = `${a1(raw.origin.row + 1, col)}:${a1(raw.origin.row + v.rows, col)}`;
+    const formula = v.list ? `"${v.list.join(',')}"` : v.range!;
+    (ws as unknown as { dataValidations: { add(r: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Stellenplan & Deckung',
+      error: `Bitte einen Wert aus der Liste wählen (${v.header}).`,
+    });
+  }
+
+  private writeUpdate(u: CellUpdate): void {
+    const ws = this.workbook.getWorksheet(u.sheet);
+    if (!ws) throw new WorkbookUnusableError(`Das Blatt „${u.sheet}“ fehlt.`, `Sheet "${u.sheet}" is missing.`);
+    setCell(ws.getCell(u.cell), u.value, true);
+  }
+
+  private writeAppend(a: RowAppend): void {
+    const { ws, raw } = this.locateTable(a.table);
+    const row = raw.origin.row + raw.rows.length + 1;
+    const template = raw.rows.length > 0 ? ws.getRow(row - 1) : undefined;
+    for (const [header, cell] of Object.entries(a.values)) {
+      const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(header));
+      if (i < 0) continue;
+      const target = ws.getCell(row, raw.origin.col + i);
+      if (template) target.style = { ...template.getCell(raw.origin.col + i).style };
+      setCell(target, cell, true);
+    }
+    raw.rows.push([]);
+  }
+}
+
+function checkContainer(bytes: Uint8Array, limits: OpenLimits): void {
+  if (bytes.length === 0)
+    throw new WorkbookUnusableError('Die Datei ist leer – keine Excel-Arbeitsmappe.', 'The file is empty – not an Excel workbook.');
+  if (bytes.length > limits.maxFileBytes)
+    throw new WorkbookUnusableError(
+      `Die Datei ist mit ${Math.round(bytes.length / 1048576)} MB größer als die erlaubten ${Math.round(limits.maxFileBytes / 1048576)} MB.`,
+      'The file is larger than allowed.',
+    );
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new WorkbookUnusableError(
+      'Die Datei ist verschlüsselt (kennwortgeschützt) oder im alten .xls-Format: bitte in Excel ohne Kennwort als .xlsx speichern.',
+      'The file is encrypted (password protected) or an old .xls file: save it as .xlsx without a password.',
+    );
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new WorkbookUnusableError(
+      'Die Datei ist keine Excel-Arbeitsmappe (.xlsx): sie ist kein ZIP-Container.',
+      'The file is not an Excel workbook (.xlsx).',
+    );
+  const total = zipUncompressedSize(bytes);
+  if (total > limits.maxUncompressedBytes)
+    throw new WorkbookUnusableError(
+      `Die Arbeitsmappe würde entpackt ${Math.round(total / 1048576)} MB belegen (erlaubt: ${Math.round(limits.maxUncompressedBytes / 1048576)} MB) – die Datei wird abgelehnt.`,
+      'The workbook would expand beyond the allowed size – refused.',
+    );
+}
+
+/** Sum of the uncompressed sizes in the zip's central directory: a zip bomb is refused before inflating. */
+export function zipUncompressedSize(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return 0;
+  const entries = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries && p + 46 <= bytes.length; n++) {
+    if (view.getUint32(p, true) !== 0x02014b50) break;
+    total += view.getUint32(p + 24, true);
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+  }
+  return total;
+}
+
+/** Normalises ExcelJS cell values (formulas give their cached result, rich text its plain text). */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value as unknown;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o) return { error: String(o.error) };
+    if ('formula' in o || 'sharedFormula' in o) {
+      const r = o.result as unknown;
+      if (r === undefined || r === null) return null;
+      if (typeof r === 'object' && r !== null && 'error' in r) return { error: String((r as { error: unknown }).error) };
+      return r as CellValue;
+    }
+    if ('richText' in o) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('text' in o) return typeof o.text === 'string' ? o.text : cellValueOfRich(o.text);
+  }
+  return String(v as string);
+}
+
+function cellValueOfRich(t: unknown): string {
+  if (t && typeof t === 'object' && 'richText' in t) return (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('');
+  return String(t);
+}
+
+function readBlock(
+  ws: ExcelJS.Worksheet,
+  headerRow: number,
+  firstCol: number,
+  lastCol: number | undefined,
+  lastRow: number | undefined,
+  tableName?: string,
+  stopAtEmptyRow = false,
+): RawTable {
+  const header = ws.getRow(headerRow);
+  const headers: string[] = [];
+  const end = lastCol ?? Math.max(header.cellCount, firstCol);
+  for (let c = firstCol; c <= end; c++) {
+    const v = cellValue(header.getCell(c));
+    if (lastCol === undefined && (v === null || v === '')) {
+      // allow one gap in the header row only if a later header exists
+      let later = false;
+      for (let k = c + 1; k <= end; k++) if (cellValue(header.getCell(k)) !== null) later = true;
+      if (!later) break;
+    }
+    headers.push(v === null ? '' : String(v instanceof Date ? v.toISOString() : v).trim());
+  }
+  const rows: CellValue[][] = [];
+  const bottom = lastRow ?? ws.rowCount;
+  for (let r = headerRow + 1; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const values: CellValue[] = [];
+    let any = false;
+    for (let i = 0; i < headers.length; i++) {
+      const v = cellValue(row.getCell(firstCol + i));
+      if (v !== null && v !== '') any = true;
+      values.push(v);
+    }
+    if (stopAtEmptyRow && !any) break;
+    rows.push(values);
+  }
+  // drop trailing empty rows (formatting often reaches far below the data)
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === '')) rows.pop();
+  return { sheet: ws.name, tableName, origin: { row: headerRow, col: firstCol }, headers, rows };
+}
+
+function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void {
+  if (value.f !== undefined) {
+    cell.value = { formula: value.f, result: value.r as number | string | undefined } as ExcelJS.CellFormulaValue;
+  } else if (value.link) {
+    cell.value = { text: String(value.v ?? ''), hyperlink: `#${value.link}` } as ExcelJS.CellHyperlinkValue;
+  } else if (value.s === 'date' && typeof value.v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.v)) {
+    // ISO text from the domain becomes a real Excel date
+    cell.value = new Date(Date.UTC(1899, 11, 30) + isoToSerial(value.v) * 86400000);
+  } else {
+    cell.value = value.v ?? null;
+  }
+  if (value.s) cell.style = { ...(keepStyle ? cell.style : {}), ...STYLES[value.s] };
+  if (value.link) cell.font = { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true };
+}
