@@ -7,3 +7,4 @@ export * from './grades';
 export * from './defaults';
 export { CostModel, annualFactor, lookupMonthly, monthsActive, planYears, proRataAmount, type LineSpec } from './cost';
 export { checkCoverage } from './coverage';
+export { inputChecksum } from './checksum';

@@ -1,0 +1,50 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import { WorkbookUnusableError } from '../workbook/port';
+
+/** Opens a workbook file; every failure is one clear sentence (German and English). */
+export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new WorkbookUnusableError(`Die Datei „${file}“ gibt es nicht.`, `The file "${file}" does not exist.`);
+    if (code === 'EISDIR')
+      throw new WorkbookUnusableError(`„${file}“ ist ein Ordner, keine Arbeitsmappe.`, `"${file}" is a folder, not a workbook.`);
+    throw new WorkbookUnusableError(`Die Datei „${file}“ lässt sich nicht lesen (${code ?? 'unbekannter Fehler'}).`, `Cannot read "${file}".`);
+  }
+  return XlsxWorkbook.open(data);
+}
+
+/** Writes through a temporary file and a rename: a crash never leaves half a workbook behind. */
+export async function saveWorkbook(workbook: XlsxWorkbook, file: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await fs.writeFile(tmp, await workbook.toBuffer());
+  await fs.rename(tmp, file);
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function defaultReportPath(file: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}-bericht${ext || '.xlsx'}`);
+}
+
+export function backupPath(file: string): string {
+  const ext = path.extname(file);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}.bak${ext || '.xlsx'}`);
+}
+
+export async function copyFile(from: string, to: string): Promise<void> {
+  await fs.copyFile(from, to);
+}

@@ -1,0 +1,143 @@
+import * as path from 'path';
+import { checkCoverage } from '../domain/coverage';
+import type { Finding } from '../domain/findings';
+import { WorkbookUnusableError } from '../workbook/port';
+import { readWorkbookModel, type ReadResult } from '../workbook/read';
+import { buildReport } from '../workbook/report';
+import { templateBatch } from '../workbook/template';
+import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import { option, parseArgs, type Args } from './args';
+import { backupPath, copyFile, defaultReportPath, exists, openWorkbook, saveWorkbook } from './files';
+import { checkJson, checkText, compareText } from './output';
+import { t, usage, type Lang } from './text';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Progress is shown for long work when the terminal is interactive. */
+  progress: boolean;
+  today: () => string;
+}
+
+const defaultIo = (): Io => ({
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  progress: Boolean(process.stderr.isTTY),
+  today: () => new Date().toISOString().slice(0, 10),
+});
+
+/** Exit codes (DESIGN.md): 0 no errors, 1 findings of severity error, 2 the file cannot be used. */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const args = parseArgs(argv);
+  const lang: Lang = option(args, '--lang') === 'en' ? 'en' : 'de';
+  const [command, file] = args.positionals;
+  if (!command || args.flags.has('--help') || args.flags.has('-h') || command === 'help') {
+    io.out(usage(lang) + '\n');
+    return command || args.flags.has('--help') || args.flags.has('-h') ? 0 : 2;
+  }
+  const commands: Record<string, (file: string, args: Args, lang: Lang, io: Io) => Promise<number>> = {
+    init,
+    check,
+    report,
+    compare,
+  };
+  const run = commands[command];
+  if (!run) {
+    io.err(t(lang, `Unbekannter Befehl „${command}“. Hilfe: stellenplan --help\n`, `Unknown command "${command}". Help: stellenplan --help\n`));
+    return 2;
+  }
+  if (!file) {
+    io.err(t(lang, `Bitte eine Datei angeben: stellenplan ${command} DATEI.xlsx\n`, `Please name a file: stellenplan ${command} FILE.xlsx\n`));
+    return 2;
+  }
+  try {
+    return await run(file, args, lang, io);
+  } catch (e) {
+    if (e instanceof WorkbookUnusableError) {
+      io.err(`${lang === 'en' ? e.messageEn : e.message}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(t(lang, `Unerwarteter Fehler: ${message}\n`, `Unexpected error: ${message}\n`));
+    return 2;
+  }
+}
+
+function progress(io: Io, rows: number, text: string): void {
+  if (io.progress || rows > 2000) io.err(`${text}\n`);
+}
+
+async function load(file: string, io: Io, lang: Lang): Promise<{ workbook: XlsxWorkbook; read: ReadResult }> {
+  if (io.progress) io.err(t(lang, `Lese ${file} …\n`, `Reading ${file} …\n`));
+  const workbook = await openWorkbook(file);
+  const read = await readWorkbookModel(workbook);
+  progress(io, read.model.stellen.length, t(lang, `Prüfe ${read.model.stellen.length} Stellen und ${read.model.massnahmen.length} Maßnahmen …`, `Checking ${read.model.stellen.length} positions and ${read.model.massnahmen.length} measures …`));
+  return { workbook, read };
+}
+
+function scenarioOption(args: Args, read: ReadResult, lang: Lang): string | undefined {
+  const scenario = option(args, '--scenario');
+  if (scenario === undefined) return undefined;
+  const known = ['Basis', ...new Set(read.model.massnahmen.map((m) => m.szenario))];
+  if (!known.includes(scenario))
+    throw new WorkbookUnusableError(
+      `Das Szenario „${scenario}“ gibt es nicht (vorhanden: ${[...new Set(known)].join(', ')}).`,
+      `Scenario "${scenario}" does not exist (known: ${[...new Set(known)].join(', ')}).`,
+    );
+  return scenario;
+}
+
+function allFindings(read: ReadResult, findings: Finding[]): Finding[] {
+  return [...read.findings, ...findings];
+}
+
+async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  const { read } = await load(file, io, lang);
+  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read, lang) });
+  const findings = allFindings(read, result.findings);
+  if (args.flags.has('--json')) io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
+  else io.out(checkText(read, result, findings, lang));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+async function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  const inPlace = args.flags.has('--in-place');
+  const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file));
+  if (!inPlace && path.resolve(out) === path.resolve(file)) {
+    io.err(t(lang, `Die Eingabedatei wird nicht überschrieben: bitte eine andere Ausgabedatei wählen oder --in-place angeben.\n`, `The input file is not overwritten: choose another output file or pass --in-place.\n`));
+    return 2;
+  }
+  const { workbook, read } = await load(file, io, lang);
+  const result = checkCoverage(read.model);
+  progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
+  await workbook.write(buildReport(read, result, { stand: io.today(), lang }));
+  if (inPlace) {
+    const backup = backupPath(file);
+    await copyFile(file, backup);
+    io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
+  }
+  await saveWorkbook(workbook, out);
+  const findings = allFindings(read, result.findings);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  io.out(t(lang, `Bericht geschrieben: ${out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)\n`, `Report written: ${out} (${errors} errors, ${findings.length - errors} other findings)\n`));
+  return 0;
+}
+
+async function compare(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  const { read } = await load(file, io, lang);
+  const result = checkCoverage(read.model);
+  io.out(compareText(result, allFindings(read, []), lang));
+  return 0;
+}
+
+async function init(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  if ((await exists(file)) && !args.flags.has('--force')) {
+    io.err(t(lang, `Die Datei „${file}“ gibt es schon; sie wird nicht überschrieben (--force erzwingt es).\n`, `"${file}" exists and is not overwritten (--force to overwrite).\n`));
+    return 2;
+  }
+  const workbook = XlsxWorkbook.create();
+  await workbook.write(templateBatch());
+  await saveWorkbook(workbook, file);
+  io.out(t(lang, `Neue Arbeitsmappe angelegt: ${file}\n`, `New workbook created: ${file}\n`));
+  return 0;
+}

@@ -1,0 +1,101 @@
+import type { CheckResult, MeasureYear } from '../domain/result';
+import type { Finding } from '../domain/findings';
+import { formatEuro, toAmountString } from '../domain/money';
+import type { ReadResult } from '../workbook/read';
+import { t, type Lang } from './text';
+
+/** The JSON of `check --json`, exactly as DESIGN.md describes it. */
+export function checkJson(read: ReadResult, result: CheckResult, findings: Finding[], lang: Lang): object {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  return {
+    summary: { errors: count('error'), warnings: count('warning'), infos: count('info') },
+    measures: result.measures.map((m) => ({
+      id: m.massnahme.nr,
+      scenario: m.scenario,
+      covered: m.covered,
+      years: m.years.map((y) => ({
+        year: y.year,
+        cost: toAmountString(y.cost),
+        cover: toAmountString(y.cover),
+        balance: toAmountString(y.balance),
+      })),
+    })),
+    findings: findings.map((f) => {
+      const loc = read.locate(f.ref);
+      return {
+        severity: f.severity,
+        code: f.code,
+        message: lang === 'en' ? f.messageEn : f.message,
+        sheet: loc?.sheet ?? null,
+        cell: loc?.cell ?? null,
+        measure: f.measure ?? null,
+      };
+    }),
+  };
+}
+
+function pad(s: string, n: number, right = false): string {
+  return right ? s.padStart(n) : s.padEnd(n);
+}
+
+function yearTable(rows: { label: string; years: MeasureYear[] }[], years: number[], lang: Lang): string[] {
+  const out: string[] = [];
+  const w = 16;
+  out.push(pad('', 34) + years.map((y) => pad(String(y), w, true)).join(''));
+  for (const r of rows) {
+    out.push(pad(r.label, 34));
+    for (const [key, de, en] of [
+      ['cost', 'Kosten', 'cost'],
+      ['cover', 'Deckung', 'cover'],
+      ['balance', 'Saldo', 'balance'],
+    ] as const)
+      out.push(pad(`  ${t(lang, de, en)}`, 34) + r.years.map((y) => pad(formatEuro(y[key]), w, true)).join(''));
+  }
+  return out;
+}
+
+const SEVERITY: Record<Finding['severity'], [string, string]> = { error: ['Fehler', 'error'], warning: ['Warnung', 'warning'], info: ['Hinweis', 'info'] };
+
+export function checkText(read: ReadResult, result: CheckResult, findings: Finding[], lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(t(lang, `Deckung je Maßnahme und Planjahr`, `Cover per measure and plan year`));
+  lines.push(
+    ...yearTable(
+      result.measures.map((m) => ({
+        label: `${m.massnahme.nr} ${m.covered ? t(lang, '(gedeckt)', '(covered)') : m.massnahme.terminOffen ? t(lang, '(Termin offen)', '(date open)') : t(lang, '(NICHT gedeckt)', '(NOT covered)')}`,
+        years: m.years,
+      })),
+      result.years,
+      lang,
+    ),
+  );
+  lines.push('');
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  lines.push(
+    t(lang, `Prüfung: ${count('error')} Fehler, ${count('warning')} Warnungen, ${count('info')} Hinweise`, `Check: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`),
+  );
+  for (const f of findings) {
+    const loc = read.locate(f.ref);
+    const where = loc ? `${loc.sheet}!${loc.cell}` : '';
+    lines.push(`  ${pad(SEVERITY[f.severity][lang === 'en' ? 1 : 0], 8)} ${pad(f.code, 20)} ${pad(where, 16)} ${lang === 'en' ? f.messageEn : f.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function compareText(result: CheckResult, findings: Finding[], lang: Lang): string {
+  const lines: string[] = [t(lang, 'Szenarienvergleich', 'Scenario comparison')];
+  const w = 16;
+  lines.push(pad(t(lang, 'Szenario', 'Scenario'), 30) + pad(t(lang, 'Maßnahmen', 'Measures'), 10) + pad(t(lang, 'Fehler', 'Errors'), 8) + result.years.map((y) => pad(String(y), w, true)).join(''));
+  for (const s of result.scenarios) {
+    const errors = new Set(s.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}|${f.ref?.table}|${f.ref?.row}|${f.message}`)).size;
+    const staticErrors = findings.filter((f) => f.severity === 'error' && !f.measure).length;
+    lines.push(pad(s.name, 30) + pad(String(s.measures.length), 10) + pad(String(errors + staticErrors), 8));
+    for (const [key, de, en] of [
+      ['cost', 'Kosten', 'cost'],
+      ['cover', 'Deckung', 'cover'],
+      ['balance', 'Saldo', 'balance'],
+    ] as const)
+      lines.push(pad(`  ${t(lang, de, en)}`, 48) + s.totals.map((y) => pad(formatEuro(y[key]), w, true)).join(''));
+  }
+  return lines.join('\n') + '\n';
+}

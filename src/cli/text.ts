@@ -1,0 +1,37 @@
+/** The command's own messages, German first, English with --lang en. */
+export type Lang = 'de' | 'en';
+
+const T = {
+  usage: {
+    de: `Stellenplan & Deckung – Kommandozeile
+
+Aufruf:
+  stellenplan init DATEI.xlsx                      neue Arbeitsmappe mit allen Tabellen anlegen
+  stellenplan check DATEI.xlsx [--json] [--scenario NAME]
+                                                   prüfen (Exit 0: keine Fehler, 1: Fehler, 2: Datei unbrauchbar)
+  stellenplan report DATEI.xlsx [-o AUS.xlsx] [--in-place]
+                                                   Blätter Prüfung, Übersicht HFW, Berechnung schreiben
+  stellenplan compare DATEI.xlsx                   Szenarien vergleichen
+
+Optionen: --lang en (englische Meldungen), --help`,
+    en: `Stellenplan & Deckung – command line
+
+Usage:
+  stellenplan init FILE.xlsx                       create a new workbook with all tables
+  stellenplan check FILE.xlsx [--json] [--scenario NAME]
+                                                   check (exit 0: no errors, 1: errors, 2: file unusable)
+  stellenplan report FILE.xlsx [-o OUT.xlsx] [--in-place]
+                                                   write the sheets Prüfung, Übersicht HFW, Berechnung
+  stellenplan compare FILE.xlsx                    compare scenarios
+
+Options: --lang en (English messages), --help`,
+  },
+};
+
+export function usage(lang: Lang): string {
+  return T.usage[lang];
+}
+
+export function t(lang: Lang, de: string, en: string): string {
+  return lang === 'en' ? en : de;
+}

@@ -1,0 +1,127 @@
+import type { Dec } from '../domain/money';
+import type { Parameter } from '../domain/model';
+import { isoToSerial } from './cells';
+import { a1, columnLetter, sheetRef, type RawTable } from './port';
+import { PARAMETER_NAMES, headerKey, SHEETS } from './schema';
+
+/**
+ * Native Excel formulas (Excel 2016 functions only: INDEX/MATCH, SUMIFS, ROUND, EOMONTH, MIN/MAX, IF,
+ * IFERROR — no XLOOKUP, no dynamic arrays) that recompute what the engine computed. They are written in
+ * English function syntax with commas, as the file format stores them.
+ */
+
+/** Rows of the parameter block at the top of `Berechnung` (column B holds the values). */
+export const PARAM_ROWS = {
+  erstesPlanjahr: 3,
+  tarifsteigerung: 4,
+  agSozialversicherung: 5,
+  zusatzversorgung: 6,
+  jahressonderzahlung: 7,
+  versorgungszuschlag: 8,
+  gemeinkosten: 9,
+  sachkosten: 10,
+  faktorBeschaeftigte: 11,
+  faktorBeamte: 12,
+} as const;
+
+export const B = sheetRef(SHEETS.berechnung);
+export const paramCell = (key: keyof typeof PARAM_ROWS) => `${B}!$B$${PARAM_ROWS[key]}`;
+export const localParam = (key: keyof typeof PARAM_ROWS) => `$B$${PARAM_ROWS[key]}`;
+
+export function dateLiteral(iso: string): string {
+  return String(isoToSerial(iso));
+}
+
+/** DATE-free month count between S and E in year Y; start/end expressions may be blank cell refs. */
+export function monthsFormula(startExpr: string | undefined, endExpr: string | undefined, year: number | string): string {
+  const S = startExpr ? `MAX(${startExpr},DATE(${year},1,1))` : `DATE(${year},1,1)`;
+  const E = endExpr ? `MIN(${endExpr},DATE(${year},12,31))` : `DATE(${year},12,31)`;
+  return (
+    `IF(${S}>${E},0,IF(MONTH(${S})=MONTH(${E}),(${E}-${S}+1)/DAY(EOMONTH(${S},0)),` +
+    `(EOMONTH(${S},0)-${S}+1)/DAY(EOMONTH(${S},0))+MONTH(${E})-MONTH(${S})-1+DAY(${E})/DAY(EOMONTH(${E},0))))`
+  );
+}
+
+export function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Where a pay table lives, to build INDEX/MATCH over it. */
+export interface PayTableLocation {
+  block: string;
+  gradeColumn: string;
+  headerRow: string;
+}
+
+export function payTableLocation(raw: RawTable | undefined): PayTableLocation | undefined {
+  if (!raw || raw.rows.length === 0) return undefined;
+  const s = sheetRef(raw.sheet);
+  const top = raw.origin.row;
+  const bottom = raw.origin.row + raw.rows.length;
+  const left = raw.origin.col;
+  const right = raw.origin.col + raw.headers.length - 1;
+  const range = (c1: number, r1: number, c2: number, r2: number) => `${s}!$${columnLetter(c1)}$${r1}:$${columnLetter(c2)}$${r2}`;
+  return { block: range(left, top, right, bottom), gradeColumn: range(left, top, left, bottom), headerRow: range(left, top, right, top) };
+}
+
+/** Monthly pay of a grade and step from the workbook's pay table (falls back to the engine's value). */
+export function monthlyFormula(loc: PayTableLocation | undefined, gradeExpr: string, stepExpr: string, fallback: Dec): string {
+  if (!loc) return fallback.toString();
+  return `INDEX(${loc.block},MATCH(${gradeExpr},${loc.gradeColumn},0),MATCH("Stufe "&${stepExpr},${loc.headerRow},0))`;
+}
+
+/** The parameter block's value cells: a reference into the Parameter sheet where the value is a number. */
+export function parameterBlock(raw: RawTable | undefined, parameter: Parameter): { label: string; f?: string; v: number }[] {
+  const refOf = (name: string): string | undefined => {
+    if (!raw) return undefined;
+    const nameCol = raw.headers.findIndex((h) => headerKey(h) === 'name');
+    const valueCol = raw.headers.findIndex((h) => headerKey(h) === 'wert');
+    if (nameCol < 0 || valueCol < 0) return undefined;
+    const i = raw.rows.findIndex((r) => typeof r[nameCol] === 'string' && headerKey(r[nameCol] as string) === headerKey(name));
+    if (i < 0 || typeof raw.rows[i][valueCol] !== 'number') return undefined;
+    return `${sheetRef(raw.sheet)}!$${columnLetter(raw.origin.col + valueCol)}$${raw.origin.row + 1 + i}`;
+  };
+  const item = (field: keyof Parameter, label: string) => ({
+    label,
+    f: refOf(PARAMETER_NAMES[field]),
+    v: Number(parameter[field].toString()),
+  });
+  return [
+    item('erstesPlanjahr', 'Erstes Planjahr'),
+    item('tarifsteigerung', 'Tarifsteigerung p.a.'),
+    item('agSozialversicherung', 'AG-Anteil Sozialversicherung'),
+    item('zusatzversorgung', 'Zusatzversorgung'),
+    item('jahressonderzahlung', 'Jahressonderzahlung (Monatsgehälter)'),
+    item('versorgungszuschlag', 'Versorgungszuschlag Beamte'),
+    item('gemeinkosten', 'Gemeinkostenzuschlag'),
+    item('sachkosten', 'Sachkosten je Stelle (€/Jahr)'),
+  ];
+}
+
+/** Annual factor formulas over the parameter block (same sheet). */
+export const FACTOR_FORMULAS = {
+  beschaeftigte: `(12+${localParam('jahressonderzahlung')})*(1+${localParam('agSozialversicherung')}+${localParam('zusatzversorgung')})*(1+${localParam('gemeinkosten')})`,
+  beamte: `12*(1+${localParam('versorgungszuschlag')})*(1+${localParam('gemeinkosten')})`,
+};
+
+/** One position line in a year: ROUND((monthly × factor × growth + Sachkosten) × share × months / 12, 2). */
+export function lineAmountFormula(o: {
+  monthly: string;
+  beamte: boolean;
+  share: string;
+  months: string;
+  year: number | string;
+  sign?: string;
+  params: (key: keyof typeof PARAM_ROWS) => string;
+}): string {
+  const factor = o.params(o.beamte ? 'faktorBeamte' : 'faktorBeschaeftigte');
+  const growth = `(1+${o.params('tarifsteigerung')})^(${o.year}-${o.params('erstesPlanjahr')})`;
+  const core = `ROUND((${o.monthly}*${factor}*${growth}+${o.params('sachkosten')})*${o.share}*${o.months}/12,2)`;
+  return o.sign ? `${o.sign}*${core}` : core;
+}
+
+export function cellRange(sheet: string, col: number, fromRow: number, toRow: number): string {
+  return `${sheetRef(sheet)}!$${columnLetter(col)}$${fromRow}:$${columnLetter(col)}$${toRow}`;
+}
+
+export { a1 };

@@ -1,0 +1,342 @@
+import { CostModel, annualFactor, lookupMonthly, monthsActive, proRataAmount } from '../domain/cost';
+import { formatDateDe } from '../domain/dates';
+import { inputChecksum } from '../domain/checksum';
+import type { Dec } from '../domain/money';
+import type { Finding } from '../domain/findings';
+import type { CheckResult, LineBasis, MeasureResult } from '../domain/result';
+import {
+  FACTOR_FORMULAS,
+  PARAM_ROWS,
+  cellRange,
+  dateLiteral,
+  lineAmountFormula,
+  localParam,
+  monthlyFormula,
+  monthsFormula,
+  paramCell,
+  parameterBlock,
+  payTableLocation,
+  quote,
+  type PayTableLocation,
+} from './formulas';
+import { a1, columnLetter, sheetRef, type ColumnWrite, type GeneratedSheet, type SheetCell, type WriteBatch } from './port';
+import type { ReadResult } from './read';
+import { SHEETS, headerKey } from './schema';
+import { validations } from './template';
+
+export interface ReportOptions {
+  /** ISO date printed as "Stand". */
+  stand: string;
+  lang?: 'de' | 'en';
+}
+
+const num = (d: Dec) => Number(d.toFixed(2));
+const SEVERITY_DE: Record<Finding['severity'], string> = { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' };
+
+/** First column of the per-year block in `Berechnung`; each year has "Monate" then "Betrag". */
+const YEAR_COL = 13;
+const LINES_HEADER_ROW = 14;
+
+interface BerechnungLayout {
+  sheet: GeneratedSheet;
+  firstRow: number;
+  lastRow: number;
+  amountColumn: (yearIndex: number) => number;
+}
+
+/** Everything `report` writes: generated sheets, the Jahreskosten formula column, drop-down lists. */
+export function buildReport(read: ReadResult, result: CheckResult, options: ReportOptions): WriteBatch {
+  const berechnung = buildBerechnung(read, result);
+  const checksum = inputChecksum(read.model);
+  const allFindings = [...read.findings, ...result.findings];
+  return {
+    sheets: [
+      buildUebersicht(result, berechnung, allFindings, { ...options, checksum }),
+      buildPruefung(read, allFindings, options.stand, checksum),
+      berechnung.sheet,
+    ],
+    columns: [jahreskostenColumn(read, result)],
+    validations: validations(Math.max(500, read.model.stellen.length + 200)),
+  };
+}
+
+function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayout {
+  const entgelt = payTableLocation(read.tables.get('Entgelttabelle'));
+  const besoldung = payTableLocation(read.tables.get('Besoldungstabelle'));
+  const rows: (SheetCell | null)[][] = [];
+  rows[0] = [{ v: 'Berechnung – erzeugt von Stellenplan & Deckung, wird bei jedem Bericht neu geschrieben', s: 'title' }];
+  rows[1] = [{ v: 'Parameter (aus dem Blatt „Parameter“)', s: 'subtitle' }];
+  parameterBlock(read.tables.get('Parameter'), read.model.parameter).forEach((p, i) => {
+    rows[2 + i] = [{ v: p.label }, p.f ? { f: p.f, r: p.v } : { v: p.v }];
+  });
+  const factorB = result.model.parameter;
+  rows[PARAM_ROWS.faktorBeschaeftigte - 1] = [
+    { v: 'Jahresfaktor Beschäftigte' },
+    { f: FACTOR_FORMULAS.beschaeftigte, r: annualFactorNumber(factorB, false) },
+  ];
+  rows[PARAM_ROWS.faktorBeamte - 1] = [{ v: 'Jahresfaktor Beamte' }, { f: FACTOR_FORMULAS.beamte, r: annualFactorNumber(factorB, true) }];
+
+  const header: SheetCell[] = [
+    'Maßnahme-Nr.',
+    'Typ',
+    'Bezeichnung',
+    'Vorzeichen',
+    'Gruppe',
+    'Stufe',
+    'Dienstverhältnis',
+    'Monatsbetrag',
+    'Anteil',
+    'Beginn',
+    'Ende',
+    'Betrag €/Jahr',
+  ].map((v) => ({ v, s: 'header' as const }));
+  result.years.forEach((y) => header.push({ v: `Monate ${y}`, s: 'header' }, { v: `Betrag ${y}`, s: 'header' }));
+  rows[LINES_HEADER_ROW - 1] = header;
+
+  let r = LINES_HEADER_ROW + 1;
+  const addLine = (nr: string, typ: 'Kosten' | 'Deckung', line: LineBasis) => {
+    rows[r - 1] = lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read);
+    r++;
+  };
+  for (const m of result.measures) {
+    for (const line of m.lines) addLine(m.massnahme.nr, 'Kosten', line);
+    for (const c of m.cover) if (c.basis) addLine(m.massnahme.nr, 'Deckung', c.basis);
+  }
+  const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
+  return {
+    sheet: { name: SHEETS.berechnung, rows, widths, freeze: { row: LINES_HEADER_ROW, col: 1 } },
+    firstRow: LINES_HEADER_ROW + 1,
+    lastRow: Math.max(LINES_HEADER_ROW + 1, r - 1),
+    amountColumn: (i) => YEAR_COL + 2 * i + 1,
+  };
+}
+
+function annualFactorNumber(p: CheckResult['model']['parameter'], beamte: boolean): number {
+  return Number(annualFactor(p, beamte).toString());
+}
+
+function lineRow(
+  r: number,
+  nr: string,
+  typ: 'Kosten' | 'Deckung',
+  line: LineBasis,
+  years: number[],
+  tables: { entgelt?: PayTableLocation; besoldung?: PayTableLocation },
+  read: ReadResult,
+): SheetCell[] {
+  const period = line.kind === 'position' ? line.spec.period : line.period;
+  const cells: SheetCell[] = [
+    { v: nr },
+    { v: typ },
+    { v: line.label },
+    { v: line.sign },
+    line.kind === 'position' ? { v: line.spec.grade } : {},
+    line.kind === 'position' ? { v: line.spec.step } : {},
+    line.kind === 'position' ? { v: line.spec.beamte ? 'Beamte' : 'Beschäftigte' } : {},
+    line.kind === 'position'
+      ? {
+          f: monthlyFormula(line.spec.beamte ? tables.besoldung : tables.entgelt, `$E${r}`, `$F${r}`, line.spec.monthly),
+          r: num(line.spec.monthly),
+          s: 'money',
+        }
+      : {},
+    line.kind === 'position' ? { v: Number(line.spec.share.toString()), s: 'number3' } : {},
+    period.start ? { v: period.start, s: 'date' } : {},
+    period.end ? { v: period.end, s: 'date' } : {},
+    line.kind === 'betrag' ? { v: num(line.betrag), s: 'money' } : {},
+  ];
+  years.forEach((year, i) => {
+    const monthsCol = columnLetter(YEAR_COL + 2 * i);
+    const months = monthsActive(period, year);
+    cells.push({
+      f: monthsFormula(period.start ? `$J${r}` : undefined, period.end ? `$K${r}` : undefined, year),
+      r: Number(months.toString()),
+      s: 'number3',
+    });
+    const amount =
+      line.kind === 'position'
+        ? lineAmountFormula({ monthly: `$H${r}`, beamte: line.spec.beamte, share: `$I${r}`, months: `${monthsCol}${r}`, year, sign: `$D${r}`, params: localParam })
+        : `$D${r}*ROUND($L${r}*${monthsCol}${r}/12,2)`;
+    cells.push({ f: amount, r: num(lineValue(line, year, read)), s: 'money' });
+  });
+  return cells;
+}
+
+function lineValue(line: LineBasis, year: number, read: ReadResult): Dec {
+  // The engine's own numbers: the cached results are exactly what the engine reports.
+  if (line.kind === 'betrag') return proRataAmount(line.betrag, line.period, year).times(line.sign);
+  return costModelFor(read).lineCost(line.spec, year).times(line.sign);
+}
+
+const costModels = new WeakMap<ReadResult, CostModel>();
+function costModelFor(read: ReadResult): CostModel {
+  let m = costModels.get(read);
+  if (!m) costModels.set(read, (m = new CostModel(read.model.parameter)));
+  return m;
+}
+
+function statusText(m: MeasureResult): { v: string; s: 'ok' | 'error' | 'info' } {
+  if (m.massnahme.terminOffen) return { v: 'Termin offen', s: 'info' };
+  if (m.covered) return { v: 'gedeckt', s: 'ok' };
+  return { v: 'nicht gedeckt', s: 'error' };
+}
+
+function buildUebersicht(
+  result: CheckResult,
+  b: BerechnungLayout,
+  findings: Finding[],
+  o: ReportOptions & { checksum: string },
+): GeneratedSheet {
+  const years = result.years;
+  const rows: (SheetCell | null)[][] = [];
+  const lastCol = 5 + years.length + 2;
+  rows.push([{ v: 'Stellenplan & Deckung – Übersicht für den Haupt- und Finanzausschuss (HFW)', s: 'title' }]);
+  rows.push([
+    {
+      v: `Stand ${formatDateDe(o.stand)} · Planjahre ${years[0]}–${years[years.length - 1]} · Prüfsumme der Eingaben ${o.checksum}`,
+      s: 'note',
+    },
+  ]);
+  const header: SheetCell[] = ['Maßnahme', 'Bezeichnung', 'Art', 'Organisationseinheit', 'Zeile', ...years.map(String), 'Status', 'Auflagen'].map((v) => ({
+    v,
+    s: 'header' as const,
+  }));
+  rows.push(header);
+  const sumifs = (nr: string, typ: string, i: number) => {
+    const amountRange = cellRange(SHEETS.berechnung, b.amountColumn(i), b.firstRow, b.lastRow);
+    const nrRange = cellRange(SHEETS.berechnung, 1, b.firstRow, b.lastRow);
+    const typRange = cellRange(SHEETS.berechnung, 2, b.firstRow, b.lastRow);
+    return `SUMIFS(${amountRange},${nrRange},${quote(nr)},${typRange},${quote(typ)})`;
+  };
+  const negatives: string[] = [];
+  for (const scenario of result.scenarios) {
+    rows.push([]);
+    rows.push([{ v: `Szenario: ${scenario.name}`, s: 'subtitle' }]);
+    const blockStart = rows.length + 1;
+    for (const m of scenario.measures) {
+      const r = rows.length + 1;
+      const mm = m.massnahme;
+      const first: SheetCell[] = [{ v: mm.nr }, { v: mm.bezeichnung, s: 'wrap' }, { v: mm.art }, { v: mm.oe }, { v: 'Kosten' }];
+      const second: SheetCell[] = [{}, {}, {}, {}, { v: 'Deckung' }];
+      const third: SheetCell[] = [{}, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
+      years.forEach((_, i) => {
+        first.push({ f: sumifs(mm.nr, 'Kosten', i), r: num(m.years[i].cost), s: 'money' });
+        second.push({ f: sumifs(mm.nr, 'Deckung', i), r: num(m.years[i].cover), s: 'money' });
+        const col = columnLetter(6 + i);
+        third.push({ f: `${col}${r + 1}-${col}${r}`, r: num(m.years[i].balance), s: 'moneyBold' });
+      });
+      const status = statusText(m);
+      first.push({ v: status.v, s: status.s }, { v: mm.auflagen, s: 'wrap' });
+      rows.push(first, second, third);
+      negatives.push(`${columnLetter(6)}${r + 2}:${columnLetter(5 + years.length)}${r + 2}`);
+    }
+    const blockEnd = rows.length;
+    const totals: SheetCell[] = [{ v: `Summe ${scenario.name}`, s: 'moneyBold' }, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
+    years.forEach((_, i) => {
+      const col = columnLetter(6 + i);
+      const range = (c: string) => `${c}${blockStart}:${c}${Math.max(blockStart, blockEnd)}`;
+      totals.push({
+        f: `SUMIF(${range('E')},"Saldo",${range(col)})`,
+        r: num(scenario.totals[i].balance),
+        s: 'moneyBold',
+      });
+    });
+    rows.push(totals);
+    negatives.push(`${columnLetter(6)}${rows.length}:${columnLetter(5 + years.length)}${rows.length}`);
+  }
+  rows.push([]);
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  rows.push([{ v: `Prüfung: ${count('error')} Fehler, ${count('warning')} Warnungen, ${count('info')} Hinweise – Einzelheiten im Blatt „${SHEETS.pruefung}“.`, s: count('error') ? 'error' : 'ok' }]);
+  const reviews = findings.filter((f) => f.code === 'FIXED_TERM_REVIEW');
+  for (const f of reviews) rows.push([{ v: `Wiedervorlage: ${f.message}`, s: 'info' }]);
+  return {
+    name: SHEETS.uebersicht,
+    rows,
+    widths: [12, 34, 16, 18, 9, ...years.map(() => 14), 14, 40].slice(0, lastCol),
+    freeze: { row: 3, col: 0 },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: [3, 3],
+      header: '&L&"-,Bold"Stellenplan & Deckung&C&"-,Bold"Übersicht HFW&R' + `Stand ${formatDateDe(o.stand)}`,
+      footer: `&LPrüfsumme ${o.checksum}&RSeite &P von &N`,
+    },
+    conditional: negatives.map((range) => ({ range, kind: 'negative' as const })),
+  };
+}
+
+function buildPruefung(read: ReadResult, findings: Finding[], stand: string, checksum: string): GeneratedSheet {
+  const rows: (SheetCell | null)[][] = [
+    [{ v: 'Prüfung – jede Meldung verweist auf ihre Zelle', s: 'title' }],
+    [{ v: `Stand ${formatDateDe(stand)} · Prüfsumme ${checksum} · ${findings.length} Meldungen`, s: 'note' }],
+    ['Schwere', 'Code', 'Meldung', 'Blatt', 'Zelle', 'Maßnahme', 'Szenario'].map((v) => ({ v, s: 'header' as const })),
+  ];
+  const order: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
+  for (const f of sorted) {
+    const loc = read.locate(f.ref);
+    rows.push([
+      { v: SEVERITY_DE[f.severity], s: f.severity },
+      { v: f.code },
+      { v: f.message, s: 'wrap' },
+      { v: loc?.sheet ?? '' },
+      loc ? { v: loc.cell, link: `${sheetRef(loc.sheet)}!${loc.cell}` } : {},
+      { v: f.measure ?? '' },
+      { v: f.scenario ?? '' },
+    ]);
+  }
+  if (findings.length === 0) rows.push([{ v: 'Keine Meldungen.', s: 'ok' }]);
+  return {
+    name: SHEETS.pruefung,
+    rows,
+    widths: [10, 22, 90, 14, 8, 13, 14],
+    freeze: { row: 3, col: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [3, 3], footer: '&RSeite &P von &N' },
+  };
+}
+
+/** `Jahreskosten` in Stellen: the first plan year's cost as a formula over the row's own cells. */
+function jahreskostenColumn(read: ReadResult, result: CheckResult): ColumnWrite {
+  const raw = read.tables.get('Stellen')!;
+  const cols = read.columns.get('Stellen')!;
+  const byRow = new Map(result.positions.map((p) => [p.stelle.ref.row, p]));
+  const entgelt = payTableLocation(read.tables.get('Entgelttabelle'));
+  const besoldung = payTableLocation(read.tables.get('Besoldungstabelle'));
+  const cells: SheetCell[] = raw.rows.map((values, i) => {
+    const pos = byRow.get(i);
+    if (!pos) return {};
+    const s = pos.stelle;
+    const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
+    if (!hit.ok) return { v: null };
+    const row = raw.origin.row + 1 + i;
+    const ref = (field: string) => {
+      const c = cols.get(field);
+      return c === undefined ? undefined : { addr: `$${columnLetter(raw.origin.col + c)}${row}`, value: values[c] };
+    };
+    const g = ref('gruppe');
+    const gradeExpr = g && typeof g.value === 'string' && headerKey(g.value) === headerKey(s.gruppe) ? g.addr : quote(s.gruppe);
+    const st = ref('stufe');
+    const stepExpr = st && typeof st.value === 'number' ? st.addr : String(s.stufe);
+    const sh = ref('anteil');
+    const shareExpr = sh && typeof sh.value === 'number' ? sh.addr : s.anteil.toString();
+    const dateExpr = (field: string, iso: string | undefined) => {
+      const d = ref(field);
+      if (!iso) return undefined;
+      return d && (d.value instanceof Date || typeof d.value === 'number') ? d.addr : dateLiteral(iso);
+    };
+    const months = monthsFormula(dateExpr('beginn', s.beginn), dateExpr('ende', s.ende), paramCell('erstesPlanjahr'));
+    const monthly = monthlyFormula(hit.beamte ? besoldung : entgelt, gradeExpr, stepExpr, hit.monthly);
+    const f = lineAmountFormula({
+      monthly,
+      beamte: hit.beamte,
+      share: shareExpr,
+      months: `(${months})`,
+      year: paramCell('erstesPlanjahr'),
+      params: paramCell,
+    });
+    return { f: `IFERROR(${f},"")`, r: num(pos.years[0].amount), s: 'money' };
+  });
+  return { table: 'Stellen', header: 'Jahreskosten', cells };
+}
+
+export { a1 };
