@@ -1,6 +1,6 @@
 /** Jest: unit tests (fast, pure), integration (LibreOffice), browser (Chromium). */
 // ts-jest with isolatedModules: transpile only (type checking is `npm run typecheck`), fast enough for CI.
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [

@@ -6,12 +6,44 @@ import type { WorkbookModel } from './model';
  */
 export function inputChecksum(model: WorkbookModel): string {
   const parts: string[] = [];
-  const add = (v: unknown) => parts.push(v === undefined ? '' : typeof v === 'object' && v !== null ? String(v.toString()) : String(v));
+  // Decimals print their exact value; everything else is a primitive or undefined.
+  const add = (v: { toString(): string } | undefined) => parts.push(v === undefined ? '' : v.toString());
   for (const s of model.stellen)
-    [s.nr, s.dezernat, s.oe, s.bezeichnung, s.gruppe, s.stufe, s.anteil, s.besetzt, s.vermerkText, s.beginn, s.ende, s.haushaltsstelle].forEach(add);
+    [
+      s.nr,
+      s.dezernat,
+      s.oe,
+      s.bezeichnung,
+      s.gruppe,
+      s.stufe,
+      s.anteil,
+      s.besetzt,
+      s.vermerkText,
+      s.beginn,
+      s.ende,
+      s.haushaltsstelle,
+    ].forEach(add);
   for (const m of model.massnahmen)
-    [m.nr, m.bezeichnung, m.art, m.stellenNr, m.oe, m.gruppe, m.stufe, m.anteil, m.beginn, m.ende, m.terminOffen, m.planansatz, m.haushaltsstelle, m.szenario, m.auflagen, m.status].forEach(add);
-  for (const d of model.deckung) [d.massnahmeNr, d.quelle, d.art, d.stellenNr, d.haushaltsstelle, d.betrag, d.beginn, d.ende].forEach(add);
+    [
+      m.nr,
+      m.bezeichnung,
+      m.art,
+      m.stellenNr,
+      m.oe,
+      m.gruppe,
+      m.stufe,
+      m.anteil,
+      m.beginn,
+      m.ende,
+      m.terminOffen,
+      m.planansatz,
+      m.haushaltsstelle,
+      m.szenario,
+      m.auflagen,
+      m.status,
+    ].forEach(add);
+  for (const d of model.deckung)
+    [d.massnahmeNr, d.quelle, d.art, d.stellenNr, d.haushaltsstelle, d.betrag, d.beginn, d.ende].forEach(add);
   for (const p of model.planansaetze) [p.haushaltsstelle, p.jahr, p.ansatz, p.geschuetzt, p.art].forEach(add);
   Object.values(model.parameter).forEach(add);
   for (const t of [model.entgelttabelle, model.besoldungstabelle])

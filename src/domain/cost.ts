@@ -139,7 +139,11 @@ export class CostModel {
       },
     ];
     if (!p.sachkosten.isZero())
-      steps.push({ label: 'Sachkosten je Stelle', labelEn: 'Running costs per position', value: formatEuro(p.sachkosten) });
+      steps.push({
+        label: 'Sachkosten je Stelle',
+        labelEn: 'Running costs per position',
+        value: formatEuro(p.sachkosten),
+      });
     steps.push(
       { label: 'Stellenanteil', labelEn: 'FTE share', value: formatDecimalDe(spec.share, 3) },
       {
@@ -147,7 +151,11 @@ export class CostModel {
         labelEn: `Active months ${year}`,
         value: `${formatDecimalDe(months, 3)} von 12`,
       },
-      { label: 'Ergebnis (auf Cent gerundet)', labelEn: 'Result (rounded to the cent)', value: formatEuro(amount) },
+      {
+        label: 'Ergebnis (auf Cent gerundet)',
+        labelEn: 'Result (rounded to the cent)',
+        value: formatEuro(amount),
+      },
     );
     const summary =
       `${sign < 0 ? '− ' : ''}(${formatEuro(spec.monthly)} × ${formatDecimalDe(factor, 4)} × ${formatDecimalDe(growth, 4)}` +
@@ -164,7 +172,13 @@ export function proRataAmount(betrag: Dec, period: Period, year: number): Dec {
   return roundCent(months.eq(TWELVE) ? betrag : betrag.times(months).div(TWELVE));
 }
 
-export function explainProRata(betrag: Dec, period: Period, year: number, label: string, labelEn: string): Explanation {
+export function explainProRata(
+  betrag: Dec,
+  period: Period,
+  year: number,
+  label: string,
+  labelEn: string,
+): Explanation {
   const months = monthsActive(period, year);
   const amount = proRataAmount(betrag, period, year);
   return {
@@ -176,7 +190,11 @@ export function explainProRata(betrag: Dec, period: Period, year: number, label:
         labelEn: `Active months ${year}`,
         value: `${formatDecimalDe(months, 3)} von 12`,
       },
-      { label: 'Ergebnis (auf Cent gerundet)', labelEn: 'Result (rounded to the cent)', value: formatEuro(amount) },
+      {
+        label: 'Ergebnis (auf Cent gerundet)',
+        labelEn: 'Result (rounded to the cent)',
+        value: formatEuro(amount),
+      },
     ],
   };
 }

@@ -1,10 +1,20 @@
 import { D, ZERO, sum, type Dec } from './money';
 import { intersect, parts, type Period } from './dates';
 import { CostModel, explainProRata, lookupMonthly, proRataAmount, type LineSpec } from './cost';
-import { normalizeGrade } from './grades';
+import { dienstverhaeltnisOfGrade, normalizeGrade } from './grades';
+import { inadmissibleBy } from './admissibility';
+import { checkBudget } from './budget';
 import { fmt } from './messages';
 import type { Finding, FindingCode, Severity } from './findings';
-import { BASIS, type Deckung, type Massnahme, type Planansatz, type SourceRef, type Stelle, type WorkbookModel } from './model';
+import {
+  BASIS,
+  type Deckung,
+  type Massnahme,
+  type Planansatz,
+  type SourceRef,
+  type Stelle,
+  type WorkbookModel,
+} from './model';
 import type {
   CheckResult,
   CoverLineResult,
@@ -28,7 +38,7 @@ function amountOf(year: number, amount: Dec, explain: () => Explanation): YearAm
     get explanation() {
       return (cached ??= explain());
     },
-  } as YearAmount;
+  };
 }
 
 function sumExplanation(parts: { label: string; labelEn: string; amount: Dec }[], total: Dec): Explanation {
@@ -82,10 +92,16 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   const positionSpecs = new Map<Stelle, LineSpec | undefined>();
   for (const s of model.stellen) {
     if (stellen.has(s.nr)) {
-      f.add('DUPLICATE_ID', 'error', `Die Stellen-Nr. „${s.nr}“ kommt mehrfach vor.`, `Position number "${s.nr}" occurs more than once.`, {
-        ...s.ref,
-        field: 'nr',
-      });
+      f.add(
+        'DUPLICATE_ID',
+        'error',
+        `Die Stellen-Nr. „${s.nr}“ kommt mehrfach vor.`,
+        `Position number "${s.nr}" occurs more than once.`,
+        {
+          ...s.ref,
+          field: 'nr',
+        },
+      );
     } else stellen.set(s.nr, s);
     positionSpecs.set(s, positionSpec(s, f, model));
     if (s.beginn && s.ende && s.beginn > s.ende)
@@ -133,10 +149,16 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   const massnahmen = new Map<string, Massnahme>();
   for (const m of model.massnahmen) {
     if (massnahmen.has(m.nr))
-      f.add('DUPLICATE_ID', 'error', `Die Maßnahme-Nr. „${m.nr}“ kommt mehrfach vor.`, `Measure number "${m.nr}" occurs more than once.`, {
-        ...m.ref,
-        field: 'nr',
-      });
+      f.add(
+        'DUPLICATE_ID',
+        'error',
+        `Die Maßnahme-Nr. „${m.nr}“ kommt mehrfach vor.`,
+        `Measure number "${m.nr}" occurs more than once.`,
+        {
+          ...m.ref,
+          field: 'nr',
+        },
+      );
     else massnahmen.set(m.nr, m);
   }
 
@@ -232,14 +254,34 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
     };
   });
 
-  return { years, scenarios, measures, findings, positions, model };
+  // ---- Budget lines: personnel Ansätze against the positions charged to them (the plan as adopted)
+  const adopted = [...massnahmen.values()].filter(
+    (m) => m.status === 'beschlossen' && m.art === 'Neue Stelle' && !stellen.has(m.stellenNr),
+  );
+  const budget = checkBudget({
+    model,
+    years,
+    positionCost,
+    adopted: adopted.map((m) => evals.get(m)!.result),
+  });
+  budget.findings.forEach(push);
+
+  return { years, scenarios, measures, findings, positions, budget: budget.lines, model };
 }
 
 function positionSpec(s: Stelle, f: Findings, model: WorkbookModel): LineSpec | undefined {
   if (!s.gruppe) return undefined; // the reader already reported the empty cell
   const hit = lookupMonthly(model, s.gruppe, s.stufe);
   if (!hit.ok) {
-    reportPaygrade(f, hit.grade, s.stufe, hit.reason, hit.beamte, { ...s.ref, field: hit.reason === 'grade' ? 'gruppe' : 'stufe' }, `Stelle ${s.nr}`);
+    reportPaygrade(
+      f,
+      hit.grade,
+      s.stufe,
+      hit.reason,
+      hit.beamte,
+      { ...s.ref, field: hit.reason === 'grade' ? 'gruppe' : 'stufe' },
+      `Stelle ${s.nr}`,
+    );
     return undefined;
   }
   if (s.anteil.lte(0) || s.anteil.gt(1)) {
@@ -277,7 +319,14 @@ function reportPaygrade(
     reason === 'grade'
       ? `${who}: die ${beamte ? 'Besoldungsgruppe' : 'Entgeltgruppe'} „${grade}“ steht nicht in der ${table}.`
       : `${who}: ${grade} Stufe ${step} steht nicht in der ${table}.`;
-  f.add('PAYGRADE_UNKNOWN', 'error', message, `${who}: pay grade ${grade} step ${step} is not in the ${table}.`, ref, { measure });
+  f.add(
+    'PAYGRADE_UNKNOWN',
+    'error',
+    message,
+    `${who}: pay grade ${grade} step ${step} is not in the ${table}.`,
+    ref,
+    { measure },
+  );
 }
 
 interface EvalContext {
@@ -307,7 +356,14 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
   const opts = { measure: m.nr, scenario };
   const measurePeriod: Period = { start: m.beginn, end: m.ende };
   if (m.beginn && m.ende && m.beginn > m.ende)
-    f.add('INVALID_VALUE', 'error', `Maßnahme ${m.nr}: das Ende liegt vor dem Beginn.`, `Measure ${m.nr}: end before start.`, at('ende'), opts);
+    f.add(
+      'INVALID_VALUE',
+      'error',
+      `Maßnahme ${m.nr}: das Ende liegt vor dem Beginn.`,
+      `Measure ${m.nr}: end before start.`,
+      at('ende'),
+      opts,
+    );
 
   const costLines: CostLine[] = [];
   let fixedAmount: Dec | undefined; // Sachaufwand: €/year pro rata
@@ -327,7 +383,11 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
     }
     return s;
   };
-  const specFor = (grade: string | undefined, step: number | undefined, field: string): LineSpec | undefined => {
+  const specFor = (
+    grade: string | undefined,
+    step: number | undefined,
+    field: string,
+  ): LineSpec | undefined => {
     if (!grade || step === undefined) {
       f.add(
         'INVALID_VALUE',
@@ -341,10 +401,26 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
     }
     const hit = lookupMonthly(ctx.model, grade, step);
     if (!hit.ok) {
-      reportPaygrade(f, hit.grade, step, hit.reason, hit.beamte, at(hit.reason === 'grade' ? field : 'stufe'), `Maßnahme ${m.nr}`, m.nr);
+      reportPaygrade(
+        f,
+        hit.grade,
+        step,
+        hit.reason,
+        hit.beamte,
+        at(hit.reason === 'grade' ? field : 'stufe'),
+        `Maßnahme ${m.nr}`,
+        m.nr,
+      );
       return undefined;
     }
-    return { grade: hit.grade, step, monthly: hit.monthly, beamte: hit.beamte, share: new D(1), period: measurePeriod };
+    return {
+      grade: hit.grade,
+      step,
+      monthly: hit.monthly,
+      beamte: hit.beamte,
+      share: new D(1),
+      period: measurePeriod,
+    };
   };
   const checkShare = (share: Dec | undefined): boolean => {
     if (share && (share.lt(0) || share.gt(1))) {
@@ -384,7 +460,12 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
         );
       const spec = specFor(m.gruppe, m.stufe, 'gruppe');
       if (spec && checkShare(m.anteil))
-        costLines.push({ spec: { ...spec, share: m.anteil ?? new D(1) }, sign: 1, label: `Neue Stelle ${spec.grade}`, labelEn: 'New position' });
+        costLines.push({
+          spec: { ...spec, share: m.anteil ?? new D(1) },
+          sign: 1,
+          label: `Neue Stelle ${spec.grade}`,
+          labelEn: 'New position',
+        });
       if (m.ende && years.includes(parts(m.ende).year))
         f.add(
           'FIXED_TERM_REVIEW',
@@ -400,19 +481,41 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
       const s = needPosition();
       const spec = s && ctx.positionSpecs.get(s);
       if (s && spec)
-        costLines.push({ spec: { ...spec, period: intersect(spec.period, measurePeriod) }, sign: -1, label: `Wegfall Stelle ${s.nr}`, labelEn: 'Position removed' });
+        costLines.push({
+          spec: { ...spec, period: intersect(spec.period, measurePeriod) },
+          sign: -1,
+          label: `Wegfall Stelle ${s.nr}`,
+          labelEn: 'Position removed',
+        });
       break;
     }
     case 'Stellenanteil ändern': {
       const s = needPosition();
       const spec = s && ctx.positionSpecs.get(s);
       if (!m.anteil)
-        f.add('INVALID_VALUE', 'error', `Maßnahme ${m.nr}: der neue Stellenanteil fehlt.`, `Measure ${m.nr}: new FTE share missing.`, at('anteil'), opts);
+        f.add(
+          'INVALID_VALUE',
+          'error',
+          `Maßnahme ${m.nr}: der neue Stellenanteil fehlt.`,
+          `Measure ${m.nr}: new FTE share missing.`,
+          at('anteil'),
+          opts,
+        );
       if (s && spec && m.anteil && checkShare(m.anteil)) {
         const period = intersect(spec.period, measurePeriod);
         costLines.push(
-          { spec: { ...spec, share: m.anteil, period }, sign: 1, label: `Neuer Anteil ${m.anteil.toString()}`, labelEn: 'New share' },
-          { spec: { ...spec, period }, sign: -1, label: `Bisheriger Anteil ${spec.share.toString()}`, labelEn: 'Old share' },
+          {
+            spec: { ...spec, share: m.anteil, period },
+            sign: 1,
+            label: `Neuer Anteil ${m.anteil.toString()}`,
+            labelEn: 'New share',
+          },
+          {
+            spec: { ...spec, period },
+            sign: -1,
+            label: `Bisheriger Anteil ${spec.share.toString()}`,
+            labelEn: 'Old share',
+          },
         );
       }
       break;
@@ -424,8 +527,18 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
       if (s && old && neu) {
         const period = intersect(old.period, measurePeriod);
         costLines.push(
-          { spec: { ...neu, share: old.share, period }, sign: 1, label: `Neu ${neu.grade} Stufe ${neu.step}`, labelEn: 'New grade' },
-          { spec: { ...old, period }, sign: -1, label: `Bisher ${old.grade} Stufe ${old.step}`, labelEn: 'Old grade' },
+          {
+            spec: { ...neu, share: old.share, period },
+            sign: 1,
+            label: `Neu ${neu.grade} Stufe ${neu.step}`,
+            labelEn: 'New grade',
+          },
+          {
+            spec: { ...old, period },
+            sign: -1,
+            label: `Bisher ${old.grade} Stufe ${old.step}`,
+            labelEn: 'Old grade',
+          },
         );
       }
       break;
@@ -435,7 +548,14 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
       break;
     case 'Sachaufwand':
       if (!m.planansatz)
-        f.add('INVALID_VALUE', 'error', `Maßnahme ${m.nr} (Sachaufwand): der Planansatz fehlt.`, `Measure ${m.nr}: amount missing.`, at('planansatz'), opts);
+        f.add(
+          'INVALID_VALUE',
+          'error',
+          `Maßnahme ${m.nr} (Sachaufwand): der Planansatz fehlt.`,
+          `Measure ${m.nr}: amount missing.`,
+          at('planansatz'),
+          opts,
+        );
       else fixedAmount = m.planansatz;
       if (m.haushaltsstelle && m.planansatz?.lt(0) && ctx.isProtected(m.haushaltsstelle))
         f.add(
@@ -451,10 +571,13 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
 
   // cost per year
   const costYears: YearAmount[] = years.map((year) => {
-    if (m.terminOffen) return amountOf(year, ZERO, () => ({ summary: 'Termin offen: nicht datiert', steps: [] }));
+    if (m.terminOffen)
+      return amountOf(year, ZERO, () => ({ summary: 'Termin offen: nicht datiert', steps: [] }));
     if (fixedAmount) {
       const amount = proRataAmount(fixedAmount, measurePeriod, year);
-      return amountOf(year, amount, () => explainProRata(fixedAmount!, measurePeriod, year, 'Sachaufwand je Jahr', 'Running cost per year'));
+      return amountOf(year, amount, () =>
+        explainProRata(fixedAmount, measurePeriod, year, 'Sachaufwand je Jahr', 'Running cost per year'),
+      );
     }
     const amounts = costLines.map((l) => cost.lineCost(l.spec, year).times(l.sign));
     const total = sum(amounts);
@@ -574,6 +697,13 @@ function monthsOf(m: Massnahme, year: number): Dec {
 
 import { monthsActive as monthsActiveOf } from './cost';
 
+/** Dienstverhältnis of the position a measure creates or changes (for the one-way cover rule). */
+function targetDienstverhaeltnis(m: Massnahme, ctx: EvalContext): Stelle['dienstverhaeltnis'] | undefined {
+  if (m.art === 'Neue Stelle') return m.gruppe ? dienstverhaeltnisOfGrade(m.gruppe) : undefined;
+  if (m.art === 'Höhergruppierung' && m.gruppe) return dienstverhaeltnisOfGrade(m.gruppe);
+  return ctx.stellen.get(m.stellenNr)?.dienstverhaeltnis;
+}
+
 function coverPeriod(d: Deckung, m: Massnahme): Period {
   return { start: d.beginn ?? m.beginn, end: d.ende ?? m.ende };
 }
@@ -614,6 +744,33 @@ function evaluateCover(
     return zero('Geschützter Planansatz: keine Deckung');
   }
 
+  const rule = inadmissibleBy(
+    {
+      deckung: d,
+      massnahmeArt: m.art,
+      line: d.haushaltsstelle ? ctx.lines.get(d.haushaltsstelle)?.values().next().value : undefined,
+      sourcePosition: POSITION_SOURCES.has(d.art) ? ctx.stellen.get(d.stellenNr) : undefined,
+      target: targetDienstverhaeltnis(m, ctx),
+    },
+    ctx.model.coverRules,
+  );
+  if (rule) {
+    const field = rule.sourceDienstverhaeltnis
+      ? 'stellenNr'
+      : d.haushaltsstelle
+        ? 'haushaltsstelle'
+        : 'quelle';
+    f.add(
+      'COVER_INADMISSIBLE',
+      'error',
+      `Deckung „${name}“ für Maßnahme ${m.nr} ist nicht zulässig: ${rule.message} (Regel ${rule.id}; ${rule.source}).`,
+      `Cover "${name}" for measure ${m.nr} is not admissible: ${rule.messageEn} (rule ${rule.id}).`,
+      at(field),
+      opts,
+    );
+    return zero(`Unzulässige Deckung (${rule.id})`);
+  }
+
   if (POSITION_SOURCES.has(d.art)) {
     const s = ctx.stellen.get(d.stellenNr);
     if (!s) {
@@ -651,7 +808,9 @@ function evaluateCover(
     const yearsOut = years.map((y) => {
       if (d.betrag !== undefined) {
         const betrag = d.betrag;
-        return amountOf(y, proRataAmount(betrag, period, y), () => explainProRata(betrag, period, y, `Betrag aus Stelle ${s.nr}`, 'Amount'));
+        return amountOf(y, proRataAmount(betrag, period, y), () =>
+          explainProRata(betrag, period, y, `Betrag aus Stelle ${s.nr}`, 'Amount'),
+        );
       }
       if (!spec) return amountOf(y, ZERO, () => ({ summary: 'Stelle nicht berechenbar', steps: [] }));
       const lineSpec = { ...spec, period: intersect(spec.period, period) };
@@ -661,7 +820,12 @@ function evaluateCover(
       d.betrag !== undefined
         ? { kind: 'betrag', betrag: d.betrag, period, sign: 1, label: d.quelle || `Stelle ${s.nr}` }
         : spec
-          ? { kind: 'position', spec: { ...spec, period: intersect(spec.period, period) }, sign: 1, label: d.quelle || `Stelle ${s.nr}` }
+          ? {
+              kind: 'position',
+              spec: { ...spec, period: intersect(spec.period, period) },
+              sign: 1,
+              label: d.quelle || `Stelle ${s.nr}`,
+            }
           : undefined;
     return { result: { deckung: d, years: yearsOut, basis }, source: s.nr, kind: 'position' };
   }
@@ -695,11 +859,17 @@ function evaluateCover(
   }
   const betrag = d.betrag;
   const yearsOut = years.map((y) =>
-    amountOf(y, proRataAmount(betrag, period, y), () => explainProRata(betrag, period, y, `${d.art} ${name}`, d.art)),
+    amountOf(y, proRataAmount(betrag, period, y), () =>
+      explainProRata(betrag, period, y, `${d.art} ${name}`, d.art),
+    ),
   );
   const budget = d.art === 'Minderaufwand' ? d.haushaltsstelle : undefined;
   const basis: LineBasis = { kind: 'betrag', betrag, period, sign: 1, label: name };
-  return { result: { deckung: d, years: yearsOut, basis }, source: budget, kind: budget ? 'budget' : undefined };
+  return {
+    result: { deckung: d, years: yearsOut, basis },
+    source: budget,
+    kind: budget ? 'budget' : undefined,
+  };
 }
 
 /** A source cannot release more than it has, summed over all measures of a scenario. */
@@ -710,7 +880,10 @@ function checkOveruse(
   ctx: Pick<EvalContext, 'years' | 'stellen' | 'positionCost' | 'lines'>,
   f: Findings,
 ): void {
-  const bySource = new Map<string, { kind: 'position' | 'budget'; draws: { m: Massnahme; line: CoverLineResult }[] }>();
+  const bySource = new Map<
+    string,
+    { kind: 'position' | 'budget'; draws: { m: Massnahme; line: CoverLineResult }[] }
+  >();
   for (const m of members)
     for (const d of evals.get(m)!.draws) {
       const key = `${d.kind}:${d.source}`;

@@ -14,7 +14,12 @@ export interface ParameterDefault {
 
 export const PARAMETER_DEFAULTS: ParameterDefault[] = [
   { key: 'erstesPlanjahr', name: 'Erstes Planjahr', value: 2027, source: 'Annahme: nächstes Haushaltsjahr' },
-  { key: 'anzahlPlanjahre', name: 'Anzahl Planjahre', value: 5, source: 'Haushaltsjahr + mittelfristige Finanzplanung (§ 101 HGO)' },
+  {
+    key: 'anzahlPlanjahre',
+    name: 'Anzahl Planjahre',
+    value: 5,
+    source: 'Haushaltsjahr + mittelfristige Finanzplanung (§ 101 HGO)',
+  },
   {
     key: 'tarifsteigerung',
     name: 'Tarifsteigerung p.a.',
@@ -25,25 +30,29 @@ export const PARAMETER_DEFAULTS: ParameterDefault[] = [
     key: 'agSozialversicherung',
     name: 'AG-Anteil Sozialversicherung',
     value: 0.2115,
-    source: 'AG-Anteile 2026: RV 9,3 % + AV 1,3 % + KV 7,3 % + halber Ø-Zusatzbeitrag 1,45 % + PV 1,8 % (mf.sachsen-anhalt.de, Beitragssätze ab 01.01.2026)',
+    source:
+      'AG-Anteile 2026: RV 9,3 % + AV 1,3 % + KV 7,3 % + halber Ø-Zusatzbeitrag 1,45 % + PV 1,8 % (mf.sachsen-anhalt.de, Beitragssätze ab 01.01.2026)',
   },
   {
     key: 'zusatzversorgung',
     name: 'Zusatzversorgung',
     value: 0.08,
-    source: 'ZVK Darmstadt, Abrechnungsverband I: Umlage AG 5,7 % + Sanierungsgeld 2,3 % (vk-darmstadt.de, FAQ)',
+    source:
+      'ZVK Darmstadt, Abrechnungsverband I: Umlage AG 5,7 % + Sanierungsgeld 2,3 % (vk-darmstadt.de, FAQ)',
   },
   {
     key: 'jahressonderzahlung',
     name: 'Jahressonderzahlung',
     value: 0.85,
-    source: 'TVöD-VKA § 20, ab Kalenderjahr 2026 einheitlich 85 % (Tarifeinigung 06.04.2025, oeffentlicher-dienst.info/tvoed/tr/2025)',
+    source:
+      'TVöD-VKA § 20, ab Kalenderjahr 2026 einheitlich 85 % (Tarifeinigung 06.04.2025, oeffentlicher-dienst.info/tvoed/tr/2025)',
   },
   {
     key: 'versorgungszuschlag',
     name: 'Versorgungszuschlag Beamte',
     value: 0.37,
-    source: 'KVBW Beamtenversorgung, allgemeine Umlage 37 % der Dienstbezüge (kvbw.de); Hessen: kein Wert gefunden',
+    source:
+      'KVBW Beamtenversorgung, allgemeine Umlage 37 % der Dienstbezüge (kvbw.de); Hessen: kein Wert gefunden',
   },
   {
     key: 'gemeinkosten',
@@ -51,7 +60,12 @@ export const PARAMETER_DEFAULTS: ParameterDefault[] = [
     value: 0,
     source: 'DESIGN.md: Vorgabe 0 (KGSt nennt 20 % Büro / 15 % Nicht-Büro)',
   },
-  { key: 'sachkosten', name: 'Sachkosten je Stelle', value: 0, source: 'DESIGN.md: Vorgabe 0 (Nds. Pauschale 9.082 €/Jahr)' },
+  {
+    key: 'sachkosten',
+    name: 'Sachkosten je Stelle',
+    value: 0,
+    source: 'DESIGN.md: Vorgabe 0 (Nds. Pauschale 9.082 €/Jahr)',
+  },
   { key: 'toleranz', name: 'Toleranz Planansatz', value: 0.05, source: 'DESIGN.md: Vorgabe 0,05' },
 ];
 

@@ -6,9 +6,11 @@ export type Severity = 'error' | 'warning' | 'info';
 export const FINDING_CODES = {
   COVER_MISSING: 'Eine Maßnahme, die Geld kostet, hat keinen Deckungsvorschlag.',
   COVER_SHORTFALL: 'Die Deckung reicht in einem Planjahr nicht für die Kosten der Maßnahme.',
-  COVER_OVERUSED: 'Eine Deckungsquelle wird (über alle Maßnahmen eines Szenarios) höher beansprucht, als sie hergibt.',
+  COVER_OVERUSED:
+    'Eine Deckungsquelle wird (über alle Maßnahmen eines Szenarios) höher beansprucht, als sie hergibt.',
   COVER_PROTECTED: 'Ein geschützter Planansatz darf nie als Deckung dienen.',
-  COVER_OCCUPIED: 'Deckung aus einer besetzten Stelle: ohne kw-Vermerk Warnung, bei Nichtbesetzung/Verzicht Fehler.',
+  COVER_OCCUPIED:
+    'Deckung aus einer besetzten Stelle: ohne kw-Vermerk Warnung, bei Nichtbesetzung/Verzicht Fehler.',
   COVER_PERIOD: 'Die Deckung endet vor der Maßnahme; die Jahre danach sind ungedeckt.',
   POSITION_UNKNOWN: 'Eine genannte Stellen-Nr. gibt es im Stellenplan nicht.',
   MEASURE_UNKNOWN: 'Eine Deckungszeile nennt eine Maßnahme, die es nicht gibt.',
@@ -17,7 +19,8 @@ export const FINDING_CODES = {
   INVALID_VALUE: 'Ein Wert ist nicht lesbar, fehlt oder liegt außerhalb des erlaubten Bereichs.',
   PAYGRADE_UNKNOWN: 'Entgelt-/Besoldungsgruppe oder Stufe fehlt in der Tabelle.',
   PLANANSATZ_MISMATCH: 'Der genannte Planansatz weicht mehr als die Toleranz von den berechneten Kosten ab.',
-  FIXED_TERM_REVIEW: 'Eine befristete Stelle endet im Planungszeitraum: die Entscheidung über die Entfristung ist fällig.',
+  FIXED_TERM_REVIEW:
+    'Eine befristete Stelle endet im Planungszeitraum: die Entscheidung über die Entfristung ist fällig.',
   BUDGET_SHORTFALL: 'Ein Personal-Planansatz reicht nicht für die ihm zugeordneten Stellen.',
   COVER_INADMISSIBLE: 'Die Deckung ist rechtlich nicht zulässig (z. B. Investition für Personalaufwand).',
   TERM_OPEN: 'Eine Maßnahme hat noch keinen festen Termin ("Termin offen"); sie wird gesondert ausgewiesen.',

@@ -5,6 +5,16 @@ export * from './findings';
 export * from './result';
 export * from './grades';
 export * from './defaults';
-export { CostModel, annualFactor, lookupMonthly, monthsActive, planYears, proRataAmount, type LineSpec } from './cost';
+export {
+  CostModel,
+  annualFactor,
+  lookupMonthly,
+  monthsActive,
+  planYears,
+  proRataAmount,
+  type LineSpec,
+} from './cost';
 export { checkCoverage } from './coverage';
 export { inputChecksum } from './checksum';
+export { checkBudget, type BudgetLineResult, type BudgetYear } from './budget';
+export { DEFAULT_COVER_RULES, inadmissibleBy, type CoverRule } from './admissibility';

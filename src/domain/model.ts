@@ -1,3 +1,4 @@
+import type { CoverRule } from './admissibility';
 import type { Dec } from './money';
 import type { IsoDate } from './dates';
 
@@ -7,7 +8,14 @@ import type { IsoDate } from './dates';
  */
 
 /** Logical tables of the schema (DESIGN.md); the workbook layer maps them to German sheet/table names. */
-export type TableKey = 'Stellen' | 'Massnahmen' | 'Deckung' | 'Planansaetze' | 'Parameter' | 'Entgelttabelle' | 'Besoldungstabelle';
+export type TableKey =
+  | 'Stellen'
+  | 'Massnahmen'
+  | 'Deckung'
+  | 'Planansaetze'
+  | 'Parameter'
+  | 'Entgelttabelle'
+  | 'Besoldungstabelle';
 
 /** Where a value came from: table, 0-based data row (header excluded) and the field key of the column. */
 export interface SourceRef {
@@ -150,4 +158,6 @@ export interface WorkbookModel {
   parameterRefs?: Partial<Record<keyof Parameter, SourceRef>>;
   entgelttabelle: PayTable;
   besoldungstabelle: PayTable;
+  /** Admissibility rules for cover (defaults: DEFAULT_COVER_RULES); a town may adapt them. */
+  coverRules?: readonly CoverRule[];
 }

@@ -1,3 +1,4 @@
+import type { BudgetLineResult } from './budget';
 import type { Dec } from './money';
 import type { Deckung, Massnahme, Stelle, WorkbookModel } from './model';
 import type { Finding } from './findings';
@@ -77,5 +78,7 @@ export interface CheckResult {
   findings: Finding[];
   /** Cost of every position per plan year (Jahreskosten). */
   positions: PositionCost[];
+  /** Personnel budget lines: Ansatz, charged cost and margin per plan year. */
+  budget: BudgetLineResult[];
   model: WorkbookModel;
 }

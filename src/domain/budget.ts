@@ -1,0 +1,93 @@
+import { ZERO, type Dec } from './money';
+import { fmt } from './messages';
+import type { Finding } from './findings';
+import type { Planansatz, Stelle, WorkbookModel } from './model';
+import type { MeasureResult } from './result';
+
+/** One personnel budget line in one plan year: its Ansatz, what is charged to it, and the margin. */
+export interface BudgetYear {
+  year: number;
+  /** Undefined when the Planansätze have no row for this line and year. */
+  ansatz?: Dec;
+  cost: Dec;
+  /** ansatz − cost (undefined without an Ansatz). */
+  margin?: Dec;
+}
+
+export interface BudgetLineResult {
+  haushaltsstelle: string;
+  bezeichnung: string;
+  years: BudgetYear[];
+}
+
+export interface BudgetInput {
+  model: WorkbookModel;
+  years: number[];
+  positionCost: (s: Stelle, year: number) => Dec;
+  /** Adopted measures that are not yet realised in `Stellen` (their position is not there yet). */
+  adopted: MeasureResult[];
+}
+
+/**
+ * BUDGET_SHORTFALL: the Ansatz of every personnel budget line against the cost of all positions assigned
+ * to it (Stellen.Haushaltsstelle), plus adopted measures not yet taken into the plan, minus the position
+ * cover those measures release from the line. Pending measures (Entwurf/beantragt) are judged by the
+ * coverage check; their Ansätze move only when the council adopts them. Lines without positions are
+ * left alone.
+ */
+export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; findings: Finding[] } {
+  const { model, years } = input;
+  const byLine = new Map<string, Map<number, Planansatz>>();
+  for (const p of model.planansaetze) {
+    const m = byLine.get(p.haushaltsstelle) ?? new Map<number, Planansatz>();
+    if (!m.has(p.jahr)) m.set(p.jahr, p);
+    byLine.set(p.haushaltsstelle, m);
+  }
+  const charged = new Map<string, Dec[]>();
+  const charge = (hst: string, i: number, amount: Dec) => {
+    if (!hst || amount.isZero()) return;
+    const list = charged.get(hst) ?? years.map(() => ZERO);
+    list[i] = list[i].plus(amount);
+    charged.set(hst, list);
+  };
+  const stellen = new Map(model.stellen.map((s) => [s.nr, s]));
+  for (const s of model.stellen)
+    years.forEach((y, i) => charge(s.haushaltsstelle, i, input.positionCost(s, y)));
+  for (const r of input.adopted) {
+    years.forEach((_, i) => charge(r.massnahme.haushaltsstelle, i, r.years[i].cost));
+    for (const line of r.cover) {
+      const source = stellen.get(line.deckung.stellenNr);
+      if (source) years.forEach((_, i) => charge(source.haushaltsstelle, i, line.years[i].amount.neg()));
+    }
+  }
+
+  const lines: BudgetLineResult[] = [];
+  const findings: Finding[] = [];
+  for (const [hst, byYear] of byLine) {
+    const first = byYear.values().next().value as Planansatz;
+    const personnel = [...byYear.values()].some((p) => p.art === 'Personalaufwand');
+    const costs = charged.get(hst);
+    if (!costs || (!personnel && [...byYear.values()].some((p) => p.art !== undefined))) continue;
+    const result: BudgetLineResult = {
+      haushaltsstelle: hst,
+      bezeichnung: first.bezeichnung,
+      years: years.map((year, i) => {
+        const ansatz = byYear.get(year)?.ansatz;
+        return { year, ansatz, cost: costs[i], margin: ansatz?.minus(costs[i]) };
+      }),
+    };
+    lines.push(result);
+    for (const y of result.years) {
+      if (!y.margin?.isNegative()) continue;
+      const p = byYear.get(y.year)!;
+      findings.push({
+        code: 'BUDGET_SHORTFALL',
+        severity: 'error',
+        message: `Der Planansatz ${hst}${p.bezeichnung ? ` (${p.bezeichnung})` : ''} beträgt ${y.year} ${fmt.euro(y.ansatz!)}, die ihm zugeordneten Stellen kosten ${fmt.euro(y.cost)}: es fehlen ${fmt.euro(y.margin.neg())}.`,
+        messageEn: `Budget line ${hst} provides ${y.ansatz!.toFixed(2)} in ${y.year}, but its positions cost ${y.cost.toFixed(2)}: ${y.margin.neg().toFixed(2)} short.`,
+        ref: { ...p.ref, field: 'ansatz' },
+      });
+    }
+  }
+  return { lines, findings };
+}
