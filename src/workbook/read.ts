@@ -45,7 +45,7 @@ export interface ReadResult {
 }
 
 /** Reads all tables in one batch and maps them to the domain; never throws on cell content. */
-export async function readWorkbookModel(port: WorkbookPort): Promise<ReadResult> {
+export async function readWorkbookModel(port: Pick<WorkbookPort, 'readTables'>): Promise<ReadResult> {
   const tables = await port.readTables(tableRequests());
   return mapTables(tables);
 }

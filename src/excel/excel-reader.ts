@@ -1,0 +1,118 @@
+import type { TableKey } from '../domain/model';
+import type { CellValue, RawTable, TableRequest, WorkbookPort } from '../workbook/port';
+
+/** Excel error values as Office.js returns them in `values` (strings), mapped to the port's error cells. */
+const ERRORS = new Set([
+  '#N/A',
+  '#NV',
+  '#DIV/0!',
+  '#VALUE!',
+  '#WERT!',
+  '#REF!',
+  '#BEZUG!',
+  '#NAME?',
+  '#NUM!',
+  '#ZAHL!',
+  '#NULL!',
+  '#SPILL!',
+  '#CALC!',
+]);
+
+export function officeCell(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'string') return ERRORS.has(v) ? { error: v } : v;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return JSON.stringify(v);
+}
+
+/** "Stellen!A1:P40" → { sheet, row, col } of the top-left cell. */
+export function topLeft(address: string): { sheet: string; row: number; col: number } {
+  const bang = address.lastIndexOf('!');
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(bang + 1))!;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { sheet, row: Number(m[2]), col };
+}
+
+function toRaw(
+  address: string,
+  values: unknown[][],
+  tableName: string | undefined,
+  anchorHeader?: string,
+): RawTable | undefined {
+  const origin = topLeft(address);
+  let rows = values;
+  let offset = { row: 0, col: 0 };
+  if (anchorHeader && !tableName) {
+    // A block inside another sheet (e.g. the Entgelttabelle below the parameters): find its header cell.
+    const key = anchorHeader.trim().toLowerCase();
+    const r = values.findIndex((row) =>
+      row.some((c) => typeof c === 'string' && c.trim().toLowerCase() === key),
+    );
+    if (r < 0) return undefined;
+    const c = values[r].findIndex((x) => typeof x === 'string' && x.trim().toLowerCase() === key);
+    rows = values.slice(r).map((row) => row.slice(c));
+    offset = { row: r, col: c };
+  }
+  if (rows.length === 0) return undefined;
+  const headers = rows[0].map((h) => (typeof h === 'string' ? h : typeof h === 'number' ? String(h) : ''));
+  return {
+    sheet: origin.sheet,
+    tableName,
+    origin: { row: origin.row + offset.row, col: origin.col + offset.col },
+    headers,
+    rows: rows.slice(1).map((r) => r.map(officeCell)),
+  };
+}
+
+/**
+ * Reads every table of the schema in exactly two `context.sync()` round trips, whatever the size:
+ * one to learn which tables and sheets exist, one to load their values.
+ */
+export async function readTablesOffice(
+  context: Excel.RequestContext,
+  requests: TableRequest[],
+): Promise<Map<TableKey, RawTable | undefined>> {
+  const probes = requests.map((req) => ({
+    req,
+    tables: req.tableNames.map((n) => context.workbook.tables.getItemOrNullObject(n)),
+    sheets: req.sheetNames.map((n) => context.workbook.worksheets.getItemOrNullObject(n)),
+  }));
+  for (const p of probes) {
+    p.tables.forEach((t) => t.load('isNullObject,name'));
+    p.sheets.forEach((s) => s.load('isNullObject,name'));
+  }
+  await context.sync();
+
+  const loads = probes.map((p) => {
+    const table = p.tables.find((t) => !t.isNullObject);
+    if (table) {
+      const range = table.getRange();
+      range.load('values,address');
+      return { key: p.req.key, range, tableName: table.name, anchor: undefined as string | undefined };
+    }
+    const sheet = p.sheets.find((s) => !s.isNullObject);
+    if (!sheet) return { key: p.req.key, range: undefined, tableName: undefined, anchor: undefined };
+    const range = sheet.getUsedRangeOrNullObject(true);
+    range.load('isNullObject,values,address');
+    return { key: p.req.key, range, tableName: undefined, anchor: p.req.anchorHeader };
+  });
+  await context.sync();
+
+  const result = new Map<TableKey, RawTable | undefined>();
+  for (const l of loads) {
+    if (!l.range || l.range.isNullObject) result.set(l.key, undefined);
+    else result.set(l.key, toRaw(l.range.address, l.range.values as unknown[][], l.tableName, l.anchor));
+  }
+  return result;
+}
+
+/** The read side of the port inside Excel. */
+export function officeReadPort(
+  run: <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
+): Pick<WorkbookPort, 'readTables'> {
+  return { readTables: (requests) => run((context) => readTablesOffice(context, requests)) };
+}

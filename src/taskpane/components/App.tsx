@@ -1,0 +1,159 @@
+import * as React from 'react';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  Title3,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { WorkbookUnusableError, type WorkbookPort } from '../../workbook/port';
+import { analyse, type Analysis } from '../analysis';
+import { tr, type Lang } from '../i18n';
+import { Dashboard } from './Dashboard';
+import { FindingsList } from './FindingsList';
+
+export interface HostSeam {
+  /** 'excel' inside Excel (Office.js), 'standalone' as a page on an uploaded file. */
+  mode: 'excel' | 'standalone';
+  /** Inside Excel: the workbook that is open. */
+  openWorkbook?: () => Promise<Pick<WorkbookPort, 'readTables'>>;
+  /** Standalone: a chosen file. */
+  openFile?: (data: ArrayBuffer) => Promise<WorkbookPort>;
+  /** Inside Excel: select a finding's cell. */
+  selectCell?: (sheet: string, cell: string) => Promise<void>;
+}
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'done'; analysis: Analysis; file?: string }
+  | { kind: 'failed'; message: string };
+
+export function App(props: HostSeam): React.JSX.Element {
+  const [lang, setLang] = React.useState<Lang>('de');
+  const [state, setState] = React.useState<State>({ kind: 'idle' });
+  const [scenario, setScenario] = React.useState('Basis');
+  const [tab, setTab] = React.useState<'measures' | 'findings'>('measures');
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  const run = async (open: () => Promise<Pick<WorkbookPort, 'readTables'>>, file?: string) => {
+    try {
+      setState({ kind: 'busy', text: tr(lang, 'reading') });
+      const port = await open();
+      setState({ kind: 'busy', text: tr(lang, 'checking') });
+      // Let the progress bar paint before the engine runs.
+      await new Promise((r) => setTimeout(r, 0));
+      const analysis = await analyse(port);
+      setScenario(analysis.result.scenarios[0]?.name ?? 'Basis');
+      setState({ kind: 'done', analysis, file });
+    } catch (e) {
+      const message =
+        e instanceof WorkbookUnusableError
+          ? lang === 'en'
+            ? e.messageEn
+            : e.message
+          : `${tr(lang, 'unusable')}: ${(e as Error).message}`;
+      setState({ kind: 'failed', message });
+    }
+  };
+
+  const onFile = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (!f || !props.openFile) return;
+    const openFile = props.openFile;
+    void run(async () => openFile(await f.arrayBuffer()), f.name);
+  };
+
+  const analysis = state.kind === 'done' ? state.analysis : undefined;
+  const current =
+    analysis?.result.scenarios.find((s) => s.name === scenario) ?? analysis?.result.scenarios[0];
+  const count = (s: 'error' | 'warning' | 'info') =>
+    analysis?.findings.filter((f) => f.severity === s).length ?? 0;
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <main style={{ padding: 12, display: 'flex', flexDirection: 'column', gap: 10 }}>
+        <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Title3 as="h1">{tr(lang, 'title')}</Title3>
+          <Button size="small" appearance="subtle" onClick={() => setLang(lang === 'de' ? 'en' : 'de')}>
+            {tr(lang, 'language')}
+          </Button>
+        </header>
+        <Text>{tr(lang, props.mode === 'excel' ? 'excelHint' : 'standaloneHint')}</Text>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          {props.mode === 'standalone' ? (
+            <>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={onFile}
+                style={{ display: 'none' }}
+                aria-label={tr(lang, 'open')}
+                data-testid="file-input"
+              />
+              <Button appearance="primary" onClick={() => fileInput.current?.click()}>
+                {tr(lang, 'open')}
+              </Button>
+              {state.kind === 'done' && state.file && <Text size={200}>{state.file}</Text>}
+            </>
+          ) : (
+            <Button appearance="primary" onClick={() => props.openWorkbook && void run(props.openWorkbook)}>
+              {tr(lang, 'check')}
+            </Button>
+          )}
+        </div>
+        {state.kind === 'busy' && <ProgressBar aria-label={state.text} />}
+        {state.kind === 'busy' && <Text role="status">{state.text}</Text>}
+        {state.kind === 'failed' && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{state.message}</MessageBarBody>
+          </MessageBar>
+        )}
+        {analysis && current && (
+          <>
+            <MessageBar intent={count('error') > 0 ? 'error' : count('warning') > 0 ? 'warning' : 'success'}>
+              <MessageBarBody data-testid="summary">
+                {count('error')} {tr(lang, 'errors')}, {count('warning')} {tr(lang, 'warnings')},{' '}
+                {count('info')} {tr(lang, 'infos')}
+              </MessageBarBody>
+            </MessageBar>
+            <label style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+              <Text>{tr(lang, 'scenario')}</Text>
+              <Select value={current.name} onChange={(_, d) => setScenario(d.value)}>
+                {analysis.result.scenarios.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {s.name}
+                  </option>
+                ))}
+              </Select>
+            </label>
+            <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+              <Tab value="measures">{tr(lang, 'measures')}</Tab>
+              <Tab value="findings">
+                {tr(lang, 'findings')} ({analysis.findings.length})
+              </Tab>
+            </TabList>
+            {tab === 'measures' ? (
+              <Dashboard scenario={current} years={analysis.result.years} lang={lang} />
+            ) : (
+              <FindingsList
+                findings={analysis.findings}
+                lang={lang}
+                onSelect={
+                  props.selectCell ? (sheet, cell) => void props.selectCell?.(sheet, cell) : undefined
+                }
+              />
+            )}
+          </>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

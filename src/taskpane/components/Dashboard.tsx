@@ -1,0 +1,116 @@
+import * as React from 'react';
+import {
+  Badge,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from '@fluentui/react-components';
+import { formatEuro } from '../../domain/money';
+import type { MeasureResult, ScenarioResult } from '../../domain/result';
+import { tr, type Lang } from '../i18n';
+import { Explain } from './Explain';
+
+function StatusBadge({ m, lang }: { m: MeasureResult; lang: Lang }): React.JSX.Element {
+  if (m.massnahme.terminOffen)
+    return (
+      <Badge appearance="tint" color="informative">
+        {tr(lang, 'termOpen')}
+      </Badge>
+    );
+  return m.covered ? (
+    <Badge appearance="filled" color="success">
+      {tr(lang, 'covered')}
+    </Badge>
+  ) : (
+    <Badge appearance="filled" color="danger">
+      {tr(lang, 'notCovered')}
+    </Badge>
+  );
+}
+
+/** Coverage dashboard: each measure of the scenario with cost, cover and balance per plan year. */
+export function Dashboard(props: {
+  scenario: ScenarioResult;
+  years: number[];
+  lang: Lang;
+}): React.JSX.Element {
+  const { scenario, years, lang } = props;
+  return (
+    <Table size="small" aria-label={`${tr(lang, 'measures')} – ${scenario.name}`}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{tr(lang, 'measure')}</TableHeaderCell>
+          <TableHeaderCell />
+          {years.map((y) => (
+            <TableHeaderCell key={y} style={{ textAlign: 'right' }}>
+              {y}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {scenario.measures.map((m) => (
+          <React.Fragment key={m.massnahme.nr}>
+            <TableRow>
+              <TableCell colSpan={2 + years.length}>
+                <Text weight="semibold">{m.massnahme.nr}</Text> <Text>{m.massnahme.bezeichnung}</Text>{' '}
+                <StatusBadge m={m} lang={lang} />
+              </TableCell>
+            </TableRow>
+            <TableRow>
+              <TableCell />
+              <TableCell>{tr(lang, 'cost')}</TableCell>
+              {m.cost.map((c) => (
+                <TableCell key={c.year} style={{ textAlign: 'right' }}>
+                  <Explain
+                    amount={formatEuro(c.amount)}
+                    explanation={() => c.explanation}
+                    lang={lang}
+                    label={`${m.massnahme.nr} ${tr(lang, 'cost')} ${c.year}`}
+                  />
+                </TableCell>
+              ))}
+            </TableRow>
+            <TableRow>
+              <TableCell />
+              <TableCell>{tr(lang, 'cover')}</TableCell>
+              {m.years.map((y) => (
+                <TableCell key={y.year} style={{ textAlign: 'right' }}>
+                  {formatEuro(y.cover)}
+                </TableCell>
+              ))}
+            </TableRow>
+            <TableRow>
+              <TableCell />
+              <TableCell>{tr(lang, 'balance')}</TableCell>
+              {m.years.map((y) => (
+                <TableCell
+                  key={y.year}
+                  style={{ textAlign: 'right', color: y.balance.isNegative() ? '#c50f1f' : undefined }}
+                  data-balance={y.balance.toFixed(2)}
+                >
+                  {formatEuro(y.balance)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </React.Fragment>
+        ))}
+        <TableRow>
+          <TableCell>
+            <Text weight="semibold">{tr(lang, 'total')}</Text>
+          </TableCell>
+          <TableCell>{tr(lang, 'balance')}</TableCell>
+          {scenario.totals.map((y) => (
+            <TableCell key={y.year} style={{ textAlign: 'right', fontWeight: 600 }}>
+              {formatEuro(y.balance)}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,25 @@
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import { App, type HostSeam } from './components/App';
+
+/**
+ * One page, two hosts: inside Excel `Office.onReady` reports host Excel; outside Office it resolves with
+ * host null (or `Office` is missing entirely) and the pane runs standalone on a chosen file.
+ */
+async function detectHost(): Promise<HostSeam> {
+  const standalone: HostSeam = { mode: 'standalone', openFile: (data) => XlsxWorkbook.open(data) };
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return standalone;
+  const info = await Promise.race([
+    Office.onReady(),
+    new Promise<null>((r) => setTimeout(() => r(null), 3000)),
+  ]);
+  if (!info || info.host !== Office.HostType.Excel) return standalone;
+  const { excelHostSeam } = await import('../excel/host');
+  return excelHostSeam();
+}
+
+void detectHost().then((seam) => {
+  const root = createRoot(document.getElementById('root')!);
+  root.render(<App {...seam} />);
+});

@@ -1,0 +1,108 @@
+/* Webpack for the add-in: task pane (also the standalone page), ribbon commands, custom functions. */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+
+const urlDev = 'https://localhost:3000/';
+const urlProd = process.env.ADDIN_URL || 'https://localhost:3000/'; // set ADDIN_URL for a real deployment
+
+/** No remote hosts: office.js is served from this add-in's own origin, the standalone page never uploads. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Fluent UI (Griffel) inserts <style> elements at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+async function httpsOptions() {
+  // Only `npm run dev-server` / `npm start` need certificates; `npm run build` and the tests never do.
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      functions: './src/functions/functions.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: (chunk) =>
+        chunk.chunk.name === 'functions' ? 'functions.js' : dev ? '[name].js' : '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // The browser build of ExcelJS (no Node streams/fs) for the standalone page.
+      alias: { exceljs$: path.resolve(__dirname, 'node_modules/exceljs/dist/exceljs.min.js') },
+      fallback: { fs: false, path: false, crypto: false, stream: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            // office.js and the Excel host files it loads, from the npm package (no CDN).
+            from: 'node_modules/@microsoft/office-js/dist',
+            to: 'office-js',
+            globOptions: {
+              ignore: [
+                '**/*.debug.js',
+                ...['word', 'powerpoint', 'outlook', 'onenote', 'access', 'project', 'visio'].map(
+                  (h) => `**/${h}-*`,
+                ),
+              ],
+            },
+          },
+          {
+            from: 'manifest.xml',
+            to: dev ? 'manifest.dev.xml' : 'manifest.prod.xml',
+            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+          },
+        ],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane', 'commands', 'functions'],
+        templateParameters: { csp: CSP },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        templateParameters: { csp: CSP },
+      }),
+    ],
+    devServer: {
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      headers: { 'Content-Security-Policy': CSP },
+      server: serving && !process.env.NO_HTTPS ? { type: 'https', options: await httpsOptions() } : 'http',
+      static: { directory: path.resolve(__dirname, 'dist') },
+    },
+  };
+};
