@@ -46,5 +46,7 @@ export function formatDecimalDe(value: Dec, decimals: number): string {
 
 /** A rate for display: 0.2115 → "21,15 %". */
 export function formatPercentDe(rate: Dec, decimals = 2): string {
-  return `${formatDecimalDe(new D(rate).times(100), decimals).replace(/,?0+$/, '') || '0'} %`;
+  const text = formatDecimalDe(new D(rate).times(100), decimals);
+  // Trailing zeros are dropped only after the decimal comma ("3,00" → "3", but "50" stays "50").
+  return `${text.includes(',') ? text.replace(/,?0+$/, '') : text} %`;
 }

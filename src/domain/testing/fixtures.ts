@@ -1,7 +1,12 @@
-import { DEFAULT_BESOLDUNGSTABELLE, DEFAULT_ENTGELTTABELLE, DEFAULT_PARAMETER, clonePayTable } from '../defaults';
-import { dec } from '../money';
+import {
+  DEFAULT_BESOLDUNGSTABELLE,
+  DEFAULT_ENTGELTTABELLE,
+  DEFAULT_PARAMETER,
+  clonePayTable,
+} from '../defaults';
+import { dec, type Dec } from '../money';
 import { normalizeGrade, dienstverhaeltnisOfGrade } from '../grades';
-import type { Deckung, Massnahme, Parameter, Planansatz, Stelle, WorkbookModel } from '../model';
+import type { Deckung, Massnahme, Parameter, PayTable, Planansatz, Stelle, WorkbookModel } from '../model';
 
 /**
  * Builds domain models in code for tests: sensible defaults, refs numbered by row like the reader does.
@@ -79,7 +84,13 @@ export function deckung(input: DeckungInput, row = 0): Deckung {
 }
 
 export function planansatz(input: PlanansatzInput, row = 0): Planansatz {
-  return { bezeichnung: input.haushaltsstelle, geschuetzt: false, ...input, ansatz: dec(input.ansatz), ref: { table: 'Planansaetze', row } };
+  return {
+    bezeichnung: input.haushaltsstelle,
+    geschuetzt: false,
+    ...input,
+    ansatz: dec(input.ansatz),
+    ref: { table: 'Planansaetze', row },
+  };
 }
 
 export interface ModelInput {
@@ -88,6 +99,30 @@ export interface ModelInput {
   deckung?: DeckungInput[];
   planansaetze?: PlanansatzInput[];
   parameter?: Partial<Parameter>;
+  /** Replaces the default TVöD table (e.g. a small table built in a test). */
+  entgelttabelle?: PayTable;
+  /** Replaces the default Besoldungstabelle (which is empty on purpose). */
+  besoldungstabelle?: PayTable;
+}
+
+/**
+ * A pay table from literal rows: grade → monthly € per step (index 0 = Stufe 1, null = no such step).
+ * Grades are normalised like the reader does ("A 11" → "A11").
+ */
+export function payTable(
+  kind: PayTable['kind'],
+  rows: Record<string, (Num | null)[]>,
+  source = 'Testtabelle',
+): PayTable {
+  const map: PayTable['rows'] = new Map();
+  for (const [grade, steps] of Object.entries(rows)) {
+    const bySteps = new Map<number, Dec>();
+    steps.forEach((v, i) => {
+      if (v !== null) bySteps.set(i + 1, dec(v));
+    });
+    map.set(normalizeGrade(grade), { steps: bySteps });
+  }
+  return { kind, rows: map, source };
 }
 
 /** A whole model; rows are numbered in the order given (0-based, like the reader). */
@@ -98,8 +133,31 @@ export function buildModel(input: ModelInput = {}): WorkbookModel {
     deckung: (input.deckung ?? []).map((d, i) => deckung(d, i)),
     planansaetze: (input.planansaetze ?? []).map((p, i) => planansatz(p, i)),
     parameter: { ...DEFAULT_PARAMETER, ...input.parameter },
-    entgelttabelle: clonePayTable(DEFAULT_ENTGELTTABELLE),
-    besoldungstabelle: clonePayTable(DEFAULT_BESOLDUNGSTABELLE),
+    entgelttabelle: clonePayTable(input.entgelttabelle ?? DEFAULT_ENTGELTTABELLE),
+    besoldungstabelle: clonePayTable(input.besoldungstabelle ?? DEFAULT_BESOLDUNGSTABELLE),
+  };
+}
+
+/**
+ * Appends rows to a copy of a model; new rows are numbered after the existing rows of their table,
+ * as the reader would number rows added at the bottom of a sheet.
+ */
+export function extendModel(
+  model: WorkbookModel,
+  input: Pick<ModelInput, 'stellen' | 'massnahmen' | 'deckung' | 'planansaetze'>,
+): WorkbookModel {
+  return {
+    ...model,
+    stellen: [...model.stellen, ...(input.stellen ?? []).map((s, i) => stelle(s, model.stellen.length + i))],
+    massnahmen: [
+      ...model.massnahmen,
+      ...(input.massnahmen ?? []).map((m, i) => massnahme(m, model.massnahmen.length + i)),
+    ],
+    deckung: [...model.deckung, ...(input.deckung ?? []).map((d, i) => deckung(d, model.deckung.length + i))],
+    planansaetze: [
+      ...model.planansaetze,
+      ...(input.planansaetze ?? []).map((p, i) => planansatz(p, model.planansaetze.length + i)),
+    ],
   };
 }
 
@@ -107,9 +165,33 @@ export function buildModel(input: ModelInput = {}): WorkbookModel {
 export function obertshausenModel(): WorkbookModel {
   return buildModel({
     stellen: [
-      { nr: '1.01', oe: 'FB1', bezeichnung: 'Fachbereichsleitung Zentrale Dienste', gruppe: 'E13', stufe: 4, besetzt: true },
-      { nr: '5.07', oe: 'FB5', dezernat: 'Dezernat II', bezeichnung: 'Supervision (zusätzlich, geplant)', gruppe: 'E10', stufe: 1, besetzt: false, beginn: '2027-01-01' },
-      { nr: '6.12', oe: 'FB6', dezernat: 'Dezernat III', bezeichnung: 'Bauhof, Mitarbeiter/in (frei durch Umwidmung)', gruppe: 'E5', stufe: 3, besetzt: false },
+      {
+        nr: '1.01',
+        oe: 'FB1',
+        bezeichnung: 'Fachbereichsleitung Zentrale Dienste',
+        gruppe: 'E13',
+        stufe: 4,
+        besetzt: true,
+      },
+      {
+        nr: '5.07',
+        oe: 'FB5',
+        dezernat: 'Dezernat II',
+        bezeichnung: 'Supervision (zusätzlich, geplant)',
+        gruppe: 'E10',
+        stufe: 1,
+        besetzt: false,
+        beginn: '2027-01-01',
+      },
+      {
+        nr: '6.12',
+        oe: 'FB6',
+        dezernat: 'Dezernat III',
+        bezeichnung: 'Bauhof, Mitarbeiter/in (frei durch Umwidmung)',
+        gruppe: 'E5',
+        stufe: 3,
+        besetzt: false,
+      },
     ],
     massnahmen: [
       {
@@ -128,8 +210,169 @@ export function obertshausenModel(): WorkbookModel {
       },
     ],
     deckung: [
-      { massnahmeNr: 'M-2027-01', quelle: 'FB5 zusätzliche Stelle Supervision', art: 'Verzicht auf geplante Stelle', stellenNr: '5.07' },
-      { massnahmeNr: 'M-2027-01', quelle: 'FB6 Nachbesetzung Bauhofstelle', art: 'Nichtbesetzung', stellenNr: '6.12' },
+      {
+        massnahmeNr: 'M-2027-01',
+        quelle: 'FB5 zusätzliche Stelle Supervision',
+        art: 'Verzicht auf geplante Stelle',
+        stellenNr: '5.07',
+      },
+      {
+        massnahmeNr: 'M-2027-01',
+        quelle: 'FB6 Nachbesetzung Bauhofstelle',
+        art: 'Nichtbesetzung',
+        stellenNr: '6.12',
+      },
     ],
+  });
+}
+
+/**
+ * The Konstanz reorganisation (seed 000) as a model: a new Amtsleitung for the Amt für Digitalisierung
+ * (E15 from 01.07.2027, adopted), the transfers into the new office with "Termin offen" (cost-neutral),
+ * the protected school IT equipment line, and a variant with an extra position for information security.
+ */
+export function konstanzModel(): WorkbookModel {
+  const years = [2027, 2028, 2029, 2030, 2031];
+  const transfer = (nr: string, stellenNr: string, bezeichnung: string): MassnahmeInput => ({
+    nr,
+    bezeichnung,
+    art: 'Umsetzung',
+    stellenNr,
+    dezernat: 'Dezernat I',
+    oe: 'Amt für Digitalisierung',
+    terminOffen: true,
+    status: 'beschlossen',
+    auflagen: 'Zeitpunkt wird noch festgelegt; nicht zu Lasten der Ausstattung der Schulen',
+  });
+  return buildModel({
+    stellen: [
+      {
+        nr: '10.01',
+        oe: 'Hauptamt',
+        bezeichnung: 'Amtsleitung Hauptamt',
+        gruppe: 'E15',
+        stufe: 4,
+        besetzt: true,
+      },
+      {
+        nr: '10.14',
+        oe: 'Hauptamt',
+        bezeichnung: 'E-Government und Online-Dienste (OZG)',
+        gruppe: 'E11',
+        stufe: 3,
+        besetzt: true,
+      },
+      {
+        nr: '10.15',
+        oe: 'Hauptamt',
+        bezeichnung: 'Digitale Verwaltungsprozesse',
+        gruppe: 'E10',
+        stufe: 4,
+        besetzt: true,
+      },
+      {
+        nr: '40.21',
+        dezernat: 'Dezernat II',
+        oe: 'Amt für Bildung und Sport',
+        bezeichnung: 'Schul-IT, Koordination',
+        gruppe: 'E11',
+        stufe: 4,
+        besetzt: true,
+      },
+      {
+        nr: '40.22',
+        dezernat: 'Dezernat II',
+        oe: 'Amt für Bildung und Sport',
+        bezeichnung: 'Schul-IT, Systembetreuung',
+        gruppe: 'E9b',
+        stufe: 3,
+        besetzt: true,
+      },
+      {
+        nr: '40.23',
+        dezernat: 'Dezernat II',
+        oe: 'Amt für Bildung und Sport',
+        bezeichnung: 'Schul-IT, Systembetreuung',
+        gruppe: 'E9b',
+        stufe: 2,
+        anteil: '0.5',
+        besetzt: true,
+      },
+    ],
+    massnahmen: [
+      {
+        nr: 'K-01',
+        bezeichnung: 'Amtsleitung Amt für Digitalisierung',
+        art: 'Neue Stelle',
+        stellenNr: '15.01',
+        dezernat: 'Dezernat I',
+        oe: 'Amt für Digitalisierung',
+        gruppe: 'E15',
+        stufe: 3,
+        anteil: 1,
+        beginn: '2027-07-01',
+        planansatz: 115000,
+        status: 'beschlossen',
+        auflagen: 'Formale Amtsgründung erst nach Amtsantritt der Amtsleitung',
+      },
+      transfer('K-02', '10.14', 'Umsetzung E-Government / OZG in das Amt für Digitalisierung'),
+      transfer('K-03', '10.15', 'Umsetzung Digitale Verwaltungsprozesse in das Amt für Digitalisierung'),
+      transfer('K-04', '40.21', 'Schul-IT: Koordination von Dezernat II in Dezernat I'),
+      transfer('K-05', '40.22', 'Schul-IT: Systembetreuung von Dezernat II in Dezernat I'),
+      transfer('K-06', '40.23', 'Schul-IT: Systembetreuung (Teilzeit) von Dezernat II in Dezernat I'),
+      {
+        nr: 'K-07',
+        bezeichnung: 'Variante: zusätzliche Stelle Informationssicherheit im neuen Amt',
+        art: 'Neue Stelle',
+        stellenNr: '15.02',
+        oe: 'Amt für Digitalisierung',
+        gruppe: 'E11',
+        stufe: 2,
+        beginn: '2028-01-01',
+        planansatz: 82000,
+        szenario: 'Variante Informationssicherheit',
+      },
+    ],
+    deckung: [
+      {
+        massnahmeNr: 'K-01',
+        quelle: 'Minderaufwand externe IT-Beratung',
+        art: 'Minderaufwand',
+        haushaltsstelle: '1.1.10.4430',
+        betrag: 130000,
+      },
+      {
+        massnahmeNr: 'K-07',
+        quelle: 'Minderaufwand Lizenzen nach Konsolidierung',
+        art: 'Minderaufwand',
+        haushaltsstelle: '1.1.10.4431',
+        betrag: 90000,
+        beginn: '2028-01-01',
+      },
+    ],
+    planansaetze: years.flatMap((jahr) => [
+      {
+        haushaltsstelle: '1.1.10.4430',
+        bezeichnung: 'Externe IT-Beratung',
+        jahr,
+        ansatz: 180000,
+        art: 'Sachaufwand' as const,
+      },
+      {
+        haushaltsstelle: '1.1.10.4431',
+        bezeichnung: 'Softwarelizenzen Verwaltung',
+        jahr,
+        ansatz: 90000,
+        art: 'Sachaufwand' as const,
+      },
+      {
+        haushaltsstelle: '2.1.40.4200',
+        bezeichnung: 'Ausstattung Schulen (IT)',
+        jahr,
+        ansatz: 850000,
+        geschuetzt: true,
+        art: 'Sachaufwand' as const,
+      },
+    ]),
   });
 }
