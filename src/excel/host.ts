@@ -1,12 +1,24 @@
+import { checkCoverage } from '../domain/coverage';
+import { readWorkbookModel } from '../workbook/read';
+import { buildReport } from '../workbook/report';
 import type { HostSeam } from '../taskpane/components/App';
 import { officeReadPort } from './excel-reader';
+import { ExcelWorkbook } from './excel-workbook';
 
-/** The task pane's seam inside Excel: read this workbook, select a finding's cell. */
+/** The task pane's seam inside Excel: read this workbook, write the report sheets, select a finding's cell. */
 export function excelHostSeam(): HostSeam {
   const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run(fn);
   return {
     mode: 'excel',
     openWorkbook: () => Promise.resolve(officeReadPort(run)),
+    // Read, check and write in one Excel.run: three context.sync() calls in all.
+    writeReport: () =>
+      Excel.run(async (context) => {
+        const port = new ExcelWorkbook(context);
+        const read = await readWorkbookModel(port);
+        const result = checkCoverage(read.model);
+        await port.write(buildReport(read, result, { stand: new Date().toISOString().slice(0, 10) }));
+      }),
     selectCell: (sheet, cell) =>
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

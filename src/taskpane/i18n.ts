@@ -31,6 +31,9 @@ const TEXTS = {
   language: ['English', 'Deutsch'],
   unusable: ['Die Datei kann nicht verwendet werden', 'The file cannot be used'],
   file: ['Datei', 'File'],
+  report: ['Bericht HFW schreiben', 'Write committee report'],
+  writing: ['Schreibe Bericht in die Arbeitsmappe …', 'Writing report into the workbook …'],
+  writeFailed: ['Der Bericht konnte nicht geschrieben werden', 'The report could not be written'],
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -25,6 +25,8 @@ export interface HostSeam {
   openWorkbook?: () => Promise<Pick<WorkbookPort, 'readTables'>>;
   /** Standalone: a chosen file. */
   openFile?: (data: ArrayBuffer) => Promise<WorkbookPort>;
+  /** Inside Excel: write the report sheets (Prüfung, Übersicht HFW, Berechnung) into this workbook. */
+  writeReport?: () => Promise<void>;
   /** Inside Excel: select a finding's cell. */
   selectCell?: (sheet: string, cell: string) => Promise<void>;
 }
@@ -104,9 +106,26 @@ export function App(props: HostSeam): React.JSX.Element {
               {state.kind === 'done' && state.file && <Text size={200}>{state.file}</Text>}
             </>
           ) : (
-            <Button appearance="primary" onClick={() => props.openWorkbook && void run(props.openWorkbook)}>
-              {tr(lang, 'check')}
-            </Button>
+            <>
+              <Button appearance="primary" onClick={() => props.openWorkbook && void run(props.openWorkbook)}>
+                {tr(lang, 'check')}
+              </Button>
+              {props.writeReport && (
+                <Button
+                  onClick={() => {
+                    const write = props.writeReport!;
+                    setState({ kind: 'busy', text: tr(lang, 'writing') });
+                    write()
+                      .then(() => props.openWorkbook && run(props.openWorkbook))
+                      .catch((e: Error) =>
+                        setState({ kind: 'failed', message: `${tr(lang, 'writeFailed')}: ${e.message}` }),
+                      );
+                  }}
+                >
+                  {tr(lang, 'report')}
+                </Button>
+              )}
+            </>
           )}
         </div>
         {state.kind === 'busy' && <ProgressBar aria-label={state.text} />}

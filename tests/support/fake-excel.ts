@@ -1,0 +1,534 @@
+/**
+ * A strict in-memory fake of the part of the Excel JavaScript API the add-in uses. Like Office.js it
+ * queues every call and applies it on `context.sync()`; reading a property that was not loaded, or
+ * before the sync that loads it, throws. Every sync is recorded with the size of its request so that
+ * tests can assert the number of round trips and Excel on the web's 5 MB payload limit.
+ */
+
+export interface FakeCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  fill?: string;
+  validation?: unknown;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  frozenRows?: number;
+  orientation?: string;
+  printTitleRows?: string;
+  conditional: { range: string; rule: unknown }[];
+  columnWidths: Map<number, number>;
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  /** "A1:P20" including the header row */
+  ref: string;
+}
+
+export interface SyncRecord {
+  ops: number;
+  payloadBytes: number;
+}
+
+export class PropertyNotLoadedError extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what} wurde nicht geladen oder vor context.sync() gelesen.`);
+  }
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  tables: FakeTable[] = [];
+  syncs: SyncRecord[] = [];
+  /** Fault injection: throw on the n-th sync (1-based), e.g. to prove nothing is half-written. */
+  failOnSync?: number;
+  /** Sheets that refuse writes (like a protected sheet). */
+  protectedSheets = new Set<string>();
+
+  addSheet(name: string, rows: (string | number | boolean | null)[][] = []): FakeSheet {
+    const sheet: FakeSheet = { name, cells: new Map(), conditional: [], columnWidths: new Map() };
+    rows.forEach((row, r) =>
+      row.forEach(
+        (v, c) => v !== null && v !== undefined && sheet.cells.set(key(r + 1, c + 1), { value: v }),
+      ),
+    );
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const { row, col } = parseCell(address);
+    return this.sheet(sheet)?.cells.get(key(row, col));
+  }
+
+  /** A deep copy of all cells, to prove that a failed write changed nothing. */
+  snapshot(): string {
+    return JSON.stringify(
+      this.sheets.map((s) => [
+        s.name,
+        [...s.cells.entries()].sort(),
+        s.conditional,
+        [...s.columnWidths.entries()],
+        s.frozenRows ?? 0,
+      ]),
+    );
+  }
+
+  context(): FakeContext {
+    return new FakeContext(this);
+  }
+
+  snapshotState(): { sheets: FakeSheet[]; tables: FakeTable[] } {
+    return {
+      sheets: this.sheets.map((s) => ({
+        ...s,
+        cells: new Map([...s.cells].map(([k, v]) => [k, { ...v }])),
+        conditional: [...s.conditional],
+        columnWidths: new Map(s.columnWidths),
+      })),
+      tables: this.tables.map((t) => ({ ...t })),
+    };
+  }
+
+  restoreState(state: { sheets: FakeSheet[]; tables: FakeTable[] }): void {
+    this.sheets = state.sheets;
+    this.tables = state.tables;
+  }
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export function parseCell(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.trim().toUpperCase());
+  if (!m) throw new Error(`InvalidArgument: Adresse „${address}“`);
+  return { col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function parseRange(address: string): { r1: number; c1: number; r2: number; c2: number } {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [a, b] = local.split(':');
+  const s = parseCell(a);
+  const e = parseCell(b ?? a);
+  return { r1: s.row, c1: s.col, r2: e.row, c2: e.col };
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+type Op = () => void;
+
+/** Base of every proxy: properties become readable only after load() and the following sync(). */
+class Loadable {
+  protected requested = new Set<string>();
+  protected loaded = new Map<string, unknown>();
+  protected failed = new Map<string, Error>();
+  constructor(protected readonly ctx: FakeContext) {}
+
+  load(props: string | string[]): this {
+    const list = Array.isArray(props) ? props : props.split(',').map((p) => p.trim());
+    list.forEach((p) => this.requested.add(p));
+    this.ctx.pendingLoads.push(this);
+    this.ctx.payload += 40 + list.join(',').length;
+    return this;
+  }
+
+  /** Called by sync(): fill the requested properties from the workbook. */
+  resolve(): void {
+    // Like Office.js, loading a property of a null object succeeds; reading it afterwards throws.
+    for (const p of this.requested) {
+      try {
+        this.loaded.set(p, this.read(p));
+      } catch (e) {
+        this.failed.set(p, e as Error);
+      }
+    }
+    this.requested.clear();
+  }
+
+  protected read(_prop: string): unknown {
+    throw new Error('not loadable');
+  }
+
+  protected get<T>(prop: string): T {
+    const failure = this.failed.get(prop);
+    if (failure) throw failure;
+    if (!this.loaded.has(prop)) throw new PropertyNotLoadedError(`${this.constructor.name}.${prop}`);
+    return this.loaded.get(prop) as T;
+  }
+}
+
+export class FakeContext {
+  pendingOps: Op[] = [];
+  pendingLoads: Loadable[] = [];
+  payload = 0;
+  readonly workbook: FakeWorkbookApi;
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => {
+      this.payload += 40;
+    },
+    suspendScreenUpdatingUntilNextSync: () => {
+      this.payload += 40;
+    },
+  };
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new FakeWorkbookApi(this);
+  }
+
+  queue(op: Op, bytes: number): void {
+    this.pendingOps.push(op);
+    this.payload += 40 + bytes;
+  }
+
+  sync(): Promise<void> {
+    const record = { ops: this.pendingOps.length + this.pendingLoads.length, payloadBytes: this.payload };
+    this.book.syncs.push(record);
+    const ops = this.pendingOps;
+    const loads = this.pendingLoads;
+    this.pendingOps = [];
+    this.pendingLoads = [];
+    this.payload = 0;
+    if (this.book.failOnSync === this.book.syncs.length)
+      return Promise.reject(
+        new Error('GeneralException: Die Synchronisierung ist fehlgeschlagen (eingespeister Fehler).'),
+      );
+    if (record.payloadBytes > 5 * 1024 * 1024)
+      return Promise.reject(new Error(`RequestPayloadSizeLimitExceeded: ${record.payloadBytes} Bytes`));
+    // Office.js applies a batch as a whole: run it against a copy and commit only if every op succeeds.
+    const before = this.book.snapshotState();
+    try {
+      ops.forEach((op) => op());
+      loads.forEach((l) => l.resolve());
+    } catch (e) {
+      this.book.restoreState(before);
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    return Promise.resolve();
+  }
+}
+
+class FakeWorkbookApi {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx);
+  }
+}
+
+class FakeWorksheets {
+  constructor(private readonly ctx: FakeContext) {}
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, true);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name, false);
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.queue(() => {
+      if (this.ctx.book.sheet(name)) throw new Error(`ItemAlreadyExists: Blatt „${name}“`);
+      this.ctx.book.addSheet(name);
+    }, name.length);
+    return new FakeWorksheet(this.ctx, name, false);
+  }
+}
+
+class FakeTables {
+  constructor(private readonly ctx: FakeContext) {}
+  getItemOrNullObject(name: string): FakeTableApi {
+    return new FakeTableApi(this.ctx, name);
+  }
+}
+
+class FakeTableApi extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly tableName: string,
+  ) {
+    super(ctx);
+  }
+  private table(): FakeTable | undefined {
+    return this.ctx.book.tables.find((t) => t.name.toLowerCase() === this.tableName.toLowerCase());
+  }
+  protected override read(prop: string): unknown {
+    const t = this.table();
+    if (prop === 'isNullObject') return !t;
+    if (!t) throw new Error(`ItemNotFound: Tabelle „${this.tableName}“`);
+    if (prop === 'name') return t.name;
+    throw new Error(`unknown property ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  getRange(): FakeRange {
+    const t = this.table();
+    if (!t) throw new Error(`ItemNotFound: Tabelle „${this.tableName}“`);
+    return new FakeRange(this.ctx, t.sheet, t.ref);
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  readonly freezePanes = {
+    freezeRows: (n: number) => this.ctx.queue(() => (this.mustExist().frozenRows = n), 8),
+  };
+  readonly pageLayout: { orientation: string; setPrintTitleRows: (rows: string) => void };
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: string,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+    const sheet = () => this.mustExist();
+    // page layout setters are queued like every other write
+    this.pageLayout = {
+      set orientation(v: string) {
+        ctx.queue(() => (sheet().orientation = v), v.length);
+      },
+      setPrintTitleRows(rows: string) {
+        ctx.queue(() => (sheet().printTitleRows = rows), rows.length);
+      },
+    };
+  }
+  mustExist(): FakeSheet {
+    const s = this.ctx.book.sheet(this.sheetName);
+    if (!s) throw new Error(`ItemNotFound: Blatt „${this.sheetName}“`);
+    if (this.ctx.book.protectedSheets.has(s.name))
+      throw new Error(`AccessDenied: Blatt „${s.name}“ ist geschützt.`);
+    return s;
+  }
+  protected override read(prop: string): unknown {
+    const s = this.ctx.book.sheet(this.sheetName);
+    if (prop === 'isNullObject') {
+      if (!this.nullable) throw new Error('isNullObject gibt es nur bei getItemOrNullObject');
+      return !s;
+    }
+    if (!s) throw new Error(`ItemNotFound: Blatt „${this.sheetName}“`);
+    if (prop === 'name') return s.name;
+    throw new Error(`unknown property ${prop}`);
+  }
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.mustExist();
+      this.ctx.book.sheets = this.ctx.book.sheets.filter((x) => x !== s);
+    }, 8);
+  }
+  activate(): void {
+    this.ctx.queue(() => void this.mustExist(), 8);
+  }
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, address);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.ctx, this.sheetName, undefined);
+  }
+}
+
+class FakeRange extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheetName: string,
+    /** undefined = the used range, resolved at sync time */
+    private readonly addr: string | undefined,
+  ) {
+    super(ctx);
+  }
+
+  private sheet(): FakeSheet {
+    const s = this.ctx.book.sheet(this.sheetName);
+    if (!s) throw new Error(`ItemNotFound: Blatt „${this.sheetName}“`);
+    return s;
+  }
+
+  private bounds(): { r1: number; c1: number; r2: number; c2: number } | undefined {
+    if (this.addr) return parseRange(this.addr);
+    const s = this.sheet();
+    let r2 = 0;
+    let c2 = 0;
+    for (const [k, v] of s.cells) {
+      if (v.value === null && !v.formula) continue;
+      const [r, c] = k.split(',').map(Number);
+      r2 = Math.max(r2, r);
+      c2 = Math.max(c2, c);
+    }
+    return r2 === 0 ? undefined : { r1: 1, c1: 1, r2, c2 };
+  }
+
+  protected override read(prop: string): unknown {
+    const b = this.bounds();
+    if (prop === 'isNullObject') return !b;
+    if (!b) throw new Error('ItemNotFound: leerer Bereich');
+    const s = this.sheet();
+    const grid = (f: (c: FakeCell | undefined) => unknown) =>
+      Array.from({ length: b.r2 - b.r1 + 1 }, (_, i) =>
+        Array.from({ length: b.c2 - b.c1 + 1 }, (_, j) => f(s.cells.get(key(b.r1 + i, b.c1 + j)))),
+      );
+    if (prop === 'values') return grid((c) => c?.value ?? '');
+    if (prop === 'formulas') return grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? '')));
+    if (prop === 'address') return `${quoteSheet(s.name)}!${letters(b.c1)}${b.r1}:${letters(b.c2)}${b.r2}`;
+    throw new Error(`unknown property ${prop}`);
+  }
+
+  get isNullObject(): boolean {
+    return this.get('isNullObject');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+
+  private each(write: (cell: FakeCell, i: number, j: number) => void): void {
+    const b = this.bounds()!;
+    const s = this.sheet();
+    if (this.ctx.book.protectedSheets.has(s.name))
+      throw new Error(`AccessDenied: Blatt „${s.name}“ ist geschützt.`);
+    for (let i = 0; i <= b.r2 - b.r1; i++)
+      for (let j = 0; j <= b.c2 - b.c1; j++) {
+        const k = key(b.r1 + i, b.c1 + j);
+        const cell = s.cells.get(k) ?? { value: null };
+        write(cell, i, j);
+        s.cells.set(k, cell);
+      }
+  }
+
+  private checkShape(data: unknown[][]): void {
+    const b = parseRange(this.addr!);
+    if (data.length !== b.r2 - b.r1 + 1 || data.some((r) => r.length !== b.c2 - b.c1 + 1))
+      throw new Error(`InvalidArgument: ${data.length}×${data[0]?.length} Werte für ${this.address}`);
+  }
+
+  set values(data: unknown[][]) {
+    this.checkShape(data);
+    this.ctx.queue(
+      () =>
+        this.each((cell, i, j) => {
+          const v = data[i][j];
+          cell.formula = undefined;
+          cell.value = v === '' ? null : (v as FakeCell['value']);
+        }),
+      JSON.stringify(data).length,
+    );
+  }
+
+  set formulas(data: unknown[][]) {
+    this.checkShape(data);
+    this.ctx.queue(
+      () =>
+        this.each((cell, i, j) => {
+          const v = data[i][j];
+          if (typeof v === 'string' && v.startsWith('=')) {
+            cell.formula = v.slice(1);
+            cell.value = null;
+          } else {
+            cell.formula = undefined;
+            cell.value =
+              v === ''
+                ? null
+                : typeof v === 'string' && v.startsWith("'")
+                  ? v.slice(1)
+                  : (v as FakeCell['value']);
+          }
+        }),
+      JSON.stringify(data).length,
+    );
+  }
+
+  set numberFormat(data: string[][]) {
+    this.checkShape(data);
+    this.ctx.queue(
+      () => this.each((cell, i, j) => (cell.numberFormat = data[i][j])),
+      JSON.stringify(data).length,
+    );
+  }
+
+  get format(): { font: { bold: boolean }; fill: { color: string }; columnWidth: number; wrapText: boolean } {
+    const queue = (f: (cell: FakeCell) => void) => this.ctx.queue(() => this.each(f), 16);
+    const setWidth = (v: number) =>
+      this.ctx.queue(() => {
+        const b = parseRange(this.addr!);
+        for (let c = b.c1; c <= b.c2; c++) this.sheet().columnWidths.set(c, v);
+      }, 16);
+    const touch = () => this.ctx.queue(() => void this.sheet(), 8);
+    return {
+      font: {
+        set bold(v: boolean) {
+          queue((c) => (c.bold = v));
+        },
+      },
+      fill: {
+        set color(v: string) {
+          queue((c) => (c.fill = v));
+        },
+      },
+      set columnWidth(v: number) {
+        setWidth(v);
+      },
+      set wrapText(v: boolean) {
+        void v;
+        touch();
+      },
+    };
+  }
+
+  get dataValidation(): { clear: () => void; rule: unknown } {
+    const set = (v: unknown, bytes: number) =>
+      this.ctx.queue(() => this.each((c) => (c.validation = v)), bytes);
+    return {
+      clear: () => set(undefined, 8),
+      set rule(v: unknown) {
+        set(v, JSON.stringify(v).length);
+      },
+    };
+  }
+
+  get conditionalFormats(): {
+    add: (type: string) => { cellValue: { format: { font: { color: string } }; rule: unknown } };
+  } {
+    return {
+      add: () => {
+        const entry = { range: this.addr!, rule: undefined as unknown };
+        this.ctx.queue(() => this.sheet().conditional.push(entry), 16);
+        return {
+          cellValue: {
+            format: { font: { color: '' } },
+            set rule(v: unknown) {
+              entry.rule = v;
+            },
+          },
+        };
+      },
+    };
+  }
+
+  select(): void {
+    this.ctx.queue(() => void this.sheet(), 8);
+  }
+}

@@ -1,0 +1,117 @@
+import { checkCoverage } from '../../../src/domain/coverage';
+import { ExcelWorkbook, officeFormula } from '../../../src/excel/excel-workbook';
+import { isoToSerial } from '../../../src/workbook/cells';
+import type { WriteBatch } from '../../../src/workbook/port';
+import { readWorkbookModel } from '../../../src/workbook/read';
+import { buildReport } from '../../../src/workbook/report';
+import { templateBatch, type TemplateData } from '../../../src/workbook/template';
+import { XlsxWorkbook } from '../../../src/xlsx/xlsx-workbook';
+import { OBERTSHAUSEN } from '../../../examples/data';
+import { FakeWorkbook, PropertyNotLoadedError } from '../../support/fake-excel';
+
+/** A fake Excel workbook holding what `init` would write, values as Excel stores them (dates as serials). */
+function fakeFrom(data: TemplateData): FakeWorkbook {
+  const book = new FakeWorkbook();
+  for (const sheet of (templateBatch(data) as Required<WriteBatch>).sheets) {
+    book.addSheet(
+      sheet.name,
+      sheet.rows.map((row) =>
+        (row ?? []).map((c) => {
+          const v = c?.v;
+          if (v === undefined || v === null || v instanceof Date) return null;
+          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToSerial(v) : v;
+        }),
+      ),
+    );
+  }
+  return book;
+}
+
+const asContext = (book: FakeWorkbook) => book.context() as unknown as Excel.RequestContext;
+
+describe('ExcelWorkbook (Office.js adapter) against a strict fake', () => {
+  it('the fake is strict: a property read before sync() throws', async () => {
+    const book = fakeFrom(OBERTSHAUSEN);
+    const ctx = book.context();
+    const ws = ctx.workbook.worksheets.getItemOrNullObject('Stellen');
+    ws.load('isNullObject');
+    expect(() => ws.isNullObject).toThrow(PropertyNotLoadedError);
+    await ctx.sync();
+    expect(ws.isNullObject).toBe(false);
+    expect(() => ws.name).toThrow(PropertyNotLoadedError);
+  });
+
+  it('a full check and report costs three context.sync() calls and gives the same result as the file adapter', async () => {
+    // Given the Obertshausen workbook open in Excel
+    const book = fakeFrom(OBERTSHAUSEN);
+    const port = new ExcelWorkbook(asContext(book));
+    // When the pane reads, checks and writes the report
+    const read = await readWorkbookModel(port);
+    const result = checkCoverage(read.model);
+    await port.write(buildReport(read, result, { stand: '2026-11-24' }));
+    // Then: two syncs to read, one to write, none above 5 MB
+    expect(book.syncs).toHaveLength(3);
+    for (const s of book.syncs) expect(s.payloadBytes).toBeLessThan(5 * 1024 * 1024);
+    // And the engine saw the same workbook as through the file adapter
+    const file = XlsxWorkbook.create();
+    await file.write(templateBatch(OBERTSHAUSEN));
+    const viaFile = checkCoverage((await readWorkbookModel(file)).model);
+    expect(result.measures.map((m) => m.years.map((y) => y.balance.toFixed(2)))).toEqual(
+      viaFile.measures.map((m) => m.years.map((y) => y.balance.toFixed(2))),
+    );
+    expect(result.findings.map((f) => f.code)).toEqual(viaFile.findings.map((f) => f.code));
+    // And the generated sheets exist, Jahreskosten is a formula column next to the user's columns
+    expect(book.sheet('Prüfung')).toBeDefined();
+    expect(book.sheet('Übersicht HFW')).toBeDefined();
+    const stellen = book.sheet('Stellen')!;
+    const headerRow = [...stellen.cells.entries()]
+      .filter(([k]) => k.startsWith('1,'))
+      .map(([, c]) => c.value);
+    expect(headerRow).toContain('Jahreskosten');
+    const jkCol = headerRow.indexOf('Jahreskosten') + 1;
+    expect(stellen.cells.get(`2,${jkCol}`)?.formula).toMatch(/ROUND\(/);
+  });
+
+  it('a second report replaces the generated sheets instead of adding copies, still in few syncs', async () => {
+    const book = fakeFrom(OBERTSHAUSEN);
+    for (let i = 0; i < 2; i++) {
+      const port = new ExcelWorkbook(asContext(book));
+      const read = await readWorkbookModel(port);
+      await port.write(buildReport(read, checkCoverage(read.model), { stand: '2026-11-24' }));
+    }
+    expect(book.sheets.filter((s) => s.name === 'Prüfung')).toHaveLength(1);
+    expect(book.syncs).toHaveLength(6);
+  });
+
+  it('chunks a large write so that no request exceeds the payload limit', async () => {
+    const book = fakeFrom(OBERTSHAUSEN);
+    const port = new ExcelWorkbook(asContext(book), 20_000);
+    const read = await readWorkbookModel(port);
+    await port.write(buildReport(read, checkCoverage(read.model), { stand: '2026-11-24' }));
+    const writes = book.syncs.slice(2);
+    expect(writes.length).toBeGreaterThan(1);
+    // each request stays near the limit (one chunk may carry a single oversized row plus overhead)
+    for (const s of writes) expect(s.payloadBytes).toBeLessThan(60_000);
+  });
+
+  it('a sync that fails while writing leaves the workbook as it was', async () => {
+    const book = fakeFrom(OBERTSHAUSEN);
+    const before = book.snapshot();
+    book.failOnSync = 3;
+    const port = new ExcelWorkbook(asContext(book));
+    const read = await readWorkbookModel(port);
+    await expect(
+      port.write(buildReport(read, checkCoverage(read.model), { stand: '2026-11-24' })),
+    ).rejects.toThrow(/Synchronisierung/);
+    expect(book.snapshot()).toBe(before);
+  });
+
+  it('writes user text that starts with = + - @ as text, never as a formula', () => {
+    expect(officeFormula({ v: '=HYPERLINK("http://x")' })).toBe(`'=HYPERLINK("http://x")`);
+    expect(officeFormula({ v: '-5 Stellen' })).toBe("'-5 Stellen");
+    expect(officeFormula({ v: '@Kämmerei' })).toBe("'@Kämmerei");
+    expect(officeFormula({ f: 'SUM(A1:A3)' })).toBe('=SUM(A1:A3)');
+    expect(officeFormula({ v: 1.5 })).toBe(1.5);
+    expect(officeFormula({ v: '2027-01-01', s: 'date' })).toBe(46388);
+  });
+});
