@@ -67,7 +67,16 @@ class Findings {
 
 function isScenarioMember(m: Massnahme, scenario: string): boolean {
   if (m.status === 'abgelehnt') return false;
-  return m.szenario === BASIS || m.status === 'beschlossen' || m.szenario === scenario;
+  const own = m.szenario || BASIS;
+  return own === BASIS || m.status === 'beschlossen' || own === scenario;
+}
+
+/** An amount that is zero by rule still explains itself, ending with its amount like every other. */
+function zeroExplanation(why: string): Explanation {
+  return {
+    summary: `${why}: ${fmt.euro(ZERO)}`,
+    steps: [{ label: why, labelEn: why, value: fmt.euro(ZERO) }],
+  };
 }
 
 function ownScenario(m: Massnahme): string {
@@ -211,9 +220,12 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
     const members = [...massnahmen.values()].filter((m) => isScenarioMember(m, name));
     const sf = new Findings();
     checkOveruse(name, members, evals, { years, stellen, positionCost, lines }, sf);
-    const measures = members.map((m) => evals.get(m)!.result);
+    // Copies per scenario: a double use in one variant must not mark the measure uncovered elsewhere.
     const overused = new Set(sf.list.map((x) => x.measure));
-    for (const r of measures) if (overused.has(r.massnahme.nr)) r.covered = false;
+    const measures = members.map((m) => {
+      const r = evals.get(m)!.result;
+      return overused.has(m.nr) ? { ...r, covered: false } : r;
+    });
     const totals: MeasureYear[] = years.map((year, i) => {
       const c = sum(measures.map((r) => r.years[i].cost));
       const v = sum(measures.map((r) => r.years[i].cover));
@@ -238,7 +250,12 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   const inResult = options.scenario
     ? [...massnahmen.values()].filter((m) => isScenarioMember(m, options.scenario!))
     : [...massnahmen.values()].filter((m) => m.status !== 'abgelehnt');
-  const measures = inResult.map((m) => evals.get(m)!.result);
+  // Each measure as evaluated in its own scenario (or in the one asked for).
+  const inScenario = (m: Massnahme, name: string) =>
+    scenarios.find((s) => s.name === name)?.measures.find((r) => r.massnahme === m);
+  const measures = inResult.map(
+    (m) => inScenario(m, options.scenario ?? ownScenario(m)) ?? evals.get(m)!.result,
+  );
 
   const positions: PositionCost[] = model.stellen.map((s) => {
     const spec = positionSpecs.get(s);
@@ -248,7 +265,7 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
         amountOf(y, spec ? cost.lineCost(spec, y) : ZERO, () =>
           spec
             ? cost.explainLine(spec, y)
-            : { summary: 'Nicht berechenbar (Entgeltgruppe/Stufe unbekannt)', steps: [] },
+            : zeroExplanation('Nicht berechenbar (Entgeltgruppe/Stufe unbekannt)'),
         ),
       ),
     };
@@ -571,8 +588,7 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
 
   // cost per year
   const costYears: YearAmount[] = years.map((year) => {
-    if (m.terminOffen)
-      return amountOf(year, ZERO, () => ({ summary: 'Termin offen: nicht datiert', steps: [] }));
+    if (m.terminOffen) return amountOf(year, ZERO, () => zeroExplanation('Termin offen: nicht datiert'));
     if (fixedAmount) {
       const amount = proRataAmount(fixedAmount, measurePeriod, year);
       return amountOf(year, amount, () =>
@@ -585,7 +601,7 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
       costLines.length === 1 && costLines[0].sign === 1
         ? cost.explainLine(costLines[0].spec, year)
         : costLines.length === 0
-          ? { summary: `${m.art}: kostenneutral`, steps: [] }
+          ? zeroExplanation(`${m.art}: kostenneutral`)
           : sumExplanation(
               costLines.map((l, i) => ({ label: l.label, labelEn: l.labelEn, amount: amounts[i] })),
               total,
@@ -727,7 +743,7 @@ function evaluateCover(
   const at = (field: string): SourceRef => ({ ...d.ref, field });
   const period = coverPeriod(d, m);
   const zero = (why: string) => ({
-    result: { deckung: d, years: years.map((y) => amountOf(y, ZERO, () => ({ summary: why, steps: [] }))) },
+    result: { deckung: d, years: years.map((y) => amountOf(y, ZERO, () => zeroExplanation(why))) },
   });
   if (m.terminOffen) return zero('Termin offen');
   const name = d.quelle || d.stellenNr || d.haushaltsstelle;
@@ -812,7 +828,7 @@ function evaluateCover(
           explainProRata(betrag, period, y, `Betrag aus Stelle ${s.nr}`, 'Amount'),
         );
       }
-      if (!spec) return amountOf(y, ZERO, () => ({ summary: 'Stelle nicht berechenbar', steps: [] }));
+      if (!spec) return amountOf(y, ZERO, () => zeroExplanation('Stelle nicht berechenbar'));
       const lineSpec = { ...spec, period: intersect(spec.period, period) };
       return amountOf(y, ctx.cost.lineCost(lineSpec, y), () => ctx.cost.explainLine(lineSpec, y));
     });
@@ -899,12 +915,18 @@ function checkOveruse(
         kind === 'position'
           ? ctx.positionCost(ctx.stellen.get(source)!, year)
           : (ctx.lines.get(source)?.get(year)?.ansatz ?? ZERO);
+      const active = draws.filter((d) => !d.line.years[i].amount.isZero());
+      // A double use among Basis measures is a Basis finding: a variant reports only its own share in it.
+      if (scenario !== BASIS && active.every((d) => ownScenario(d.m) === BASIS)) return;
       let used = ZERO;
-      for (const { m, line } of draws) {
-        const amount = line.years[i].amount;
-        if (amount.isZero()) continue;
-        used = used.plus(amount);
-        if (used.gt(capacity) && !reported.has(m.nr + '|' + line.deckung.ref.row)) {
+      let n = 0;
+      for (const { m, line } of active) {
+        used = used.plus(line.years[i].amount);
+        n++;
+        // Each draw is rounded to the cent on its own (±0,005 €): splitting a source by periods between
+        // measures must not turn rounding into a "double use" of a cent.
+        const tolerance = new D('0.01').times(Math.floor((n + 1) / 2));
+        if (used.gt(capacity.plus(tolerance)) && !reported.has(m.nr + '|' + line.deckung.ref.row)) {
           reported.add(m.nr + '|' + line.deckung.ref.row);
           const what = kind === 'position' ? `Stelle ${source}` : `Haushaltsstelle ${source}`;
           const has = kind === 'position' ? 'kostet' : 'hat einen Ansatz von';

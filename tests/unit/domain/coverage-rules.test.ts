@@ -223,7 +223,7 @@ describe('COVER_OVERUSED: a source cannot release more than it has (judged per s
     });
   });
 
-  // BUG (coverage.ts, checkOveruse): the capacity check compares cent-rounded amounts per cover row with
+  // Regression (was a bug in coverage.ts, checkOveruse): the capacity check compares cent-rounded amounts per cover row with
   // the cent-rounded cost of the whole position. Splitting the position by period between two measures
   // (01.01.–30.06. and 01.07.–31.12.) rounds each half up: 34.224,885 → 34.224,89 twice = 68.449,78 €
   // against a position cost of 68.449,77 € → a false COVER_OVERUSED error for one cent.
@@ -241,7 +241,7 @@ describe('COVER_OVERUSED: a source cannot release more than it has (judged per s
     expect(findingsOf(result, 'COVER_OVERUSED')).toEqual([]);
   });
 
-  // BUG (coverage.ts, checkCoverage): a double use among Basis measures is reported twice when a variant
+  // Regression (was a bug in coverage.ts, checkCoverage): a double use among Basis measures is reported twice when a variant
   // exists: once as Basis and once more "(Szenario X)", although CheckResult.findings promises each
   // finding once ("a Basis finding seen in every scenario is reported once, as Basis").
   it('reports a double use among Basis measures once, as Basis, even when variants exist', () => {
@@ -259,7 +259,7 @@ describe('COVER_OVERUSED: a source cannot release more than it has (judged per s
     expect(found.map((f) => f.scenario)).toEqual(['Basis']);
   });
 
-  // BUG (coverage.ts, scenario loop): `covered = false` set for an over-used source in one scenario is written
+  // Regression (was a bug in coverage.ts, scenario loop): `covered = false` set for an over-used source in one scenario is written
   // into the shared MeasureResult, so a Basis measure that is fine in Basis is shown as not covered in the
   // Basis scenario (and in CheckResult.measures, "evaluated in its own scenario") because of a variant.
   it('a double use that only exists in a variant does not mark the Basis measure as uncovered in Basis', () => {

@@ -473,9 +473,9 @@ describe('explanations ("wie berechnet")', () => {
     expect(e.summary).toContain('3.124,08 €');
   });
 
-  // BUG (coverage.ts): amounts that are zero by rule (Umsetzung "kostenneutral", "Termin offen", a cover row
-  // whose position is unknown, a position with an unknown grade) explain themselves with a bare text such as
-  // "Umsetzung: kostenneutral" – the summary does not end with the amount ("= 0,00 €"), unlike all others.
+  // Regression (was a bug in coverage.ts): amounts that are zero by rule (Umsetzung "kostenneutral", "Termin
+  // offen", a cover row whose position is unknown, a position with an unknown grade) explained themselves with
+  // a bare text – the summary did not end with the amount ("0,00 €"), unlike all others.
   it('amounts that are zero by rule also end with their amount (0,00 €)', () => {
     const result = check({
       stellen: [position('P1', { besetzt: true }), position('P2', { gruppe: 'E77' })],
