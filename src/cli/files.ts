@@ -11,10 +11,19 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
-      throw new WorkbookUnusableError(`Die Datei „${file}“ gibt es nicht.`, `The file "${file}" does not exist.`);
+      throw new WorkbookUnusableError(
+        `Die Datei „${file}“ gibt es nicht.`,
+        `The file "${file}" does not exist.`,
+      );
     if (code === 'EISDIR')
-      throw new WorkbookUnusableError(`„${file}“ ist ein Ordner, keine Arbeitsmappe.`, `"${file}" is a folder, not a workbook.`);
-    throw new WorkbookUnusableError(`Die Datei „${file}“ lässt sich nicht lesen (${code ?? 'unbekannter Fehler'}).`, `Cannot read "${file}".`);
+      throw new WorkbookUnusableError(
+        `„${file}“ ist ein Ordner, keine Arbeitsmappe.`,
+        `"${file}" is a folder, not a workbook.`,
+      );
+    throw new WorkbookUnusableError(
+      `Die Datei „${file}“ lässt sich nicht lesen (${code ?? 'unbekannter Fehler'}).`,
+      `Cannot read "${file}".`,
+    );
   }
   return XlsxWorkbook.open(data);
 }

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
 import { WorkbookUnusableError } from '../workbook/port';
-import { readWorkbookModel, type ReadResult } from '../workbook/read';
+import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
@@ -43,11 +43,23 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   };
   const run = commands[command];
   if (!run) {
-    io.err(t(lang, `Unbekannter Befehl „${command}“. Hilfe: stellenplan --help\n`, `Unknown command "${command}". Help: stellenplan --help\n`));
+    io.err(
+      t(
+        lang,
+        `Unbekannter Befehl „${command}“. Hilfe: stellenplan --help\n`,
+        `Unknown command "${command}". Help: stellenplan --help\n`,
+      ),
+    );
     return 2;
   }
   if (!file) {
-    io.err(t(lang, `Bitte eine Datei angeben: stellenplan ${command} DATEI.xlsx\n`, `Please name a file: stellenplan ${command} FILE.xlsx\n`));
+    io.err(
+      t(
+        lang,
+        `Bitte eine Datei angeben: stellenplan ${command} DATEI.xlsx\n`,
+        `Please name a file: stellenplan ${command} FILE.xlsx\n`,
+      ),
+    );
     return 2;
   }
   try {
@@ -71,11 +83,19 @@ async function load(file: string, io: Io, lang: Lang): Promise<{ workbook: XlsxW
   if (io.progress) io.err(t(lang, `Lese ${file} …\n`, `Reading ${file} …\n`));
   const workbook = await openWorkbook(file);
   const read = await readWorkbookModel(workbook);
-  progress(io, read.model.stellen.length, t(lang, `Prüfe ${read.model.stellen.length} Stellen und ${read.model.massnahmen.length} Maßnahmen …`, `Checking ${read.model.stellen.length} positions and ${read.model.massnahmen.length} measures …`));
+  progress(
+    io,
+    read.model.stellen.length,
+    t(
+      lang,
+      `Prüfe ${read.model.stellen.length} Stellen und ${read.model.massnahmen.length} Maßnahmen …`,
+      `Checking ${read.model.stellen.length} positions and ${read.model.massnahmen.length} measures …`,
+    ),
+  );
   return { workbook, read };
 }
 
-function scenarioOption(args: Args, read: ReadResult, lang: Lang): string | undefined {
+function scenarioOption(args: Args, read: ReadResult): string | undefined {
   const scenario = option(args, '--scenario');
   if (scenario === undefined) return undefined;
   const known = ['Basis', ...new Set(read.model.massnahmen.map((m) => m.szenario))];
@@ -88,14 +108,15 @@ function scenarioOption(args: Args, read: ReadResult, lang: Lang): string | unde
 }
 
 function allFindings(read: ReadResult, findings: Finding[]): Finding[] {
-  return [...read.findings, ...findings];
+  return combineFindings(read, findings);
 }
 
 async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const { read } = await load(file, io, lang);
-  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read, lang) });
+  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read) });
   const findings = allFindings(read, result.findings);
-  if (args.flags.has('--json')) io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
+  if (args.flags.has('--json'))
+    io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
   else io.out(checkText(read, result, findings, lang));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -104,7 +125,13 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
   const inPlace = args.flags.has('--in-place');
   const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file));
   if (!inPlace && path.resolve(out) === path.resolve(file)) {
-    io.err(t(lang, `Die Eingabedatei wird nicht überschrieben: bitte eine andere Ausgabedatei wählen oder --in-place angeben.\n`, `The input file is not overwritten: choose another output file or pass --in-place.\n`));
+    io.err(
+      t(
+        lang,
+        `Die Eingabedatei wird nicht überschrieben: bitte eine andere Ausgabedatei wählen oder --in-place angeben.\n`,
+        `The input file is not overwritten: choose another output file or pass --in-place.\n`,
+      ),
+    );
     return 2;
   }
   const { workbook, read } = await load(file, io, lang);
@@ -119,20 +146,32 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
   await saveWorkbook(workbook, out);
   const findings = allFindings(read, result.findings);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  io.out(t(lang, `Bericht geschrieben: ${out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)\n`, `Report written: ${out} (${errors} errors, ${findings.length - errors} other findings)\n`));
+  io.out(
+    t(
+      lang,
+      `Bericht geschrieben: ${out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)\n`,
+      `Report written: ${out} (${errors} errors, ${findings.length - errors} other findings)\n`,
+    ),
+  );
   return 0;
 }
 
 async function compare(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const { read } = await load(file, io, lang);
   const result = checkCoverage(read.model);
-  io.out(compareText(result, allFindings(read, []), lang));
+  io.out(compareText(result, allFindings(read, result.findings), lang));
   return 0;
 }
 
 async function init(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   if ((await exists(file)) && !args.flags.has('--force')) {
-    io.err(t(lang, `Die Datei „${file}“ gibt es schon; sie wird nicht überschrieben (--force erzwingt es).\n`, `"${file}" exists and is not overwritten (--force to overwrite).\n`));
+    io.err(
+      t(
+        lang,
+        `Die Datei „${file}“ gibt es schon; sie wird nicht überschrieben (--force erzwingt es).\n`,
+        `"${file}" exists and is not overwritten (--force to overwrite).\n`,
+      ),
+    );
     return 2;
   }
   const workbook = XlsxWorkbook.create();

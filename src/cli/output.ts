@@ -41,20 +41,28 @@ function pad(s: string, n: number, right = false): string {
 function yearTable(rows: { label: string; years: MeasureYear[] }[], years: number[], lang: Lang): string[] {
   const out: string[] = [];
   const w = 16;
-  out.push(pad('', 34) + years.map((y) => pad(String(y), w, true)).join(''));
+  // long measure labels widen the first column instead of running into the amounts
+  const first = Math.max(34, ...rows.map((r) => r.label.length + 2));
+  out.push(pad('', first) + years.map((y) => pad(String(y), w, true)).join(''));
   for (const r of rows) {
-    out.push(pad(r.label, 34));
+    out.push(pad(r.label, first));
     for (const [key, de, en] of [
       ['cost', 'Kosten', 'cost'],
       ['cover', 'Deckung', 'cover'],
       ['balance', 'Saldo', 'balance'],
     ] as const)
-      out.push(pad(`  ${t(lang, de, en)}`, 34) + r.years.map((y) => pad(formatEuro(y[key]), w, true)).join(''));
+      out.push(
+        pad(`  ${t(lang, de, en)}`, first) + r.years.map((y) => pad(formatEuro(y[key]), w, true)).join(''),
+      );
   }
   return out;
 }
 
-const SEVERITY: Record<Finding['severity'], [string, string]> = { error: ['Fehler', 'error'], warning: ['Warnung', 'warning'], info: ['Hinweis', 'info'] };
+const SEVERITY: Record<Finding['severity'], [string, string]> = {
+  error: ['Fehler', 'error'],
+  warning: ['Warnung', 'warning'],
+  info: ['Hinweis', 'info'],
+};
 
 export function checkText(read: ReadResult, result: CheckResult, findings: Finding[], lang: Lang): string {
   const lines: string[] = [];
@@ -62,7 +70,8 @@ export function checkText(read: ReadResult, result: CheckResult, findings: Findi
   lines.push(
     ...yearTable(
       result.measures.map((m) => ({
-        label: `${m.massnahme.nr} ${m.covered ? t(lang, '(gedeckt)', '(covered)') : m.massnahme.terminOffen ? t(lang, '(Termin offen)', '(date open)') : t(lang, '(NICHT gedeckt)', '(NOT covered)')}`,
+        // as in the report's Übersicht: an undated measure is "Termin offen", not "gedeckt"
+        label: `${m.massnahme.nr} ${m.massnahme.terminOffen ? t(lang, '(Termin offen)', '(date open)') : m.covered ? t(lang, '(gedeckt)', '(covered)') : t(lang, '(NICHT gedeckt)', '(NOT covered)')}`,
         years: m.years,
       })),
       result.years,
@@ -72,12 +81,18 @@ export function checkText(read: ReadResult, result: CheckResult, findings: Findi
   lines.push('');
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   lines.push(
-    t(lang, `Prüfung: ${count('error')} Fehler, ${count('warning')} Warnungen, ${count('info')} Hinweise`, `Check: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`),
+    t(
+      lang,
+      `Prüfung: ${count('error')} Fehler, ${count('warning')} Warnungen, ${count('info')} Hinweise`,
+      `Check: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`,
+    ),
   );
   for (const f of findings) {
     const loc = read.locate(f.ref);
     const where = loc ? `${loc.sheet}!${loc.cell}` : '';
-    lines.push(`  ${pad(SEVERITY[f.severity][lang === 'en' ? 1 : 0], 8)} ${pad(f.code, 20)} ${pad(where, 16)} ${lang === 'en' ? f.messageEn : f.message}`);
+    lines.push(
+      `  ${pad(SEVERITY[f.severity][lang === 'en' ? 1 : 0], 8)} ${pad(f.code, 20)} ${pad(where, 16)} ${lang === 'en' ? f.messageEn : f.message}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -85,17 +100,33 @@ export function checkText(read: ReadResult, result: CheckResult, findings: Findi
 export function compareText(result: CheckResult, findings: Finding[], lang: Lang): string {
   const lines: string[] = [t(lang, 'Szenarienvergleich', 'Scenario comparison')];
   const w = 16;
-  lines.push(pad(t(lang, 'Szenario', 'Scenario'), 30) + pad(t(lang, 'Maßnahmen', 'Measures'), 10) + pad(t(lang, 'Fehler', 'Errors'), 8) + result.years.map((y) => pad(String(y), w, true)).join(''));
+  // a long scenario name widens the first column instead of running into the counts
+  const nameWidth = Math.max(30, ...result.scenarios.map((s) => s.name.length + 2));
+  const lead = nameWidth + 18;
+  lines.push(
+    pad(t(lang, 'Szenario', 'Scenario'), nameWidth) +
+      pad(t(lang, 'Maßnahmen', 'Measures'), 10) +
+      pad(t(lang, 'Fehler', 'Errors'), 8) +
+      result.years.map((y) => pad(String(y), w, true)).join(''),
+  );
   for (const s of result.scenarios) {
-    const errors = new Set(s.findings.filter((f) => f.severity === 'error').map((f) => `${f.code}|${f.ref?.table}|${f.ref?.row}|${f.message}`)).size;
+    const errors = new Set(
+      s.findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.code}|${f.ref?.table}|${f.ref?.row}|${f.message}`),
+    ).size;
     const staticErrors = findings.filter((f) => f.severity === 'error' && !f.measure).length;
-    lines.push(pad(s.name, 30) + pad(String(s.measures.length), 10) + pad(String(errors + staticErrors), 8));
+    lines.push(
+      pad(s.name, nameWidth) + pad(String(s.measures.length), 10) + pad(String(errors + staticErrors), 8),
+    );
     for (const [key, de, en] of [
       ['cost', 'Kosten', 'cost'],
       ['cover', 'Deckung', 'cover'],
       ['balance', 'Saldo', 'balance'],
     ] as const)
-      lines.push(pad(`  ${t(lang, de, en)}`, 48) + s.totals.map((y) => pad(formatEuro(y[key]), w, true)).join(''));
+      lines.push(
+        pad(`  ${t(lang, de, en)}`, lead) + s.totals.map((y) => pad(formatEuro(y[key]), w, true)).join(''),
+      );
   }
   return lines.join('\n') + '\n';
 }

@@ -12,11 +12,31 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(reason: string, reasonEn: string): Parsed<T> => ({ ok: false, reason, reasonEn });
 
 export function isEmpty(v: CellValue): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.replace(/\u00a0/g, ' ').trim() === '');
+  // trim() removes no-break spaces (U+00A0) too, so a cell of only such spaces is empty as well
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {
   return typeof v === 'object' && v !== null && !(v instanceof Date) && 'error' in v;
+}
+
+/** Error values as a German Excel shows them (the file stores the English code: #N/A is "#NV"). */
+const ERROR_DE: Record<string, string> = {
+  '#N/A': '#NV',
+  '#VALUE!': '#WERT!',
+  '#REF!': '#BEZUG!',
+  '#NUM!': '#ZAHL!',
+  '#NAME?': '#NAME?',
+  '#DIV/0!': '#DIV/0!',
+  '#NULL!': '#NULL!',
+};
+
+function errorValue<T>(v: { error: string }): Parsed<T> {
+  const de = ERROR_DE[v.error.toUpperCase()] ?? v.error;
+  return bad(
+    `enthält den Fehlerwert ${de}${de !== v.error ? ` (${v.error})` : ''}`,
+    `contains the error value ${v.error}`,
+  );
 }
 
 export function display(v: CellValue): string {
@@ -27,10 +47,12 @@ export function display(v: CellValue): string {
 }
 
 export function parseText(v: CellValue): Parsed<string> {
-  if (isErrorValue(v)) return bad(`enthält den Fehlerwert ${v.error}`, `contains the error value ${v.error}`);
+  if (isErrorValue(v)) return errorValue(v);
   if (v === null || v === undefined) return ok('');
   if (v instanceof Date) return ok(dateToIso(v));
-  return ok(String(v).replace(/\u00a0/g, ' ').trim());
+  const s = String(v);
+  // most cells have no no-break space: spare them the regular expression (10.000 rows × 10 columns)
+  return ok(s.includes('\u00a0') ? s.replace(/\u00a0/g, ' ').trim() : s.trim());
 }
 
 /** German and English number text: "70.000,00 €", "70000", "0,5", "1,234.50". Floats stay out of money. */
@@ -58,12 +80,13 @@ export function parseNumberText(text: string): Dec | undefined {
 
 export function parseNumber(v: CellValue): Parsed<Dec | undefined> {
   if (isEmpty(v)) return ok(undefined);
-  if (isErrorValue(v)) return bad(`enthält den Fehlerwert ${v.error}`, `contains the error value ${v.error}`);
+  if (isErrorValue(v)) return errorValue(v);
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return bad('ist keine endliche Zahl', 'is not a finite number');
     return ok(new D(String(v)));
   }
-  if (typeof v === 'boolean' || v instanceof Date) return bad(`„${display(v)}“ ist keine Zahl`, `"${display(v)}" is not a number`);
+  if (typeof v === 'boolean' || v instanceof Date)
+    return bad(`„${display(v)}“ ist keine Zahl`, `"${display(v)}" is not a number`);
   const d = parseNumberText(String(v));
   if (!d) return bad(`„${String(v).trim()}“ ist keine Zahl`, `"${String(v).trim()}" is not a number`);
   return ok(d);
@@ -83,14 +106,20 @@ export function parseShare(v: CellValue): Parsed<Dec | undefined> {
   const r = parseRate(v);
   if (!r.ok || r.value === undefined) return r;
   if (r.value.lte(0) || r.value.gt(1))
-    return bad(`Stellenanteil ${display(v)} liegt nicht zwischen 0 und 1`, `FTE share ${display(v)} is not between 0 and 1`);
+    return bad(
+      `Stellenanteil ${display(v)} liegt nicht zwischen 0 und 1`,
+      `FTE share ${display(v)} is not between 0 and 1`,
+    );
   return r;
 }
 
 export function parseInt(v: CellValue): Parsed<number | undefined> {
+  // a whole number as Excel stores it (Stufe, Jahr): the same result as below, without a decimal detour
+  if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 1e9) return ok(v === 0 ? 0 : v);
   const r = parseNumber(v);
   if (!r.ok || r.value === undefined) return r as Parsed<number | undefined>;
-  if (!r.value.isInteger()) return bad(`„${display(v)}“ ist keine ganze Zahl`, `"${display(v)}" is not a whole number`);
+  if (!r.value.isInteger())
+    return bad(`„${display(v)}“ ist keine ganze Zahl`, `"${display(v)}" is not a whole number`);
   if (r.value.abs().gt(1e9)) return bad(`„${display(v)}“ ist zu groß`, `"${display(v)}" is too large`);
   return ok(r.value.toNumber());
 }
@@ -119,7 +148,7 @@ function inRange(iso: IsoDate): boolean {
 
 export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
   if (isEmpty(v)) return ok(undefined);
-  if (isErrorValue(v)) return bad(`enthält den Fehlerwert ${v.error}`, `contains the error value ${v.error}`);
+  if (isErrorValue(v)) return errorValue(v);
   let iso: string | undefined;
   if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
   else if (typeof v === 'number') iso = v >= 1 && v < 2958466 ? serialToIso(v) : undefined;
@@ -131,7 +160,10 @@ export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
     if (m) iso = s;
   }
   if (!iso || !isValidIsoDate(iso) || !inRange(iso))
-    return bad(`„${display(v)}“ ist kein gültiges Datum (TT.MM.JJJJ)`, `"${display(v)}" is not a valid date (DD.MM.YYYY)`);
+    return bad(
+      `„${display(v)}“ ist kein gültiges Datum (TT.MM.JJJJ)`,
+      `"${display(v)}" is not a valid date (DD.MM.YYYY)`,
+    );
   return ok(iso);
 }
 
@@ -147,13 +179,27 @@ export function parseBool(v: CellValue): Parsed<boolean | undefined> {
   return bad(`„${display(v)}“ ist weder Ja noch Nein`, `"${display(v)}" is neither Ja nor Nein`);
 }
 
+/** Comparison key of list values; memoised, as the same few texts come back in every row. */
+const enumKeys = new Map<string, string>();
+function enumKey(s: string): string {
+  let k = enumKeys.get(s);
+  if (k === undefined) {
+    k = s.toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ');
+    if (enumKeys.size < 10_000) enumKeys.set(s, k);
+  }
+  return k;
+}
+
 export function parseEnum(v: CellValue, values: readonly string[]): Parsed<string | undefined> {
   const t = parseText(v);
   if (!t.ok) return t;
   if (t.value === '') return ok(undefined);
-  const key = (s: string) => s.toLowerCase().replace(/ß/g, 'ss').replace(/\s+/g, ' ');
-  const hit = values.find((x) => key(x) === key(t.value));
+  const wanted = enumKey(t.value);
+  const hit = values.find((x) => enumKey(x) === wanted);
   if (!hit)
-    return bad(`„${t.value}“ ist kein erlaubter Wert (erlaubt: ${values.join(', ')})`, `"${t.value}" is not allowed (allowed: ${values.join(', ')})`);
+    return bad(
+      `„${t.value}“ ist kein erlaubter Wert (erlaubt: ${values.join(', ')})`,
+      `"${t.value}" is not allowed (allowed: ${values.join(', ')})`,
+    );
   return ok(hit);
 }

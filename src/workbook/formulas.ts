@@ -1,8 +1,9 @@
-import type { Dec } from '../domain/money';
+import { normalizeGrade } from '../domain/grades';
+import { D, type Dec } from '../domain/money';
 import type { Parameter } from '../domain/model';
 import { isoToSerial } from './cells';
 import { a1, columnLetter, sheetRef, type RawTable } from './port';
-import { PARAMETER_NAMES, headerKey, SHEETS } from './schema';
+import { PARAMETER_NAMES, headerKey, mapColumns, SHEETS, type TableSpec } from './schema';
 
 /**
  * Native Excel formulas (Excel 2016 functions only: INDEX/MATCH, SUMIFS, ROUND, EOMONTH, MIN/MAX, IF,
@@ -33,7 +34,11 @@ export function dateLiteral(iso: string): string {
 }
 
 /** DATE-free month count between S and E in year Y; start/end expressions may be blank cell refs. */
-export function monthsFormula(startExpr: string | undefined, endExpr: string | undefined, year: number | string): string {
+export function monthsFormula(
+  startExpr: string | undefined,
+  endExpr: string | undefined,
+  year: number | string,
+): string {
   const S = startExpr ? `MAX(${startExpr},DATE(${year},1,1))` : `DATE(${year},1,1)`;
   const E = endExpr ? `MIN(${endExpr},DATE(${year},12,31))` : `DATE(${year},12,31)`;
   return (
@@ -51,39 +56,78 @@ export interface PayTableLocation {
   block: string;
   gradeColumn: string;
   headerRow: string;
+  /**
+   * Each grade as written in the table, by its normal form ("A11" → "A 11"): MATCH compares text, so a
+   * formula must look up the table's own spelling, not the engine's normal form.
+   */
+  gradeText: Map<string, string>;
 }
 
-export function payTableLocation(raw: RawTable | undefined): PayTableLocation | undefined {
+export function payTableLocation(raw: RawTable | undefined, spec: TableSpec): PayTableLocation | undefined {
   if (!raw || raw.rows.length === 0) return undefined;
+  const gradeIndex = mapColumns(spec, raw.headers).get('gruppe') ?? 0;
   const s = sheetRef(raw.sheet);
   const top = raw.origin.row;
   const bottom = raw.origin.row + raw.rows.length;
   const left = raw.origin.col;
   const right = raw.origin.col + raw.headers.length - 1;
-  const range = (c1: number, r1: number, c2: number, r2: number) => `${s}!$${columnLetter(c1)}$${r1}:$${columnLetter(c2)}$${r2}`;
-  return { block: range(left, top, right, bottom), gradeColumn: range(left, top, left, bottom), headerRow: range(left, top, right, top) };
+  const range = (c1: number, r1: number, c2: number, r2: number) =>
+    `${s}!$${columnLetter(c1)}$${r1}:$${columnLetter(c2)}$${r2}`;
+  const gradeText = new Map<string, string>();
+  for (const row of raw.rows) {
+    const v = row[gradeIndex];
+    if (typeof v !== 'string' && typeof v !== 'number') continue;
+    const text = String(v);
+    const key = normalizeGrade(text.trim());
+    // MATCH finds the first row; the reader keeps the first too (a duplicate is a finding).
+    if (key && !gradeText.has(key)) gradeText.set(key, text);
+  }
+  return {
+    block: range(left, top, right, bottom),
+    gradeColumn: range(left + gradeIndex, top, left + gradeIndex, bottom),
+    headerRow: range(left, top, right, top),
+    gradeText,
+  };
 }
 
 /** Monthly pay of a grade and step from the workbook's pay table (falls back to the engine's value). */
-export function monthlyFormula(loc: PayTableLocation | undefined, gradeExpr: string, stepExpr: string, fallback: Dec): string {
+export function monthlyFormula(
+  loc: PayTableLocation | undefined,
+  gradeExpr: string,
+  stepExpr: string,
+  fallback: Dec,
+): string {
   if (!loc) return fallback.toString();
   return `INDEX(${loc.block},MATCH(${gradeExpr},${loc.gradeColumn},0),MATCH("Stufe "&${stepExpr},${loc.headerRow},0))`;
 }
 
-/** The parameter block's value cells: a reference into the Parameter sheet where the value is a number. */
-export function parameterBlock(raw: RawTable | undefined, parameter: Parameter): { label: string; f?: string; v: number }[] {
-  const refOf = (name: string): string | undefined => {
+/**
+ * The parameter block's value cells: a reference into the Parameter sheet where that cell holds exactly
+ * the value the engine uses (the last row of a name wins, as in the reader); otherwise the engine's value
+ * as a number, so that an implausible or textual entry the engine replaced never reaches a formula.
+ */
+export function parameterBlock(
+  raw: RawTable | undefined,
+  parameter: Parameter,
+): { label: string; f?: string; v: number }[] {
+  const refOf = (name: string, value: Dec | number): string | undefined => {
     if (!raw) return undefined;
     const nameCol = raw.headers.findIndex((h) => headerKey(h) === 'name');
     const valueCol = raw.headers.findIndex((h) => headerKey(h) === 'wert');
     if (nameCol < 0 || valueCol < 0) return undefined;
-    const i = raw.rows.findIndex((r) => typeof r[nameCol] === 'string' && headerKey(r[nameCol] as string) === headerKey(name));
-    if (i < 0 || typeof raw.rows[i][valueCol] !== 'number') return undefined;
+    let i = -1;
+    raw.rows.forEach((r, k) => {
+      const v = r[valueCol];
+      const empty = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+      if (typeof r[nameCol] === 'string' && headerKey(r[nameCol]) === headerKey(name) && !empty) i = k;
+    });
+    const cell = i < 0 ? undefined : raw.rows[i][valueCol];
+    if (typeof cell !== 'number' || !new D(cell).eq(value)) return undefined;
     return `${sheetRef(raw.sheet)}!$${columnLetter(raw.origin.col + valueCol)}$${raw.origin.row + 1 + i}`;
   };
   const item = (field: keyof Parameter, label: string) => ({
     label,
-    f: refOf(PARAMETER_NAMES[field]),
+    f: refOf(PARAMETER_NAMES[field], parameter[field]),
     v: Number(parameter[field].toString()),
   });
   return [

@@ -1,5 +1,10 @@
 import { D, type Dec } from '../domain/money';
-import { DEFAULT_BESOLDUNGSTABELLE, DEFAULT_ENTGELTTABELLE, DEFAULT_PARAMETER, clonePayTable } from '../domain/defaults';
+import {
+  DEFAULT_BESOLDUNGSTABELLE,
+  DEFAULT_ENTGELTTABELLE,
+  DEFAULT_PARAMETER,
+  clonePayTable,
+} from '../domain/defaults';
 import { normalizeGrade, dienstverhaeltnisOfGrade } from '../domain/grades';
 import type { Finding } from '../domain/findings';
 import {
@@ -29,7 +34,16 @@ import {
   type Parsed,
 } from './cells';
 import { a1, WorkbookUnusableError, type CellValue, type RawTable, type WorkbookPort } from './port';
-import { PARAMETER_NAMES, TABLES, headerKey, mapColumns, tableRequests, tableSpec, type ColumnSpec, type TableSpec } from './schema';
+import {
+  PARAMETER_NAMES,
+  TABLES,
+  headerKey,
+  mapColumns,
+  tableRequests,
+  tableSpec,
+  type ColumnSpec,
+  type TableSpec,
+} from './schema';
 
 export interface CellLocation {
   sheet: string;
@@ -42,6 +56,30 @@ export interface ReadResult {
   tables: Map<TableKey, RawTable | undefined>;
   columns: Map<TableKey, Map<string, number>>;
   locate(ref: SourceRef | undefined): CellLocation | undefined;
+  /** Measure numbers whose row exists but could not be read (e.g. an unknown Art). */
+  unreadableMeasures: Set<string>;
+}
+
+/**
+ * The findings a user sees: the reader's, then the engine's — without engine findings that only echo a
+ * cell the reader already rejected (the engine saw a stand-in there, e.g. "Stufe 0" for "drei"), and
+ * without "measure does not exist" for a measure whose row exists but could not be read.
+ */
+export function combineFindings(read: ReadResult, engine: Finding[]): Finding[] {
+  const cellKey = (f: Finding) =>
+    f.ref?.field !== undefined ? `${f.ref.table}|${f.ref.row}|${f.ref.field}` : undefined;
+  const rejected = new Set(read.findings.filter((f) => f.severity === 'error').map(cellKey));
+  const coverRows = new Map(read.model.deckung.map((d) => [d.ref.row, d.massnahmeNr]));
+  const kept = engine.filter((f) => {
+    const key = cellKey(f);
+    if (key !== undefined && rejected.has(key)) return false;
+    if (f.code === 'MEASURE_UNKNOWN' && f.ref?.table === 'Deckung') {
+      const nr = coverRows.get(f.ref.row);
+      if (nr !== undefined && read.unreadableMeasures.has(nr)) return false;
+    }
+    return true;
+  });
+  return [...read.findings, ...kept];
 }
 
 /** Reads all tables in one batch and maps them to the domain; never throws on cell content. */
@@ -53,6 +91,7 @@ export async function readWorkbookModel(port: Pick<WorkbookPort, 'readTables'>):
 export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResult {
   const findings: Finding[] = [];
   const columns = new Map<TableKey, Map<string, number>>();
+  const unusable = new Set<TableKey>();
 
   for (const spec of TABLES) {
     const raw = tables.get(spec.key);
@@ -67,35 +106,63 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     const map = mapColumns(spec, raw.headers);
     columns.set(spec.key, map);
     const missing = spec.columns.filter((c) => c.required && !c.generated && !map.has(c.field));
-    if (missing.length > 0 && spec.required)
+    if (missing.length === 0) continue;
+    const names = missing.map((c) => `„${c.header}“`).join(', ');
+    const namesEn = missing.map((c) => `"${c.header}"`).join(', ');
+    if (spec.required)
       throw new WorkbookUnusableError(
-        `Im Blatt „${raw.sheet}“ fehlt die Spalte ${missing.map((c) => `„${c.header}“`).join(', ')} (Kopfzeile ${raw.origin.row}).`,
-        `Sheet "${raw.sheet}" lacks the column ${missing.map((c) => `"${c.header}"`).join(', ')}.`,
+        `Im Blatt „${raw.sheet}“ fehlt die Spalte ${names} (Kopfzeile ${raw.origin.row}).`,
+        `Sheet "${raw.sheet}" lacks the column ${namesEn}.`,
       );
+    // An optional table without a required column: one finding at its header, and the table is not read
+    // (instead of "value missing" in every row, pointing at a column that does not exist).
+    const cell = a1(raw.origin.row, raw.origin.col);
+    findings.push({
+      code: 'INVALID_VALUE',
+      severity: 'error',
+      message: `${raw.sheet}!${cell}: im Blatt „${raw.sheet}“ fehlt die Spalte ${names} (Kopfzeile ${raw.origin.row}); die Tabelle wird nicht gelesen.`,
+      messageEn: `${raw.sheet}!${cell}: sheet "${raw.sheet}" lacks the column ${namesEn}; the table is not read.`,
+      ref: { table: spec.key, row: -1 },
+    });
+    unusable.add(spec.key);
   }
 
   const locate = (ref: SourceRef | undefined): CellLocation | undefined => {
     if (!ref) return undefined;
     const raw = tables.get(ref.table);
     if (!raw) return undefined;
+    if (ref.row < 0) return { sheet: raw.sheet, cell: a1(raw.origin.row, raw.origin.col) };
     const map = columns.get(ref.table)!;
     const spec = tableSpec(ref.table);
-    const idx = (ref.field !== undefined ? map.get(ref.field) : undefined) ?? map.get(spec.columns[0].field) ?? 0;
+    const idx =
+      (ref.field !== undefined ? map.get(ref.field) : undefined) ?? map.get(spec.columns[0].field) ?? 0;
     return { sheet: raw.sheet, cell: a1(raw.origin.row + 1 + ref.row, raw.origin.col + idx) };
   };
 
-  const reader = (key: TableKey) => new RowReader(tableSpec(key), tables.get(key), columns.get(key), findings);
+  const reader = (key: TableKey) =>
+    unusable.has(key)
+      ? new RowReader(tableSpec(key), undefined, undefined, findings, true)
+      : new RowReader(tableSpec(key), tables.get(key), columns.get(key), findings);
 
   const parameter = readParameter(reader('Parameter'), findings);
   const entgelttabelle = readPayTable(reader('Entgelttabelle'), DEFAULT_ENTGELTTABELLE, 6, findings);
   const besoldungstabelle = readPayTable(reader('Besoldungstabelle'), DEFAULT_BESOLDUNGSTABELLE, 8, findings);
   const stellen = readStellen(reader('Stellen'));
-  const massnahmen = readMassnahmen(reader('Massnahmen'));
+  const unreadableMeasures = new Set<string>();
+  const massnahmen = readMassnahmen(reader('Massnahmen'), unreadableMeasures);
   const deckung = readDeckung(reader('Deckung'));
   const planansaetze = readPlanansaetze(reader('Planansaetze'));
 
-  const model: WorkbookModel = { stellen, massnahmen, deckung, planansaetze, parameter, entgelttabelle, besoldungstabelle };
-  return { model, findings, tables, columns, locate };
+  const model: WorkbookModel = {
+    stellen,
+    massnahmen,
+    deckung,
+    planansaetze,
+    parameter,
+    entgelttabelle,
+    besoldungstabelle,
+  };
+  return { model, findings, tables, columns, locate, unreadableMeasures };
 }
 
 /** Walks the data rows of one table and parses fields, recording a finding per unusable cell. */
@@ -105,10 +172,12 @@ class RowReader {
     readonly raw: RawTable | undefined,
     readonly map: Map<string, number> | undefined,
     private readonly findings: Finding[],
+    /** The table exists but cannot be read (a required column is missing): no defaults stand in. */
+    readonly unusable = false,
   ) {}
 
   get present(): boolean {
-    return this.raw !== undefined;
+    return this.raw !== undefined || this.unusable;
   }
 
   /** Non-empty rows with their 0-based index in the table. */
@@ -150,7 +219,12 @@ class RowReader {
     });
   }
 
-  get<T>(index: number, cells: CellValue[], field: string, parse: (v: CellValue) => Parsed<T>): T | undefined {
+  get<T>(
+    index: number,
+    cells: CellValue[],
+    field: string,
+    parse: (v: CellValue) => Parsed<T>,
+  ): T | undefined {
     const parsed = parse(this.cell(cells, field));
     if (!parsed.ok) {
       this.report(index, field, parsed.reason, parsed.reasonEn);
@@ -159,7 +233,12 @@ class RowReader {
     return parsed.value;
   }
 
-  required<T>(index: number, cells: CellValue[], field: string, parse: (v: CellValue) => Parsed<T>): T | undefined {
+  required<T>(
+    index: number,
+    cells: CellValue[],
+    field: string,
+    parse: (v: CellValue) => Parsed<T>,
+  ): T | undefined {
     const value = this.get(index, cells, field, parse);
     const raw = this.cell(cells, field);
     if ((value === undefined || value === '') && isEmpty(raw)) {
@@ -183,7 +262,9 @@ function readStellen(r: RowReader): Stelle[] {
     const gruppeRaw = r.required(index, cells, 'gruppe', text);
     const stufe = r.required(index, cells, 'stufe', parseInt);
     const anteil = r.get(index, cells, 'anteil', parseShare);
-    const dvText = r.get(index, cells, 'dienstverhaeltnis', (v) => parseEnum(v, ['Beschäftigte', 'Beamte', 'Beamter', 'Beamtin', 'Tarifbeschäftigte']));
+    const dvText = r.get(index, cells, 'dienstverhaeltnis', (v) =>
+      parseEnum(v, ['Beschäftigte', 'Beamte', 'Beamter', 'Beamtin', 'Tarifbeschäftigte']),
+    );
     const besetzt = r.get(index, cells, 'besetzt', parseBool);
     const vermerkText = r.get(index, cells, 'vermerk', text) ?? '';
     const beginn = r.get(index, cells, 'beginn', parseDate);
@@ -192,9 +273,19 @@ function readStellen(r: RowReader): Stelle[] {
     const besetzt306 = r.get(index, cells, 'besetzt306', parseNumber);
     if (nr === undefined || nr === '') continue;
     const vermerk = vermerkOf(vermerkText);
-    if (vermerk === undefined) r.report(index, 'vermerk', `„${vermerkText}“ ist kein Vermerk (erlaubt: kw, ku, leer; auch „kw 30.06.2029“)`, `"${vermerkText}" is not a note (kw, ku or empty)`);
+    if (vermerk === undefined)
+      r.report(
+        index,
+        'vermerk',
+        `„${vermerkText}“ ist kein Vermerk (erlaubt: kw, ku, leer; auch „kw 30.06.2029“)`,
+        `"${vermerkText}" is not a note (kw, ku or empty)`,
+      );
     const gruppe = gruppeRaw ? normalizeGrade(gruppeRaw) : '';
-    const dienstverhaeltnis: Dienstverhaeltnis = dvText ? (dvText.startsWith('Beamt') ? 'Beamte' : 'Beschäftigte') : dienstverhaeltnisOfGrade(gruppe);
+    const dienstverhaeltnis: Dienstverhaeltnis = dvText
+      ? dvText.startsWith('Beamt')
+        ? 'Beamte'
+        : 'Beschäftigte'
+      : dienstverhaeltnisOfGrade(gruppe);
     out.push({
       nr,
       dezernat: r.get(index, cells, 'dezernat', text) ?? '',
@@ -226,16 +317,20 @@ function vermerkOf(text: string): Vermerk | undefined {
   return undefined;
 }
 
-function readMassnahmen(r: RowReader): Massnahme[] {
+function readMassnahmen(r: RowReader, unreadable: Set<string>): Massnahme[] {
   const out: Massnahme[] = [];
   for (const { index, cells } of r.rows()) {
     const nr = r.required(index, cells, 'nr', text);
-    const art = r.required(index, cells, 'art', (v) => parseEnum(v, r.spec.columns.find((c) => c.field === 'art')!.values!));
+    const art = r.required(index, cells, 'art', (v) =>
+      parseEnum(v, r.spec.columns.find((c) => c.field === 'art')!.values!),
+    );
     const beginnRaw = r.cell(cells, 'beginn');
     const terminOffen = typeof beginnRaw === 'string' && /^(termin\s+)?offen$/i.test(beginnRaw.trim());
     const beginn = terminOffen ? undefined : r.get(index, cells, 'beginn', parseDate);
     const gruppe = r.get(index, cells, 'gruppe', text);
-    const status = r.get(index, cells, 'status', (v) => parseEnum(v, ['Entwurf', 'beantragt', 'beschlossen', 'abgelehnt']));
+    const status = r.get(index, cells, 'status', (v) =>
+      parseEnum(v, ['Entwurf', 'beantragt', 'beschlossen', 'abgelehnt']),
+    );
     const m = {
       bezeichnung: r.get(index, cells, 'bezeichnung', text) ?? '',
       stellenNr: r.get(index, cells, 'stellenNr', text) ?? '',
@@ -250,6 +345,7 @@ function readMassnahmen(r: RowReader): Massnahme[] {
       szenario: r.get(index, cells, 'szenario', text) || BASIS,
       auflagen: r.get(index, cells, 'auflagen', text) ?? '',
     };
+    if (nr && !art) unreadable.add(nr);
     if (!nr || !art) continue;
     out.push({
       ...m,
@@ -268,7 +364,9 @@ function readDeckung(r: RowReader): Deckung[] {
   const out: Deckung[] = [];
   for (const { index, cells } of r.rows()) {
     const massnahmeNr = r.required(index, cells, 'massnahmeNr', text);
-    const art = r.required(index, cells, 'art', (v) => parseEnum(v, r.spec.columns.find((c) => c.field === 'art')!.values!));
+    const art = r.required(index, cells, 'art', (v) =>
+      parseEnum(v, r.spec.columns.find((c) => c.field === 'art')!.values!),
+    );
     const d = {
       quelle: r.get(index, cells, 'quelle', text) ?? '',
       stellenNr: r.get(index, cells, 'stellenNr', text) ?? '',
@@ -277,9 +375,21 @@ function readDeckung(r: RowReader): Deckung[] {
       beginn: r.get(index, cells, 'beginn', parseDate),
       ende: r.get(index, cells, 'ende', parseDate),
     };
-    if (d.betrag?.lt(0)) r.report(index, 'betrag', 'ein Deckungsbetrag kann nicht negativ sein', 'a cover amount cannot be negative');
+    if (d.betrag?.lt(0))
+      r.report(
+        index,
+        'betrag',
+        'ein Deckungsbetrag kann nicht negativ sein',
+        'a cover amount cannot be negative',
+      );
     if (!massnahmeNr || !art) continue;
-    out.push({ ...d, betrag: d.betrag?.lt(0) ? undefined : d.betrag, massnahmeNr, art: art as Deckung['art'], ref: r.ref(index) });
+    out.push({
+      ...d,
+      betrag: d.betrag?.lt(0) ? undefined : d.betrag,
+      massnahmeNr,
+      art: art as Deckung['art'],
+      ref: r.ref(index),
+    });
   }
   return out;
 }
@@ -291,24 +401,41 @@ function readPlanansaetze(r: RowReader): Planansatz[] {
     const jahr = r.required(index, cells, 'jahr', parseInt);
     const ansatz = r.required(index, cells, 'ansatz', parseNumber);
     const geschuetzt = r.get(index, cells, 'geschuetzt', parseBool);
-    const art = r.get(index, cells, 'art', (v) => parseEnum(v, ['Personalaufwand', 'Sachaufwand', 'Ertrag', 'Investition']));
+    const art = r.get(index, cells, 'art', (v) =>
+      parseEnum(v, ['Personalaufwand', 'Sachaufwand', 'Ertrag', 'Investition']),
+    );
     const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
     if (jahr !== undefined && (jahr < 1900 || jahr > 9999)) {
       r.report(index, 'jahr', `${jahr} ist kein Haushaltsjahr`, `${jahr} is not a budget year`);
       continue;
     }
     if (!haushaltsstelle || jahr === undefined || ansatz === undefined) continue;
-    out.push({ haushaltsstelle, bezeichnung, jahr, ansatz, geschuetzt: geschuetzt ?? false, art: art as Planansatz['art'], ref: r.ref(index) });
+    out.push({
+      haushaltsstelle,
+      bezeichnung,
+      jahr,
+      ansatz,
+      geschuetzt: geschuetzt ?? false,
+      art: art as Planansatz['art'],
+      ref: r.ref(index),
+    });
   }
   return out;
 }
 
-const PARAM_FIELDS = new Map(Object.entries(PARAMETER_NAMES).map(([field, name]) => [headerKey(name), field as keyof Parameter]));
+const PARAM_FIELDS = new Map(
+  Object.entries(PARAMETER_NAMES).map(([field, name]) => [headerKey(name), field as keyof Parameter]),
+);
 
 function readParameter(r: RowReader, findings: Finding[]): Parameter {
   const p: Parameter = { ...DEFAULT_PARAMETER };
   if (!r.present) {
-    findings.push(defaultsUsed('Parameter', 'Kein Blatt „Parameter“: es gelten die mitgelieferten Vorgaben (siehe README).'));
+    findings.push(
+      defaultsUsed(
+        'Parameter',
+        'Kein Blatt „Parameter“: es gelten die mitgelieferten Vorgaben (siehe README).',
+      ),
+    );
     return p;
   }
   for (const { index, cells } of r.rows()) {
@@ -322,14 +449,29 @@ function readParameter(r: RowReader, findings: Finding[]): Parameter {
       const v = r.get(index, cells, 'wert', parseInt);
       if (v === undefined) continue;
       const valid = field === 'erstesPlanjahr' ? v >= 1990 && v <= 2200 : v >= 1 && v <= 30;
-      if (!valid) r.report(index, 'wert', `${v} ist für „${name.value}“ nicht zulässig`, `${v} is not allowed for "${name.value}"`);
+      if (!valid)
+        r.report(
+          index,
+          'wert',
+          `${v} ist für „${name.value}“ nicht zulässig`,
+          `${v} is not allowed for "${name.value}"`,
+        );
       else p[field] = v;
       continue;
     }
     const v = r.get(index, cells, 'wert', field === 'sachkosten' ? parseNumber : parseRate);
     if (v === undefined) continue;
-    if (v.lt(0) || (field !== 'sachkosten' && field !== 'jahressonderzahlung' && v.gt(1)) || (field === 'jahressonderzahlung' && v.gt(3))) {
-      r.report(index, 'wert', `${v.toString().replace('.', ',')} ist für „${name.value}“ nicht plausibel`, `${v.toString()} is not plausible for "${name.value}"`);
+    if (
+      v.lt(0) ||
+      (field !== 'sachkosten' && field !== 'jahressonderzahlung' && v.gt(1)) ||
+      (field === 'jahressonderzahlung' && v.gt(3))
+    ) {
+      r.report(
+        index,
+        'wert',
+        `${v.toString().replace('.', ',')} ist für „${name.value}“ nicht plausibel`,
+        `${v.toString()} is not plausible for "${name.value}"`,
+      );
       continue;
     }
     (p as unknown as Record<string, Dec>)[field] = v;
@@ -340,7 +482,12 @@ function readParameter(r: RowReader, findings: Finding[]): Parameter {
 function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings: Finding[]): PayTable {
   if (!r.present) {
     if (fallback.rows.size > 0)
-      findings.push(defaultsUsed(r.spec.key, `Keine ${r.spec.key}: es gilt die mitgelieferte Tabelle (${fallback.source ?? ''}).`));
+      findings.push(
+        defaultsUsed(
+          r.spec.key,
+          `Keine ${r.spec.key}: es gilt die mitgelieferte Tabelle (${fallback.source ?? ''}).`,
+        ),
+      );
     return clonePayTable(fallback);
   }
   const rows: PayTable['rows'] = new Map();
@@ -351,16 +498,31 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
     for (let s = 1; s <= steps; s++) {
       const v = r.get(index, cells, `stufe${s}`, parseNumber);
       if (v === undefined) continue;
-      if (v.lte(0)) r.report(index, `stufe${s}`, 'ein Monatsbetrag muss größer als 0 sein', 'a monthly amount must be above 0');
+      if (v.lte(0))
+        r.report(
+          index,
+          `stufe${s}`,
+          'ein Monatsbetrag muss größer als 0 sein',
+          'a monthly amount must be above 0',
+        );
       else map.set(s, v);
     }
     rows.set(normalizeGrade(grade), { steps: map, ref: r.ref(index) });
   }
-  return { kind: fallback.kind, rows, source: `Arbeitsmappe, Blatt „${r.raw!.sheet}“` };
+  return {
+    kind: fallback.kind,
+    rows,
+    source: r.raw ? `Arbeitsmappe, Blatt „${r.raw.sheet}“` : 'Arbeitsmappe (Tabelle unlesbar)',
+  };
 }
 
 function defaultsUsed(table: string, message: string): Finding {
-  return { code: 'DEFAULTS_USED', severity: 'info', message, messageEn: `No ${table} table: the built-in defaults apply.` };
+  return {
+    code: 'DEFAULTS_USED',
+    severity: 'info',
+    message,
+    messageEn: `No ${table} table: the built-in defaults apply.`,
+  };
 }
 
 export type { RawTable };

@@ -19,9 +19,18 @@ import {
   quote,
   type PayTableLocation,
 } from './formulas';
-import { a1, columnLetter, sheetRef, type ColumnWrite, type GeneratedSheet, type SheetCell, type WriteBatch } from './port';
-import type { ReadResult } from './read';
-import { SHEETS, headerKey } from './schema';
+import {
+  a1,
+  columnLetter,
+  sheetRef,
+  type ColumnWrite,
+  type GeneratedSheet,
+  type SheetCell,
+  type WriteBatch,
+} from './port';
+import { combineFindings, type ReadResult } from './read';
+import { BESOLDUNGSTABELLE, ENTGELTTABELLE, SHEETS } from './schema';
+import { dateToIso, isoToSerial } from './cells';
 import { validations } from './template';
 
 export interface ReportOptions {
@@ -31,7 +40,11 @@ export interface ReportOptions {
 }
 
 const num = (d: Dec) => Number(d.toFixed(2));
-const SEVERITY_DE: Record<Finding['severity'], string> = { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' };
+const SEVERITY_DE: Record<Finding['severity'], string> = {
+  error: 'Fehler',
+  warning: 'Warnung',
+  info: 'Hinweis',
+};
 
 /** First column of the per-year block in `Berechnung`; each year has "Monate" then "Betrag". */
 const YEAR_COL = 13;
@@ -48,7 +61,7 @@ interface BerechnungLayout {
 export function buildReport(read: ReadResult, result: CheckResult, options: ReportOptions): WriteBatch {
   const berechnung = buildBerechnung(read, result);
   const checksum = inputChecksum(read.model);
-  const allFindings = [...read.findings, ...result.findings];
+  const allFindings = combineFindings(read, result.findings);
   return {
     sheets: [
       buildUebersicht(result, berechnung, allFindings, { ...options, checksum }),
@@ -61,10 +74,14 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
 }
 
 function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayout {
-  const entgelt = payTableLocation(read.tables.get('Entgelttabelle'));
-  const besoldung = payTableLocation(read.tables.get('Besoldungstabelle'));
+  const { entgelt, besoldung } = payTables(read);
   const rows: (SheetCell | null)[][] = [];
-  rows[0] = [{ v: 'Berechnung – erzeugt von Stellenplan & Deckung, wird bei jedem Bericht neu geschrieben', s: 'title' }];
+  rows[0] = [
+    {
+      v: 'Berechnung – erzeugt von Stellenplan & Deckung, wird bei jedem Bericht neu geschrieben',
+      s: 'title',
+    },
+  ];
   rows[1] = [{ v: 'Parameter (aus dem Blatt „Parameter“)', s: 'subtitle' }];
   parameterBlock(read.tables.get('Parameter'), read.model.parameter).forEach((p, i) => {
     rows[2 + i] = [{ v: p.label }, p.f ? { f: p.f, r: p.v } : { v: p.v }];
@@ -74,7 +91,10 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     { v: 'Jahresfaktor Beschäftigte' },
     { f: FACTOR_FORMULAS.beschaeftigte, r: annualFactorNumber(factorB, false) },
   ];
-  rows[PARAM_ROWS.faktorBeamte - 1] = [{ v: 'Jahresfaktor Beamte' }, { f: FACTOR_FORMULAS.beamte, r: annualFactorNumber(factorB, true) }];
+  rows[PARAM_ROWS.faktorBeamte - 1] = [
+    { v: 'Jahresfaktor Beamte' },
+    { f: FACTOR_FORMULAS.beamte, r: annualFactorNumber(factorB, true) },
+  ];
 
   const header: SheetCell[] = [
     'Maßnahme-Nr.',
@@ -90,7 +110,9 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     'Ende',
     'Betrag €/Jahr',
   ].map((v) => ({ v, s: 'header' as const }));
-  result.years.forEach((y) => header.push({ v: `Monate ${y}`, s: 'header' }, { v: `Betrag ${y}`, s: 'header' }));
+  result.years.forEach((y) =>
+    header.push({ v: `Monate ${y}`, s: 'header' }, { v: `Betrag ${y}`, s: 'header' }),
+  );
   rows[LINES_HEADER_ROW - 1] = header;
 
   let r = LINES_HEADER_ROW + 1;
@@ -111,6 +133,13 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
   };
 }
 
+function payTables(read: ReadResult): { entgelt?: PayTableLocation; besoldung?: PayTableLocation } {
+  return {
+    entgelt: payTableLocation(read.tables.get('Entgelttabelle'), ENTGELTTABELLE),
+    besoldung: payTableLocation(read.tables.get('Besoldungstabelle'), BESOLDUNGSTABELLE),
+  };
+}
+
 function annualFactorNumber(p: CheckResult['model']['parameter'], beamte: boolean): number {
   return Number(annualFactor(p, beamte).toString());
 }
@@ -125,17 +154,20 @@ function lineRow(
   read: ReadResult,
 ): SheetCell[] {
   const period = line.kind === 'position' ? line.spec.period : line.period;
+  const payTable =
+    line.kind === 'position' ? (line.spec.beamte ? tables.besoldung : tables.entgelt) : undefined;
   const cells: SheetCell[] = [
     { v: nr },
     { v: typ },
     { v: line.label },
     { v: line.sign },
-    line.kind === 'position' ? { v: line.spec.grade } : {},
+    // the grade as the pay table spells it ("A 11"): the MATCH in column H compares text
+    line.kind === 'position' ? { v: payTable?.gradeText.get(line.spec.grade) ?? line.spec.grade } : {},
     line.kind === 'position' ? { v: line.spec.step } : {},
     line.kind === 'position' ? { v: line.spec.beamte ? 'Beamte' : 'Beschäftigte' } : {},
     line.kind === 'position'
       ? {
-          f: monthlyFormula(line.spec.beamte ? tables.besoldung : tables.entgelt, `$E${r}`, `$F${r}`, line.spec.monthly),
+          f: monthlyFormula(payTable, `$E${r}`, `$F${r}`, line.spec.monthly),
           r: num(line.spec.monthly),
           s: 'money',
         }
@@ -155,7 +187,15 @@ function lineRow(
     });
     const amount =
       line.kind === 'position'
-        ? lineAmountFormula({ monthly: `$H${r}`, beamte: line.spec.beamte, share: `$I${r}`, months: `${monthsCol}${r}`, year, sign: `$D${r}`, params: localParam })
+        ? lineAmountFormula({
+            monthly: `$H${r}`,
+            beamte: line.spec.beamte,
+            share: `$I${r}`,
+            months: `${monthsCol}${r}`,
+            year,
+            sign: `$D${r}`,
+            params: localParam,
+          })
         : `$D${r}*ROUND($L${r}*${monthsCol}${r}/12,2)`;
     cells.push({ f: amount, r: num(lineValue(line, year, read)), s: 'money' });
   });
@@ -190,14 +230,25 @@ function buildUebersicht(
   const years = result.years;
   const rows: (SheetCell | null)[][] = [];
   const lastCol = 5 + years.length + 2;
-  rows.push([{ v: 'Stellenplan & Deckung – Übersicht für den Haupt- und Finanzausschuss (HFW)', s: 'title' }]);
+  rows.push([
+    { v: 'Stellenplan & Deckung – Übersicht für den Haupt- und Finanzausschuss (HFW)', s: 'title' },
+  ]);
   rows.push([
     {
       v: `Stand ${formatDateDe(o.stand)} · Planjahre ${years[0]}–${years[years.length - 1]} · Prüfsumme der Eingaben ${o.checksum}`,
       s: 'note',
     },
   ]);
-  const header: SheetCell[] = ['Maßnahme', 'Bezeichnung', 'Art', 'Organisationseinheit', 'Zeile', ...years.map(String), 'Status', 'Auflagen'].map((v) => ({
+  const header: SheetCell[] = [
+    'Maßnahme',
+    'Bezeichnung',
+    'Art',
+    'Organisationseinheit',
+    'Zeile',
+    ...years.map(String),
+    'Status',
+    'Auflagen',
+  ].map((v) => ({
     v,
     s: 'header' as const,
   }));
@@ -216,7 +267,13 @@ function buildUebersicht(
     for (const m of scenario.measures) {
       const r = rows.length + 1;
       const mm = m.massnahme;
-      const first: SheetCell[] = [{ v: mm.nr }, { v: mm.bezeichnung, s: 'wrap' }, { v: mm.art }, { v: mm.oe }, { v: 'Kosten' }];
+      const first: SheetCell[] = [
+        { v: mm.nr },
+        { v: mm.bezeichnung, s: 'wrap' },
+        { v: mm.art },
+        { v: mm.oe },
+        { v: 'Kosten' },
+      ];
       const second: SheetCell[] = [{}, {}, {}, {}, { v: 'Deckung' }];
       const third: SheetCell[] = [{}, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
       years.forEach((_, i) => {
@@ -231,7 +288,13 @@ function buildUebersicht(
       negatives.push(`${columnLetter(6)}${r + 2}:${columnLetter(5 + years.length)}${r + 2}`);
     }
     const blockEnd = rows.length;
-    const totals: SheetCell[] = [{ v: `Summe ${scenario.name}`, s: 'moneyBold' }, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
+    const totals: SheetCell[] = [
+      { v: `Summe ${scenario.name}`, s: 'moneyBold' },
+      {},
+      {},
+      {},
+      { v: 'Saldo', s: 'moneyBold' },
+    ];
     years.forEach((_, i) => {
       const col = columnLetter(6 + i);
       const range = (c: string) => `${c}${blockStart}:${c}${Math.max(blockStart, blockEnd)}`;
@@ -246,7 +309,12 @@ function buildUebersicht(
   }
   rows.push([]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  rows.push([{ v: `Prüfung: ${count('error')} Fehler, ${count('warning')} Warnungen, ${count('info')} Hinweise – Einzelheiten im Blatt „${SHEETS.pruefung}“.`, s: count('error') ? 'error' : 'ok' }]);
+  rows.push([
+    {
+      v: `Prüfung: ${count('error')} Fehler, ${count('warning')} Warnungen, ${count('info')} Hinweise – Einzelheiten im Blatt „${SHEETS.pruefung}“.`,
+      s: count('error') ? 'error' : 'ok',
+    },
+  ]);
   const reviews = findings.filter((f) => f.code === 'FIXED_TERM_REVIEW');
   for (const f of reviews) rows.push([{ v: `Wiedervorlage: ${f.message}`, s: 'info' }]);
   return {
@@ -265,11 +333,19 @@ function buildUebersicht(
   };
 }
 
-function buildPruefung(read: ReadResult, findings: Finding[], stand: string, checksum: string): GeneratedSheet {
+function buildPruefung(
+  read: ReadResult,
+  findings: Finding[],
+  stand: string,
+  checksum: string,
+): GeneratedSheet {
   const rows: (SheetCell | null)[][] = [
     [{ v: 'Prüfung – jede Meldung verweist auf ihre Zelle', s: 'title' }],
     [{ v: `Stand ${formatDateDe(stand)} · Prüfsumme ${checksum} · ${findings.length} Meldungen`, s: 'note' }],
-    ['Schwere', 'Code', 'Meldung', 'Blatt', 'Zelle', 'Maßnahme', 'Szenario'].map((v) => ({ v, s: 'header' as const })),
+    ['Schwere', 'Code', 'Meldung', 'Blatt', 'Zelle', 'Maßnahme', 'Szenario'].map((v) => ({
+      v,
+      s: 'header' as const,
+    })),
   ];
   const order: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity]);
@@ -295,13 +371,16 @@ function buildPruefung(read: ReadResult, findings: Finding[], stand: string, che
   };
 }
 
-/** `Jahreskosten` in Stellen: the first plan year's cost as a formula over the row's own cells. */
+/**
+ * `Jahreskosten` in Stellen: the first plan year's cost as a formula over the row's own cells. A cell is
+ * referenced only where it holds exactly what the engine used; otherwise (text such as "0,5" or
+ * "15.03.2027", or a value the reader rejected) the engine's value is written into the formula.
+ */
 function jahreskostenColumn(read: ReadResult, result: CheckResult): ColumnWrite {
   const raw = read.tables.get('Stellen')!;
   const cols = read.columns.get('Stellen')!;
   const byRow = new Map(result.positions.map((p) => [p.stelle.ref.row, p]));
-  const entgelt = payTableLocation(read.tables.get('Entgelttabelle'));
-  const besoldung = payTableLocation(read.tables.get('Besoldungstabelle'));
+  const { entgelt, besoldung } = payTables(read);
   const cells: SheetCell[] = raw.rows.map((values, i) => {
     const pos = byRow.get(i);
     if (!pos) return {};
@@ -311,21 +390,38 @@ function jahreskostenColumn(read: ReadResult, result: CheckResult): ColumnWrite 
     const row = raw.origin.row + 1 + i;
     const ref = (field: string) => {
       const c = cols.get(field);
-      return c === undefined ? undefined : { addr: `$${columnLetter(raw.origin.col + c)}${row}`, value: values[c] };
+      return c === undefined
+        ? undefined
+        : { addr: `$${columnLetter(raw.origin.col + c)}${row}`, value: values[c] };
     };
+    const payTable = hit.beamte ? besoldung : entgelt;
+    const gradeText = payTable?.gradeText.get(hit.grade) ?? hit.grade;
     const g = ref('gruppe');
-    const gradeExpr = g && typeof g.value === 'string' && headerKey(g.value) === headerKey(s.gruppe) ? g.addr : quote(s.gruppe);
+    // MATCH ignores case but not spaces: "a 11" finds "A 11", "A11" does not
+    const gradeExpr =
+      g && typeof g.value === 'string' && g.value.toLowerCase() === gradeText.toLowerCase()
+        ? g.addr
+        : quote(gradeText);
     const st = ref('stufe');
-    const stepExpr = st && typeof st.value === 'number' ? st.addr : String(s.stufe);
+    const stepExpr = st && typeof st.value === 'number' && st.value === s.stufe ? st.addr : String(s.stufe);
     const sh = ref('anteil');
-    const shareExpr = sh && typeof sh.value === 'number' ? sh.addr : s.anteil.toString();
+    const shareExpr =
+      sh && typeof sh.value === 'number' && s.anteil.eq(sh.value) ? sh.addr : s.anteil.toString();
     const dateExpr = (field: string, iso: string | undefined) => {
-      const d = ref(field);
       if (!iso) return undefined;
-      return d && (d.value instanceof Date || typeof d.value === 'number') ? d.addr : dateLiteral(iso);
+      const d = ref(field);
+      const serial = d?.value instanceof Date ? isoToSerial(dateToIso(d.value)) : d?.value;
+      // a date cell is referenced only when it is a whole day: a time of day would shift the month share
+      return d && typeof serial === 'number' && serial === isoToSerial(iso) && exactDay(d.value)
+        ? d.addr
+        : dateLiteral(iso);
     };
-    const months = monthsFormula(dateExpr('beginn', s.beginn), dateExpr('ende', s.ende), paramCell('erstesPlanjahr'));
-    const monthly = monthlyFormula(hit.beamte ? besoldung : entgelt, gradeExpr, stepExpr, hit.monthly);
+    const months = monthsFormula(
+      dateExpr('beginn', s.beginn),
+      dateExpr('ende', s.ende),
+      paramCell('erstesPlanjahr'),
+    );
+    const monthly = monthlyFormula(payTable, gradeExpr, stepExpr, hit.monthly);
     const f = lineAmountFormula({
       monthly,
       beamte: hit.beamte,
@@ -334,9 +430,16 @@ function jahreskostenColumn(read: ReadResult, result: CheckResult): ColumnWrite 
       year: paramCell('erstesPlanjahr'),
       params: paramCell,
     });
-    return { f: `IFERROR(${f},"")`, r: num(pos.years[0].amount), s: 'money' };
+    // no IFERROR: a formula that cannot be computed must show its error, never a blank cost
+    return { f, r: num(pos.years[0].amount), s: 'money' };
   });
   return { table: 'Stellen', header: 'Jahreskosten', cells };
+}
+
+/** A date value without a time of day (Date at UTC midnight, or a whole serial number). */
+function exactDay(v: unknown): boolean {
+  if (v instanceof Date) return v.getTime() % 86400000 === 0;
+  return typeof v === 'number' && Number.isInteger(v);
 }
 
 export { a1 };

@@ -1,11 +1,18 @@
-import { DECKUNG_ARTEN, MASSNAHME_ARTEN, MASSNAHME_STATUS, PLANANSATZ_ARTEN, type TableKey } from '../domain/model';
+import {
+  DECKUNG_ARTEN,
+  MASSNAHME_ARTEN,
+  MASSNAHME_STATUS,
+  PLANANSATZ_ARTEN,
+  type TableKey,
+} from '../domain/model';
 import type { TableRequest } from './port';
 
 /**
  * The one place that spells the German sheet, table and column names of the workbook (DESIGN.md,
  * "Workbook schema"). Headers match case-insensitively, ignoring surrounding spaces, "ß/ss" and "ä/ae".
  */
-export type ColumnKind = 'text' | 'number' | 'int' | 'share' | 'date' | 'dateOrOpen' | 'bool' | 'enum' | 'rate';
+export type ColumnKind =
+  'text' | 'number' | 'int' | 'share' | 'date' | 'dateOrOpen' | 'bool' | 'enum' | 'rate';
 
 export interface ColumnSpec {
   field: string;
@@ -54,12 +61,32 @@ export const STELLEN: TableSpec = {
   sheetNames: ['Stellen'],
   required: true,
   columns: [
-    { field: 'nr', header: 'Stellen-Nr.', aliases: ['Stellen-Nr', 'Stellennummer', 'Stellen Nr.'], kind: 'text', required: true, width: 11 },
+    {
+      field: 'nr',
+      header: 'Stellen-Nr.',
+      aliases: ['Stellen-Nr', 'Stellennummer', 'Stellen Nr.'],
+      kind: 'text',
+      required: true,
+      width: 11,
+    },
     { field: 'dezernat', header: 'Dezernat', kind: 'text', width: 12 },
     { field: 'oe', header: 'Organisationseinheit', aliases: ['OE'], kind: 'text', width: 18 },
     { field: 'bezeichnung', header: 'Bezeichnung', kind: 'text', width: 36 },
-    { field: 'dienstverhaeltnis', header: 'Dienstverhältnis', kind: 'enum', values: DIENSTVERHAELTNISSE, width: 15 },
-    { field: 'gruppe', header: 'Entgeltgruppe', aliases: ['Besoldungsgruppe', 'Entgelt-/Besoldungsgruppe', 'Gruppe'], kind: 'text', required: true, width: 13 },
+    {
+      field: 'dienstverhaeltnis',
+      header: 'Dienstverhältnis',
+      kind: 'enum',
+      values: DIENSTVERHAELTNISSE,
+      width: 15,
+    },
+    {
+      field: 'gruppe',
+      header: 'Entgeltgruppe',
+      aliases: ['Besoldungsgruppe', 'Entgelt-/Besoldungsgruppe', 'Gruppe'],
+      kind: 'text',
+      required: true,
+      width: 13,
+    },
     { field: 'stufe', header: 'Stufe', aliases: ['Erfahrungsstufe'], kind: 'int', required: true, width: 7 },
     { field: 'anteil', header: 'Stellenanteil', aliases: ['Anteil', 'VZÄ'], kind: 'share', width: 12 },
     { field: 'besetzt', header: 'Besetzt', kind: 'bool', width: 9 },
@@ -68,7 +95,13 @@ export const STELLEN: TableSpec = {
     { field: 'ende', header: 'Ende', kind: 'date', width: 12 },
     { field: 'haushaltsstelle', header: 'Haushaltsstelle', kind: 'text', width: 16 },
     { field: 'vorjahr', header: 'Vorjahr', aliases: ['Stellen Vorjahr'], kind: 'number', width: 9 },
-    { field: 'besetzt306', header: 'Besetzt 30.06. Vorjahr', aliases: ['Besetzt am 30.06. Vorjahr', 'Besetzt 30.6. Vorjahr'], kind: 'number', width: 12 },
+    {
+      field: 'besetzt306',
+      header: 'Besetzt 30.06. Vorjahr',
+      aliases: ['Besetzt am 30.06. Vorjahr', 'Besetzt 30.6. Vorjahr'],
+      kind: 'number',
+      width: 12,
+    },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };
@@ -80,13 +113,32 @@ export const MASSNAHMEN: TableSpec = {
   sheetNames: ['Maßnahmen', 'Massnahmen'],
   required: true,
   columns: [
-    { field: 'nr', header: 'Maßnahme-Nr.', aliases: ['Massnahme-Nr.', 'Maßnahme-Nr', 'Maßnahmen-Nr.', 'Nr.'], kind: 'text', required: true, width: 12 },
+    {
+      field: 'nr',
+      header: 'Maßnahme-Nr.',
+      aliases: ['Massnahme-Nr.', 'Maßnahme-Nr', 'Maßnahmen-Nr.', 'Nr.'],
+      kind: 'text',
+      required: true,
+      width: 12,
+    },
     { field: 'bezeichnung', header: 'Bezeichnung', kind: 'text', width: 36 },
     { field: 'art', header: 'Art', kind: 'enum', values: MASSNAHME_ARTEN, required: true, width: 18 },
-    { field: 'stellenNr', header: 'Stellen-Nr.', aliases: ['Stellen-Nr', 'Stellennummer'], kind: 'text', width: 11 },
+    {
+      field: 'stellenNr',
+      header: 'Stellen-Nr.',
+      aliases: ['Stellen-Nr', 'Stellennummer'],
+      kind: 'text',
+      width: 11,
+    },
     { field: 'dezernat', header: 'Dezernat', kind: 'text', width: 12 },
     { field: 'oe', header: 'Organisationseinheit', aliases: ['OE'], kind: 'text', width: 18 },
-    { field: 'gruppe', header: 'Entgeltgruppe', aliases: ['Besoldungsgruppe', 'Gruppe'], kind: 'text', width: 13 },
+    {
+      field: 'gruppe',
+      header: 'Entgeltgruppe',
+      aliases: ['Besoldungsgruppe', 'Gruppe'],
+      kind: 'text',
+      width: 13,
+    },
     { field: 'stufe', header: 'Stufe', kind: 'int', width: 7 },
     { field: 'anteil', header: 'Stellenanteil', aliases: ['Anteil'], kind: 'share', width: 12 },
     { field: 'beginn', header: 'Beginn', kind: 'dateOrOpen', width: 13 },
@@ -106,10 +158,23 @@ export const DECKUNG: TableSpec = {
   sheetNames: ['Deckung'],
   required: true,
   columns: [
-    { field: 'massnahmeNr', header: 'Maßnahme-Nr.', aliases: ['Massnahme-Nr.', 'Maßnahme-Nr', 'Maßnahme'], kind: 'text', required: true, width: 12 },
+    {
+      field: 'massnahmeNr',
+      header: 'Maßnahme-Nr.',
+      aliases: ['Massnahme-Nr.', 'Maßnahme-Nr', 'Maßnahme'],
+      kind: 'text',
+      required: true,
+      width: 12,
+    },
     { field: 'quelle', header: 'Quelle', kind: 'text', width: 36 },
     { field: 'art', header: 'Art', kind: 'enum', values: DECKUNG_ARTEN, required: true, width: 26 },
-    { field: 'stellenNr', header: 'Stellen-Nr.', aliases: ['Stellen-Nr', 'Stellennummer'], kind: 'text', width: 11 },
+    {
+      field: 'stellenNr',
+      header: 'Stellen-Nr.',
+      aliases: ['Stellen-Nr', 'Stellennummer'],
+      kind: 'text',
+      width: 11,
+    },
     { field: 'haushaltsstelle', header: 'Haushaltsstelle', kind: 'text', width: 16 },
     { field: 'betrag', header: 'Betrag', kind: 'number', width: 14 },
     { field: 'beginn', header: 'Beginn', kind: 'date', width: 12 },
@@ -147,7 +212,12 @@ export const PARAMETER: TableSpec = {
 };
 
 const stufen = (n: number): ColumnSpec[] =>
-  Array.from({ length: n }, (_, i) => ({ field: `stufe${i + 1}`, header: `Stufe ${i + 1}`, kind: 'number' as const, width: 11 }));
+  Array.from({ length: n }, (_, i) => ({
+    field: `stufe${i + 1}`,
+    header: `Stufe ${i + 1}`,
+    kind: 'number' as const,
+    width: 11,
+  }));
 
 export const ENTGELTTABELLE: TableSpec = {
   key: 'Entgelttabelle',
@@ -156,7 +226,10 @@ export const ENTGELTTABELLE: TableSpec = {
   sheetNames: ['Entgelttabelle'],
   anchorHeader: 'Entgeltgruppe',
   required: false,
-  columns: [{ field: 'gruppe', header: 'Entgeltgruppe', kind: 'text', required: true, width: 14 }, ...stufen(6)],
+  columns: [
+    { field: 'gruppe', header: 'Entgeltgruppe', kind: 'text', required: true, width: 14 },
+    ...stufen(6),
+  ],
 };
 
 export const BESOLDUNGSTABELLE: TableSpec = {
@@ -166,17 +239,33 @@ export const BESOLDUNGSTABELLE: TableSpec = {
   sheetNames: ['Besoldungstabelle'],
   anchorHeader: 'Besoldungsgruppe',
   required: false,
-  columns: [{ field: 'gruppe', header: 'Besoldungsgruppe', kind: 'text', required: true, width: 16 }, ...stufen(8)],
+  columns: [
+    { field: 'gruppe', header: 'Besoldungsgruppe', kind: 'text', required: true, width: 16 },
+    ...stufen(8),
+  ],
 };
 
-export const TABLES: TableSpec[] = [STELLEN, MASSNAHMEN, DECKUNG, PLANANSAETZE, PARAMETER, ENTGELTTABELLE, BESOLDUNGSTABELLE];
+export const TABLES: TableSpec[] = [
+  STELLEN,
+  MASSNAHMEN,
+  DECKUNG,
+  PLANANSAETZE,
+  PARAMETER,
+  ENTGELTTABELLE,
+  BESOLDUNGSTABELLE,
+];
 
 export function tableSpec(key: TableKey): TableSpec {
   return TABLES.find((t) => t.key === key)!;
 }
 
 export function tableRequests(): TableRequest[] {
-  return TABLES.map((t) => ({ key: t.key, tableNames: t.tableNames, sheetNames: t.sheetNames, anchorHeader: t.anchorHeader }));
+  return TABLES.map((t) => ({
+    key: t.key,
+    tableNames: t.tableNames,
+    sheetNames: t.sheetNames,
+    anchorHeader: t.anchorHeader,
+  }));
 }
 
 /** Header comparison key: case, spaces, ß/ss and umlauts do not matter. */

@@ -27,28 +27,61 @@ export interface TemplateData {
   parameter?: Record<string, number | string>;
 }
 
-const STYLE_BY_KIND: Partial<Record<string, StyleName>> = { date: 'date', dateOrOpen: 'date', number: 'money' };
+const STYLE_BY_KIND: Partial<Record<string, StyleName>> = {
+  date: 'date',
+  dateOrOpen: 'date',
+  number: 'money',
+};
 
 function dataSheet(spec: TableSpec, rows: RowInput[] = []): GeneratedSheet {
-  const columns = spec.columns.filter((c) => !c.generated && !(spec.key === 'Stellen' && ['vorjahr', 'besetzt306'].includes(c.field) && rows.every((r) => r[c.header] === undefined)));
+  const columns = spec.columns.filter(
+    (c) =>
+      !c.generated &&
+      !(
+        spec.key === 'Stellen' &&
+        ['vorjahr', 'besetzt306'].includes(c.field) &&
+        rows.every((r) => r[c.header] === undefined)
+      ),
+  );
   const header: SheetCell[] = columns.map((c) => ({ v: c.header, s: 'header' }));
   const body = rows.map((row) =>
     columns.map((c): SheetCell => {
       const v = row[c.header];
       if (v === undefined || v === null) return {};
       const isoDate = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-      const style = isoDate ? 'date' : typeof v === 'number' ? (c.kind === 'number' && c.field !== 'vorjahr' && c.field !== 'besetzt306' ? STYLE_BY_KIND[c.kind] : undefined) : undefined;
+      const style = isoDate
+        ? 'date'
+        : typeof v === 'number'
+          ? c.kind === 'number' && c.field !== 'vorjahr' && c.field !== 'besetzt306'
+            ? STYLE_BY_KIND[c.kind]
+            : undefined
+          : undefined;
       return { v, s: style };
     }),
   );
-  return { name: spec.sheet, rows: [header, ...body], widths: columns.map((c) => c.width ?? 12), freeze: { row: 1, col: 0 } };
+  return {
+    name: spec.sheet,
+    rows: [header, ...body],
+    widths: columns.map((c) => c.width ?? 12),
+    freeze: { row: 1, col: 0 },
+  };
 }
 
 function parameterSheet(overrides: Record<string, number | string> = {}): GeneratedSheet {
-  const rows: SheetCell[][] = [[{ v: 'Name', s: 'header' }, { v: 'Wert', s: 'header' }, { v: 'Quelle', s: 'header' }]];
+  const rows: SheetCell[][] = [
+    [
+      { v: 'Name', s: 'header' },
+      { v: 'Wert', s: 'header' },
+      { v: 'Quelle', s: 'header' },
+    ],
+  ];
   for (const p of PARAMETER_DEFAULTS) {
     const value = overrides[p.name] ?? p.value;
-    rows.push([{ v: p.name }, { v: value }, { v: overrides[p.name] !== undefined ? 'Vorgabe der Arbeitsmappe' : p.source, s: 'note' }]);
+    rows.push([
+      { v: p.name },
+      { v: value },
+      { v: overrides[p.name] !== undefined ? 'Vorgabe der Arbeitsmappe' : p.source, s: 'note' },
+    ]);
   }
   return { name: PARAMETER.sheet, rows, widths: PARAMETER.columns.map((c) => c.width ?? 12) };
 }
@@ -56,10 +89,13 @@ function parameterSheet(overrides: Record<string, number | string> = {}): Genera
 function entgeltSheet(): GeneratedSheet {
   const rows: SheetCell[][] = [ENTGELTTABELLE.columns.map((c) => ({ v: c.header, s: 'header' as const }))];
   for (const [grade, row] of DEFAULT_ENTGELTTABELLE.rows) {
-    rows.push([{ v: grade }, ...[1, 2, 3, 4, 5, 6].map((s): SheetCell => {
-      const v = row.steps.get(s);
-      return v ? { v: v.toNumber(), s: 'money' } : {};
-    })]);
+    rows.push([
+      { v: grade },
+      ...[1, 2, 3, 4, 5, 6].map((s): SheetCell => {
+        const v = row.steps.get(s);
+        return v ? { v: v.toNumber(), s: 'money' } : {};
+      }),
+    ]);
   }
   rows.push([]);
   rows.push([{ v: `Quelle: ${DEFAULT_ENTGELTTABELLE.source ?? ''}`, s: 'note' }]);

@@ -23,8 +23,20 @@ export const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
   percent: { numFmt: '0.00 %' },
   date: { numFmt: 'dd.mm.yyyy', alignment: { vertical: 'top', horizontal: 'left' } },
   note: { font: { italic: true, color: { argb: 'FF595959' }, size: 9 }, alignment: { wrapText: false } },
-  error: { font: { bold: true, color: { argb: 'FF9C0006' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } } },
-  warning: { font: { color: { argb: 'FF9C5700' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } } },
-  info: { font: { color: { argb: 'FF1F3864' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } } },
-  ok: { font: { color: { argb: 'FF006100' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } } },
+  error: {
+    font: { bold: true, color: { argb: 'FF9C0006' } },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+  },
+  warning: {
+    font: { color: { argb: 'FF9C5700' } },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } },
+  },
+  info: {
+    font: { color: { argb: 'FF1F3864' } },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
+  },
+  ok: {
+    font: { color: { argb: 'FF006100' } },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } },
+  },
 };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { isoToSerial } from '../workbook/cells';
+import { display, isoToSerial } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,
@@ -27,7 +27,10 @@ export interface OpenLimits {
   maxUncompressedBytes: number;
 }
 
-export const DEFAULT_LIMITS: OpenLimits = { maxFileBytes: 100 * 1024 * 1024, maxUncompressedBytes: 1024 * 1024 * 1024 };
+export const DEFAULT_LIMITS: OpenLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxUncompressedBytes: 1024 * 1024 * 1024,
+};
 
 /** The ExcelJS implementation of the WorkbookPort: command line, browser page and tests. */
 export class XlsxWorkbook implements WorkbookPort {
@@ -39,24 +42,32 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(wb);
   }
 
-  static async open(data: Uint8Array | ArrayBuffer, limits: OpenLimits = DEFAULT_LIMITS): Promise<XlsxWorkbook> {
+  static async open(
+    data: Uint8Array | ArrayBuffer,
+    limits: OpenLimits = DEFAULT_LIMITS,
+  ): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     checkContainer(bytes, limits);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      await wb.xlsx.load(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
     } catch (e) {
+      // one German sentence; the library's (English) reason only in parentheses, for support staff
+      const reason = (e as Error).message.split('\n')[0].replace(/[.\s]+$/, '');
       throw new WorkbookUnusableError(
-        `Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx): ${(e as Error).message.split('\n')[0]}`,
-        'The file is not a readable Excel workbook (.xlsx).',
+        `Die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx), sie ist beschädigt oder unvollständig (${reason}).`,
+        `The file is not a readable Excel workbook (.xlsx); it is damaged or incomplete (${reason}).`,
       );
     }
     return new XlsxWorkbook(wb);
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    for (const ws of this.workbook.worksheets) compactValidations(ws);
     const buf = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buf as ArrayBuffer);
+    return new Uint8Array(buf);
   }
 
   sheetNames(): Promise<string[]> {
@@ -72,7 +83,9 @@ export class XlsxWorkbook implements WorkbookPort {
   private findTable(req: TableRequest): RawTable | undefined {
     // 1. an Excel table (ListObject) by name
     for (const ws of this.workbook.worksheets) {
-      for (const t of ws.getTables() as unknown as { table?: { name?: string; tableRef?: string; ref?: string } }[]) {
+      for (const t of ws.getTables() as unknown as {
+        table?: { name?: string; tableRef?: string; ref?: string };
+      }[]) {
         const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
         if (model.name && req.tableNames.some((n) => headerKey(n) === headerKey(model.name!))) {
           const ref = model.tableRef ?? model.ref;
@@ -85,7 +98,8 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     // 2. a sheet by name, header in row 1
-    const byName = (name: string) => this.workbook.worksheets.find((w) => headerKey(w.name) === headerKey(name));
+    const byName = (name: string) =>
+      this.workbook.worksheets.find((w) => headerKey(w.name) === headerKey(name));
     for (const name of req.sheetNames) {
       const ws = byName(name);
       if (ws) return readBlock(ws, 1, 1, undefined, undefined);
@@ -97,7 +111,8 @@ export class XlsxWorkbook implements WorkbookPort {
           const row = ws.getRow(r);
           for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
             const v = cellValue(row.getCell(c));
-            if (typeof v === 'string' && headerKey(v) === headerKey(req.anchorHeader)) return readBlock(ws, r, c, undefined, undefined, undefined, true);
+            if (typeof v === 'string' && headerKey(v) === headerKey(req.anchorHeader))
+              return readBlock(ws, r, c, undefined, undefined, undefined, true);
           }
         }
       }
@@ -118,7 +133,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const old = this.workbook.getWorksheet(sheet.name);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(sheet.name, {
-      views: sheet.freeze ? [{ state: 'frozen', xSplit: sheet.freeze.col, ySplit: sheet.freeze.row }] : undefined,
+      views: sheet.freeze
+        ? [{ state: 'frozen', xSplit: sheet.freeze.col, ySplit: sheet.freeze.row }]
+        : undefined,
     });
     sheet.widths?.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     sheet.rows.forEach((row, r) => {
@@ -136,7 +153,9 @@ export class XlsxWorkbook implements WorkbookPort {
         fitToWidth: 1,
         fitToHeight: 0,
         margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        printTitlesRow: sheet.print.repeatRows ? `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}` : undefined,
+        printTitlesRow: sheet.print.repeatRows
+          ? `${sheet.print.repeatRows[0]}:${sheet.print.repeatRows[1]}`
+          : undefined,
       };
       ws.headerFooter = { oddHeader: sheet.print.header ?? '', oddFooter: sheet.print.footer ?? '' };
     }
@@ -161,9 +180,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private locateTable(key: TableKey): { ws: ExcelJS.Worksheet; raw: RawTable } {
     const spec = tableSpec(key);
-    const raw = this.findTable({ key, tableNames: spec.tableNames, sheetNames: spec.sheetNames, anchorHeader: spec.anchorHeader });
+    const raw = this.findTable({
+      key,
+      tableNames: spec.tableNames,
+      sheetNames: spec.sheetNames,
+      anchorHeader: spec.anchorHeader,
+    });
     const ws = raw && this.workbook.getWorksheet(raw.sheet);
-    if (!raw || !ws) throw new WorkbookUnusableError(`Die Tabelle „${spec.sheet}“ fehlt.`, `Table "${spec.sheet}" is missing.`);
+    if (!raw || !ws)
+      throw new WorkbookUnusableError(
+        `Die Tabelle „${spec.sheet}“ fehlt.`,
+        `Table "${spec.sheet}" is missing.`,
+      );
     return { ws, raw };
   }
 
@@ -186,27 +214,39 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!ws.getColumn(col).width) ws.getColumn(col).width = 15;
   }
 
+  /**
+   * A drop-down list per cell of the column, except cells where the user keeps a validation of their
+   * own. Cells are written one by one (as ExcelJS reads them), so a second run replaces the product's
+   * lists instead of stacking a second, overlapping rule on top (which Excel "repairs" away).
+   */
   private writeValidation(v: ValidationWrite): void {
     const { ws, raw } = this.locateTable(v.table);
     const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
     if (i < 0) return;
     const col = raw.origin.col + i;
-    const range = `${a1(raw.origin.row + 1, col)}:${a1(raw.origin.row + v.rows, col)}`;
     const formula = v.list ? `"${v.list.join(',')}"` : v.range!;
-    (ws as unknown as { dataValidations: { add(r: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
+    const rule: ExcelJS.DataValidation = {
       type: 'list',
       allowBlank: true,
       formulae: [formula],
       showErrorMessage: true,
       errorStyle: 'warning',
-      errorTitle: 'Stellenplan & Deckung',
+      errorTitle: VALIDATION_TITLE,
       error: `Bitte einen Wert aus der Liste wählen (${v.header}).`,
-    });
+    };
+    const model = validationModel(ws);
+    for (let row = raw.origin.row + 1; row <= raw.origin.row + v.rows; row++) {
+      const address = a1(row, col);
+      const existing = model[address];
+      if (existing && existing.errorTitle !== VALIDATION_TITLE) continue;
+      model[address] = rule;
+    }
   }
 
   private writeUpdate(u: CellUpdate): void {
     const ws = this.workbook.getWorksheet(u.sheet);
-    if (!ws) throw new WorkbookUnusableError(`Das Blatt „${u.sheet}“ fehlt.`, `Sheet "${u.sheet}" is missing.`);
+    if (!ws)
+      throw new WorkbookUnusableError(`Das Blatt „${u.sheet}“ fehlt.`, `Sheet "${u.sheet}" is missing.`);
     setCell(ws.getCell(u.cell), u.value, true);
   }
 
@@ -225,9 +265,72 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/** Marks the product's own drop-down lists; any other validation belongs to the user and is kept. */
+const VALIDATION_TITLE = 'Stellenplan & Deckung';
+
+type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
+
+function validationModel(ws: ExcelJS.Worksheet): ValidationModel {
+  return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
+}
+
+/**
+ * Rewrites a sheet's validations as non-overlapping ranges (one per column run of equal rules). ExcelJS
+ * reads a rule over "E2:E501" as 500 single cells and, when writing, squeezes them back in text order
+ * ("E10" before "E2"), which yields overlapping ranges that Excel refuses as unreadable content.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const model = validationModel(ws);
+  const cells = new Map<string, ExcelJS.DataValidation>();
+  for (const [address, rule] of Object.entries(model)) {
+    if (!rule) continue;
+    const [from, to = from] = address.split(':');
+    const a = decodeAddress(from);
+    const b = decodeAddress(to);
+    if (!a || !b) continue;
+    for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++)
+      for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) cells.set(`${c}:${r}`, rule);
+  }
+  // group equal rules (same content, not only the same object), then cut each column into runs
+  const groups = new Map<string, { rule: ExcelJS.DataValidation; byColumn: Map<number, number[]> }>();
+  for (const [key, rule] of cells) {
+    const [c, r] = key.split(':').map(Number);
+    const id = JSON.stringify(rule);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { rule, byColumn: new Map() }));
+    const rows = g.byColumn.get(c) ?? [];
+    rows.push(r);
+    g.byColumn.set(c, rows);
+  }
+  const compact: ValidationModel = {};
+  for (const { rule, byColumn } of groups.values())
+    for (const [c, rows] of [...byColumn].sort((x, y) => x[0] - y[0])) {
+      rows.sort((x, y) => x - y);
+      let start = rows[0];
+      for (let k = 1; k <= rows.length; k++) {
+        if (k < rows.length && rows[k] === rows[k - 1] + 1) continue;
+        const end = rows[k - 1];
+        compact[start === end ? a1(start, c) : `${a1(start, c)}:${a1(end, c)}`] = rule;
+        start = rows[k];
+      }
+    }
+  (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model = compact;
+}
+
+function decodeAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
 function checkContainer(bytes: Uint8Array, limits: OpenLimits): void {
   if (bytes.length === 0)
-    throw new WorkbookUnusableError('Die Datei ist leer – keine Excel-Arbeitsmappe.', 'The file is empty – not an Excel workbook.');
+    throw new WorkbookUnusableError(
+      'Die Datei ist leer – keine Excel-Arbeitsmappe.',
+      'The file is empty – not an Excel workbook.',
+    );
   if (bytes.length > limits.maxFileBytes)
     throw new WorkbookUnusableError(
       `Die Datei ist mit ${Math.round(bytes.length / 1048576)} MB größer als die erlaubten ${Math.round(limits.maxFileBytes / 1048576)} MB.`,
@@ -282,19 +385,22 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
     const o = v as Record<string, unknown>;
     if ('error' in o) return { error: String(o.error) };
     if ('formula' in o || 'sharedFormula' in o) {
-      const r = o.result as unknown;
+      // `cell.value` drops falsy cached results (0, false, ""); `cell.result` keeps them.
+      const r = (cell as unknown as { result?: unknown }).result;
       if (r === undefined || r === null) return null;
-      if (typeof r === 'object' && r !== null && 'error' in r) return { error: String((r as { error: unknown }).error) };
+      if (typeof r === 'object' && 'error' in r) return { error: String(r.error) };
       return r as CellValue;
     }
     if ('richText' in o) return (o.richText as { text: string }[]).map((t) => t.text).join('');
     if ('text' in o) return typeof o.text === 'string' ? o.text : cellValueOfRich(o.text);
+    return JSON.stringify(o);
   }
-  return String(v as string);
+  return typeof v === 'bigint' ? v.toString() : '';
 }
 
 function cellValueOfRich(t: unknown): string {
-  if (t && typeof t === 'object' && 'richText' in t) return (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('');
+  if (t && typeof t === 'object' && 'richText' in t)
+    return (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('');
   return String(t);
 }
 
@@ -318,7 +424,7 @@ function readBlock(
       for (let k = c + 1; k <= end; k++) if (cellValue(header.getCell(k)) !== null) later = true;
       if (!later) break;
     }
-    headers.push(v === null ? '' : String(v instanceof Date ? v.toISOString() : v).trim());
+    headers.push(display(v).trim());
   }
   const rows: CellValue[][] = [];
   const bottom = lastRow ?? ws.rowCount;
@@ -341,9 +447,9 @@ function readBlock(
 
 function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void {
   if (value.f !== undefined) {
-    cell.value = { formula: value.f, result: value.r as number | string | undefined } as ExcelJS.CellFormulaValue;
+    cell.value = { formula: value.f, result: value.r };
   } else if (value.link) {
-    cell.value = { text: String(value.v ?? ''), hyperlink: `#${value.link}` } as ExcelJS.CellHyperlinkValue;
+    cell.value = { text: String(value.v ?? ''), hyperlink: `#${value.link}` };
   } else if (value.s === 'date' && typeof value.v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.v)) {
     // ISO text from the domain becomes a real Excel date
     cell.value = new Date(Date.UTC(1899, 11, 30) + isoToSerial(value.v) * 86400000);
