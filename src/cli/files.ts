@@ -31,8 +31,27 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
 /** Writes through a temporary file and a rename: a crash never leaves half a workbook behind. */
 export async function saveWorkbook(workbook: XlsxWorkbook, file: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await fs.writeFile(tmp, await workbook.toBuffer());
-  await fs.rename(tmp, file);
+  const bytes = await workbook.toBuffer();
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code ?? 'unbekannter Fehler';
+    const why: Record<string, [string, string]> = {
+      ENOENT: ['den Ordner gibt es nicht', 'the folder does not exist'],
+      EISDIR: ['dort liegt ein Ordner', 'a folder has that name'],
+      EACCES: ['keine Schreibrechte', 'no permission to write'],
+      EPERM: ['keine Schreibrechte', 'no permission to write'],
+      EROFS: ['das Laufwerk ist schreibgeschützt', 'the drive is read-only'],
+      ENOSPC: ['der Datenträger ist voll', 'the disk is full'],
+    };
+    const [de, en] = why[code] ?? [code, code];
+    throw new WorkbookUnusableError(
+      `Die Datei „${file}“ lässt sich nicht schreiben (${de}).`,
+      `Cannot write "${file}" (${en}).`,
+    );
+  }
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -6,8 +6,8 @@ import { a1, columnLetter, sheetRef, type RawTable } from './port';
 import { PARAMETER_NAMES, headerKey, mapColumns, SHEETS, type TableSpec } from './schema';
 
 /**
- * Native Excel formulas (Excel 2016 functions only: INDEX/MATCH, SUMIFS, ROUND, EOMONTH, MIN/MAX, IF,
- * IFERROR — no XLOOKUP, no dynamic arrays) that recompute what the engine computed. They are written in
+ * Native Excel formulas (Excel 2016 functions only: INDEX/MATCH, SUMPRODUCT/EXACT, SUMIF, ROUND, EOMONTH,
+ * MIN/MAX, IF — no XLOOKUP, no dynamic arrays) that recompute what the engine computed. They are written in
  * English function syntax with commas, as the file format stores them.
  */
 
@@ -61,11 +61,18 @@ export interface PayTableLocation {
    * formula must look up the table's own spelling, not the engine's normal form.
    */
   gradeText: Map<string, string>;
+  /**
+   * Where the column of a step is found: the header row when it reads exactly "Stufe 1", "Stufe 2", …
+   * (MATCH("Stufe "&n) then follows inserted columns), else an array constant of the step number of
+   * each block column (the reader also accepts "stufe 1" with a no-break space, MATCH would not).
+   */
+  stepLookup: string;
 }
 
 export function payTableLocation(raw: RawTable | undefined, spec: TableSpec): PayTableLocation | undefined {
   if (!raw || raw.rows.length === 0) return undefined;
-  const gradeIndex = mapColumns(spec, raw.headers).get('gruppe') ?? 0;
+  const columns = mapColumns(spec, raw.headers);
+  const gradeIndex = columns.get('gruppe') ?? 0;
   const s = sheetRef(raw.sheet);
   const top = raw.origin.row;
   const bottom = raw.origin.row + raw.rows.length;
@@ -82,11 +89,18 @@ export function payTableLocation(raw: RawTable | undefined, spec: TableSpec): Pa
     // MATCH finds the first row; the reader keeps the first too (a duplicate is a finding).
     if (key && !gradeText.has(key)) gradeText.set(key, text);
   }
+  const stepOf = raw.headers.map((_, i) => {
+    const field = [...columns].find(([, c]) => c === i)?.[0];
+    const m = field ? /^stufe(\d+)$/.exec(field) : null;
+    return m ? Number(m[1]) : 0;
+  });
+  const literal = raw.headers.every((h, i) => stepOf[i] === 0 || h.toLowerCase() === `stufe ${stepOf[i]}`);
   return {
     block: range(left, top, right, bottom),
     gradeColumn: range(left + gradeIndex, top, left + gradeIndex, bottom),
     headerRow: range(left, top, right, top),
     gradeText,
+    stepLookup: literal ? `"Stufe "&{step},${range(left, top, right, top)}` : `{step},{${stepOf.join(',')}}`,
   };
 }
 
@@ -98,7 +112,8 @@ export function monthlyFormula(
   fallback: Dec,
 ): string {
   if (!loc) return fallback.toString();
-  return `INDEX(${loc.block},MATCH(${gradeExpr},${loc.gradeColumn},0),MATCH("Stufe "&${stepExpr},${loc.headerRow},0))`;
+  const step = loc.stepLookup.replace('{step}', stepExpr);
+  return `INDEX(${loc.block},MATCH(${gradeExpr},${loc.gradeColumn},0),MATCH(${step},0))`;
 }
 
 /**

@@ -507,7 +507,21 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
         );
       else map.set(s, v);
     }
-    rows.set(normalizeGrade(grade), { steps: map, ref: r.ref(index) });
+    const key = normalizeGrade(grade);
+    if (rows.has(key)) {
+      // The first row counts (as Excel's MATCH in the report's formulas finds it); the second is a finding.
+      const cell = r.address(index, 'gruppe');
+      const sheet = r.raw!.sheet;
+      findings.push({
+        code: 'DUPLICATE_ID',
+        severity: 'error',
+        message: `${sheet}!${cell}: die Gruppe „${grade}“ steht mehrfach in der ${r.spec.key}; es gilt die erste Zeile.`,
+        messageEn: `${sheet}!${cell}: grade "${grade}" occurs more than once in the ${r.spec.key}; the first row applies.`,
+        ref: { table: r.spec.key, row: index, field: 'gruppe' },
+      });
+      continue;
+    }
+    rows.set(key, { steps: map, ref: r.ref(index) });
   }
   return {
     kind: fallback.kind,

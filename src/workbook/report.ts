@@ -253,11 +253,13 @@ function buildUebersicht(
     s: 'header' as const,
   }));
   rows.push(header);
-  const sumifs = (nr: string, typ: string, i: number) => {
+  // SUMPRODUCT with EXACT, not SUMIFS: SUMIFS criteria ignore case, treat * ? ~ as wildcards and compare
+  // number-like text as numbers (Excel counts "1.10" as "1.1"), so two measures could be summed as one.
+  const sumOf = (nr: string, typ: string, i: number) => {
     const amountRange = cellRange(SHEETS.berechnung, b.amountColumn(i), b.firstRow, b.lastRow);
     const nrRange = cellRange(SHEETS.berechnung, 1, b.firstRow, b.lastRow);
     const typRange = cellRange(SHEETS.berechnung, 2, b.firstRow, b.lastRow);
-    return `SUMIFS(${amountRange},${nrRange},${quote(nr)},${typRange},${quote(typ)})`;
+    return `SUMPRODUCT(EXACT(${nrRange},${quote(nr)})*(${typRange}=${quote(typ)}),${amountRange})`;
   };
   const negatives: string[] = [];
   for (const scenario of result.scenarios) {
@@ -277,8 +279,8 @@ function buildUebersicht(
       const second: SheetCell[] = [{}, {}, {}, {}, { v: 'Deckung' }];
       const third: SheetCell[] = [{}, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
       years.forEach((_, i) => {
-        first.push({ f: sumifs(mm.nr, 'Kosten', i), r: num(m.years[i].cost), s: 'money' });
-        second.push({ f: sumifs(mm.nr, 'Deckung', i), r: num(m.years[i].cover), s: 'money' });
+        first.push({ f: sumOf(mm.nr, 'Kosten', i), r: num(m.years[i].cost), s: 'money' });
+        second.push({ f: sumOf(mm.nr, 'Deckung', i), r: num(m.years[i].cover), s: 'money' });
         const col = columnLetter(6 + i);
         third.push({ f: `${col}${r + 1}-${col}${r}`, r: num(m.years[i].balance), s: 'moneyBold' });
       });

@@ -245,6 +245,23 @@ export const BESOLDUNGSTABELLE: TableSpec = {
   ],
 };
 
+/** Every write the add-in makes (when, what, which rows); created on the first write, never rewritten. */
+export const PROTOKOLL: TableSpec = {
+  key: 'Protokoll',
+  sheet: 'Protokoll',
+  tableNames: ['Protokoll'],
+  sheetNames: ['Protokoll'],
+  required: false,
+  columns: [
+    { field: 'zeitpunkt', header: 'Zeitpunkt', kind: 'text', width: 20 },
+    { field: 'aktion', header: 'Aktion', kind: 'text', width: 28 },
+    { field: 'blatt', header: 'Blatt', kind: 'text', width: 14 },
+    { field: 'zelle', header: 'Zelle', kind: 'text', width: 10 },
+    { field: 'alt', header: 'Alter Wert', kind: 'text', width: 30 },
+    { field: 'neu', header: 'Neuer Wert', kind: 'text', width: 60 },
+  ],
+};
+
 export const TABLES: TableSpec[] = [
   STELLEN,
   MASSNAHMEN,
@@ -253,6 +270,7 @@ export const TABLES: TableSpec[] = [
   PARAMETER,
   ENTGELTTABELLE,
   BESOLDUNGSTABELLE,
+  PROTOKOLL,
 ];
 
 export function tableSpec(key: TableKey): TableSpec {

@@ -186,6 +186,7 @@ export class XlsxWorkbook implements WorkbookPort {
       sheetNames: spec.sheetNames,
       anchorHeader: spec.anchorHeader,
     });
+    if (!raw && key === 'Protokoll') return this.createProtokoll();
     const ws = raw && this.workbook.getWorksheet(raw.sheet);
     if (!raw || !ws)
       throw new WorkbookUnusableError(
@@ -193,6 +194,17 @@ export class XlsxWorkbook implements WorkbookPort {
         `Table "${spec.sheet}" is missing.`,
       );
     return { ws, raw };
+  }
+
+  /** The Protokoll sheet is created on the first logged write: a header row, nothing else. */
+  private createProtokoll(): { ws: ExcelJS.Worksheet; raw: RawTable } {
+    const spec = tableSpec('Protokoll');
+    const ws = this.workbook.addWorksheet(spec.sheet);
+    spec.columns.forEach((c, i) => {
+      setCell(ws.getCell(1, i + 1), { v: c.header, s: 'header' });
+      ws.getColumn(i + 1).width = c.width ?? 12;
+    });
+    return { ws, raw: { sheet: spec.sheet, origin: { row: 1, col: 1 }, headers: spec.columns.map((c) => c.header), rows: [] } };
   }
 
   private headerColumn(ws: ExcelJS.Worksheet, raw: RawTable, header: string): number {

@@ -250,6 +250,14 @@ const BAD_CELLS: BadCell[] = [
     mentions: /steht nicht in der Entgelttabelle/,
   },
   {
+    what: 'a grade twice in the Entgelttabelle (the first row applies)',
+    sheet: 'Entgelttabelle',
+    cell: 'A4',
+    value: 'E 15',
+    code: 'DUPLICATE_ID',
+    mentions: /„E 15“ steht mehrfach in der Entgelttabelle; es gilt die erste Zeile/,
+  },
+  {
     what: 'a duplicate Stellen-Nr.',
     sheet: 'Stellen',
     cell: 'A4',

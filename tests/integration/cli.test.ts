@@ -274,6 +274,21 @@ describe('report', () => {
   });
 });
 
+test('an output that cannot be written is exit 2 with a sentence, and no temporary file is left', async () => {
+  const missing = path.join(dir, 'gibt-es-nicht', 'bericht.xlsx');
+  const r = await runCli(['report', obertshausen, '-o', missing]);
+  expect(r.code).toBe(2);
+  expect(r.stderr.trim()).toBe(
+    `Die Datei „${missing}“ lässt sich nicht schreiben (den Ordner gibt es nicht).`,
+  );
+  const onto = path.join(dir, 'ordner.xlsx');
+  await fs.mkdir(onto);
+  const r2 = await runCli(['init', path.join(onto), '--force']);
+  expect(r2.code).toBe(2);
+  expect(r2.stderr).toMatch(/lässt sich nicht schreiben \(dort liegt ein Ordner\)\.\n$/);
+  expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
 describe('usage', () => {
   test('--help is exit 0; an unknown command or a missing file is exit 2 with a sentence', async () => {
     expect((await runCli(['--help'])).code).toBe(0);

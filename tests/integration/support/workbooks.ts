@@ -514,3 +514,155 @@ export const CLEAN: TemplateData = {
     Geschützt: 'Nein',
   })),
 };
+
+/**
+ * A workbook as people really type it: grades in lower case or with a space, Stufe and share as text,
+ * dates as "TT.MM.JJJJ" text or with a time of day, a parameter given twice, an implausible rate the engine
+ * replaces by its default, a share outside 0…1, an undated and a rejected measure, a saving (negative
+ * Sachaufwand). Errors are expected; the formulas must still give the engine's numbers.
+ */
+export async function writeMessyWorkbook(dir: string, name: string): Promise<string> {
+  const data: TemplateData = {
+    parameter: { Jahressonderzahlung: 0.9, Zusatzversorgung: '7,5 %' },
+    stellen: [
+      {
+        'Stellen-Nr.': 'U-01',
+        Bezeichnung: 'klein geschrieben',
+        Entgeltgruppe: 'e9b',
+        Stufe: '3',
+        Stellenanteil: '0,5',
+        Besetzt: 'ja',
+        Beginn: '15.03.2027',
+      },
+      {
+        'Stellen-Nr.': 'U-02',
+        Bezeichnung: 'mit Leerzeichen',
+        Entgeltgruppe: 'E 11',
+        Stufe: 2,
+        Stellenanteil: 1.5,
+        Besetzt: 'Nein',
+        Ende: '20.10.2027',
+      },
+      {
+        'Stellen-Nr.': 'U-03',
+        Bezeichnung: 'Beamter, Anteil als Prozent',
+        Dienstverhältnis: 'Beamte',
+        Entgeltgruppe: 'a9',
+        Stufe: 4,
+        Stellenanteil: '80 %',
+        Besetzt: 'Ja',
+      },
+      {
+        'Stellen-Nr.': 'U-04',
+        Bezeichnung: 'Beginn mit Uhrzeit',
+        Entgeltgruppe: 'E6',
+        Stufe: 3,
+        Stellenanteil: 1,
+        Besetzt: 'Nein',
+        Beginn: '2027-06-10',
+      },
+      {
+        'Stellen-Nr.': 'U-05',
+        Bezeichnung: 'unbekannte Gruppe',
+        Entgeltgruppe: 'E20',
+        Stufe: 1,
+        Besetzt: 'Nein',
+      },
+      {
+        'Stellen-Nr.': 'U-06',
+        Bezeichnung: 'ohne Anteil',
+        Entgeltgruppe: 'E5',
+        Stufe: 1,
+        Besetzt: 'Nein',
+        Ende: '2027-02-28',
+      },
+    ],
+    massnahmen: [
+      {
+        'Maßnahme-Nr.': 'U-M1',
+        Bezeichnung: 'Neue Stelle klein geschrieben',
+        Art: 'Neue Stelle',
+        'Stellen-Nr.': 'U-20',
+        Entgeltgruppe: 'e 9a',
+        Stufe: '2',
+        Stellenanteil: '0,75',
+        Beginn: '01.04.2027',
+        Ende: '30.09.2029',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M2',
+        Bezeichnung: 'Termin offen',
+        Art: 'Umsetzung',
+        'Stellen-Nr.': 'U-01',
+        Beginn: 'Termin offen',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M3',
+        Bezeichnung: 'abgelehnt',
+        Art: 'Neue Stelle',
+        'Stellen-Nr.': 'U-21',
+        Entgeltgruppe: 'E15',
+        Stufe: 6,
+        Beginn: '2027-01-01',
+        Status: 'abgelehnt',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M4',
+        Bezeichnung: 'Einsparung Porto',
+        Art: 'Sachaufwand',
+        Planansatz: -4321.09,
+        Beginn: '2027-02-14',
+      },
+      // a different measure whose number differs only in case: sums must not mix the two
+      {
+        'Maßnahme-Nr.': 'u-m4',
+        Bezeichnung: 'Einsparung Papier',
+        Art: 'Sachaufwand',
+        Planansatz: -1000,
+        Beginn: '2027-01-01',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M5',
+        Bezeichnung: 'Höhergruppierung Beamter',
+        Art: 'Höhergruppierung',
+        'Stellen-Nr.': 'U-03',
+        Entgeltgruppe: 'A 11',
+        Beginn: '2028-07-17',
+      },
+    ],
+    deckung: [
+      {
+        'Maßnahme-Nr.': 'U-M1',
+        Quelle: 'freie Stelle',
+        Art: 'Nichtbesetzung',
+        'Stellen-Nr.': 'U-02',
+        Beginn: '2027-04-01',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M1',
+        Quelle: 'Mehrertrag',
+        Art: 'Mehrertrag',
+        Betrag: 33333.33,
+        Beginn: '01.04.2027',
+        Ende: '30.09.2029',
+      },
+      { 'Maßnahme-Nr.': 'U-M5', Quelle: 'Mehrertrag Gebühren', Art: 'Mehrertrag', Betrag: 9999.99 },
+    ],
+  };
+  const file = await writeWorkbook(dir, name, data, { besoldung: BESOLDUNG });
+  const wb = await loadExcel(file);
+  const stellen = wb.getWorksheet('Stellen')!;
+  // 10.06.2027 at 18:00, as a date-time cell
+  stellen.getCell('K5').value = new Date(Date.UTC(2027, 5, 10, 18, 0, 0));
+  stellen.getCell('K5').numFmt = 'dd.mm.yyyy hh:mm';
+  // a pay table header pasted from a web page: "Stufe" and the number joined by a no-break space
+  wb.getWorksheet('Entgelttabelle')!.getCell('D1').value = 'Stufe\u00a03';
+  const parameter = wb.getWorksheet('Parameter')!;
+  parameter.eachRow((row) => {
+    // "3" meant as 3 %: implausible as a rate, the engine keeps its default 0,03
+    if (row.getCell(1).value === 'Tarifsteigerung p.a.') row.getCell(2).value = 3;
+  });
+  // the same parameter twice: the later row wins
+  parameter.addRow(['AG-Anteil Sozialversicherung', 0.2, 'zweite Zeile, gilt']);
+  return saveExcel(wb, file);
+}
