@@ -11,7 +11,12 @@ function describe(values: Record<string, SheetCell>): string {
 }
 
 /** Adds one Protokoll row per appended row and per changed cell: when, what, where, old and new value. */
-export function withProtokoll(batch: WriteBatch, action: string, when: string, oldValues: Record<string, string> = {}): WriteBatch {
+export function withProtokoll(
+  batch: WriteBatch,
+  action: string,
+  when: string,
+  oldValues: Record<string, string> = {},
+): WriteBatch {
   const log: RowAppend[] = [];
   for (const a of batch.appends ?? [])
     log.push({

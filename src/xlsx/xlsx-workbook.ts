@@ -204,7 +204,15 @@ export class XlsxWorkbook implements WorkbookPort {
       setCell(ws.getCell(1, i + 1), { v: c.header, s: 'header' });
       ws.getColumn(i + 1).width = c.width ?? 12;
     });
-    return { ws, raw: { sheet: spec.sheet, origin: { row: 1, col: 1 }, headers: spec.columns.map((c) => c.header), rows: [] } };
+    return {
+      ws,
+      raw: {
+        sheet: spec.sheet,
+        origin: { row: 1, col: 1 },
+        headers: spec.columns.map((c) => c.header),
+        rows: [],
+      },
+    };
   }
 
   private headerColumn(ws: ExcelJS.Worksheet, raw: RawTable, header: string): number {

@@ -95,6 +95,21 @@ async function userWorkbook(file: string): Promise<string> {
   const hidden = wb.addWorksheet('Hilfswerte', { state: 'hidden' });
   hidden.getCell('A1').value = 'Schlüssel';
   hidden.getCell('B1').value = 42;
+  // an Excel table (ListObject) of the user's own, with filter buttons and a style
+  notes.addTable({
+    name: 'Budgetliste',
+    ref: 'F2',
+    headerRow: true,
+    style: { theme: 'TableStyleMedium9', showRowStripes: true },
+    columns: [
+      { name: 'Konto', filterButton: true },
+      { name: 'Betrag', filterButton: true },
+    ],
+    rows: [
+      ['4430', 1200],
+      ['4431', 3400.5],
+    ],
+  });
   await saveExcel(wb, file);
   await fs.rm(base);
   return file;
@@ -185,6 +200,21 @@ describe('report -o OUT', () => {
     const kept = validationsByCell(after.getWorksheet('Stellen')!);
     expect(mine.length).toBe(OBERTSHAUSEN.stellen!.length + 5);
     for (const [address, v] of mine) expect([address, kept.get(address)]).toEqual([address, v]);
+  });
+
+  test("the user's Excel table keeps its name, range, columns and style", () => {
+    type TableModel = {
+      table: { name: string; tableRef: string; columns: { name: string }[]; style: { theme: string } };
+    };
+    const tables = (ws: ExcelJS.Worksheet) =>
+      (ws as unknown as { tables: Record<string, TableModel> }).tables;
+    const t = tables(after.getWorksheet('Notizen')!)['Budgetliste']?.table;
+    expect(t).toBeDefined();
+    expect([t.tableRef, t.columns.map((c) => c.name), t.style.theme]).toEqual([
+      'F2:G4',
+      ['Konto', 'Betrag'],
+      'TableStyleMedium9',
+    ]);
   });
 
   test('the hidden sheet stays hidden and keeps its values', () => {

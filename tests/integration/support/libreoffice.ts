@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import ExcelJS from 'exceljs';
 
 /**
@@ -8,12 +9,15 @@ import ExcelJS from 'exceljs';
  * never skips, when `soffice` is missing: CI installs it (.ci/run).
  */
 
+let found: string | undefined;
+
 export function sofficePath(): string {
+  if (found) return found;
   const candidates = [process.env.SOFFICE, 'soffice', 'libreoffice'].filter((c): c is string => Boolean(c));
   for (const c of candidates) {
     try {
       execFileSync(c, ['--version'], { stdio: 'pipe', timeout: 60_000 });
-      return c;
+      return (found = c);
     } catch {
       // try the next name
     }
@@ -64,12 +68,18 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
  */
 export async function recalculate(files: string[], outDir: string, timeoutMs = 90_000): Promise<string[]> {
   const soffice = sofficePath();
+  if (files.some((f) => path.resolve(path.dirname(f)) === path.resolve(outDir)))
+    throw new Error(
+      'recalculate: outDir muss ein anderer Ordner als der der Eingaben sein (soffice überschriebe sie).',
+    );
+  if (new Set(files.map((f) => path.basename(f))).size !== files.length)
+    throw new Error('recalculate: die Dateinamen müssen verschieden sein (ein Ausgabeordner für alle).');
   const profile = path.join(path.dirname(outDir), `lo-test-${process.pid}-${Date.now()}`);
   await fs.mkdir(path.join(profile, 'user'), { recursive: true });
   await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
   await fs.mkdir(outDir, { recursive: true });
   const args = [
-    `-env:UserInstallation=file://${profile}`,
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--headless',
     '--norestore',
     '--calc',

@@ -647,6 +647,31 @@ export async function writeMessyWorkbook(dir: string, name: string): Promise<str
         Ende: '30.09.2029',
       },
       { 'Maßnahme-Nr.': 'U-M5', Quelle: 'Mehrertrag Gebühren', Art: 'Mehrertrag', Betrag: 9999.99 },
+      // half a year of an odd-cent amount lands exactly on half a cent: 16.666,665 → 16.666,67; 1,005 → 1,01
+      {
+        'Maßnahme-Nr.': 'U-M5',
+        Quelle: 'Mehrertrag Mieten',
+        Art: 'Mehrertrag',
+        Betrag: 33333.33,
+        Beginn: '2027-07-01',
+        Ende: '2027-12-31',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M5',
+        Quelle: 'Mehrertrag Kleinbetrag',
+        Art: 'Mehrertrag',
+        Betrag: 2.01,
+        Beginn: '2028-01-01',
+        Ende: '2028-06-30',
+      },
+      {
+        'Maßnahme-Nr.': 'U-M5',
+        Quelle: 'Mehrertrag Kleinbetrag 2',
+        Art: 'Mehrertrag',
+        Betrag: 0.09,
+        Beginn: '2029-07-01',
+        Ende: '2029-12-31',
+      },
     ],
   };
   const file = await writeWorkbook(dir, name, data, { besoldung: BESOLDUNG });
