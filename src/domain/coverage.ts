@@ -340,7 +340,7 @@ function reportPaygrade(
     'PAYGRADE_UNKNOWN',
     'error',
     message,
-    `${who}: pay grade ${grade} step ${step} is not in the ${table}.`,
+    `${who.replace(/^Stelle /, 'Position ').replace(/^Maßnahme /, 'Measure ')}: pay grade ${grade} step ${step} is not in the ${table}.`,
     ref,
     { measure },
   );
@@ -914,7 +914,23 @@ function checkOveruse(
       const capacity =
         kind === 'position'
           ? ctx.positionCost(ctx.stellen.get(source)!, year)
-          : (ctx.lines.get(source)?.get(year)?.ansatz ?? ZERO);
+          : ctx.lines.get(source)?.get(year)?.ansatz;
+      // A line without a (readable) Ansatz for this year has nothing to give; say so instead of "0,00 €".
+      if (capacity === undefined) {
+        const first = draws.find((d) => !d.line.years[i].amount.isZero());
+        if (first && !reported.has(`${first.m.nr}|${first.line.deckung.ref.row}`)) {
+          reported.add(`${first.m.nr}|${first.line.deckung.ref.row}`);
+          f.add(
+            'COVER_OVERUSED',
+            'error',
+            `Die Haushaltsstelle ${source} hat für ${year} keinen Planansatz, als Deckung werden aber ${fmt.euro(first.line.years[i].amount)} beansprucht${scenario !== BASIS ? ` (Szenario ${scenario})` : ''}.`,
+            `Budget line ${source} has no amount for ${year}, but ${first.line.years[i].amount.toFixed(2)} is claimed as cover.`,
+            { ...first.line.deckung.ref, field: 'haushaltsstelle' },
+            { measure: first.m.nr, scenario },
+          );
+        }
+        return;
+      }
       const active = draws.filter((d) => !d.line.years[i].amount.isZero());
       // A double use among Basis measures is a Basis finding: a variant reports only its own share in it.
       if (scenario !== BASIS && active.every((d) => ownScenario(d.m) === BASIS)) return;

@@ -15,7 +15,8 @@ export type TableKey =
   | 'Planansaetze'
   | 'Parameter'
   | 'Entgelttabelle'
-  | 'Besoldungstabelle';
+  | 'Besoldungstabelle'
+  | 'Protokoll';
 
 /** Where a value came from: table, 0-based data row (header excluded) and the field key of the column. */
 export interface SourceRef {

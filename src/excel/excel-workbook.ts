@@ -170,6 +170,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private table(key: TableKey): RawTable {
     const raw = this.located.get(key);
+    if (!raw && key === 'Protokoll') return this.createProtokoll();
     if (!raw) {
       const spec = tableSpec(key);
       throw new WorkbookUnusableError(
@@ -177,6 +178,19 @@ export class ExcelWorkbook implements WorkbookPort {
         `Table "${spec.sheet}" is missing.`,
       );
     }
+    return raw;
+  }
+
+  /** The Protokoll sheet is created on the first logged write: a header row, nothing else. */
+  private createProtokoll(): RawTable {
+    const spec = tableSpec('Protokoll');
+    const ws = this.context.workbook.worksheets.add(spec.sheet);
+    const headers = spec.columns.map((c) => c.header);
+    const range = ws.getRange(`A1:${columnLetter(headers.length)}1`);
+    range.values = [headers];
+    range.format.font.bold = true;
+    const raw: RawTable = { sheet: spec.sheet, origin: { row: 1, col: 1 }, headers, rows: [] };
+    this.located.set('Protokoll', raw);
     return raw;
   }
 

@@ -5,7 +5,7 @@ import type { HostSeam } from '../taskpane/components/App';
 import { officeReadPort } from './excel-reader';
 import { ExcelWorkbook } from './excel-workbook';
 
-/** The task pane's seam inside Excel: read this workbook, write the report sheets, select a finding's cell. */
+/** The task pane's seam inside Excel: read this workbook, write rows and reports, select a finding's cell. */
 export function excelHostSeam(): HostSeam {
   const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>) => Excel.run(fn);
   return {
@@ -19,6 +19,7 @@ export function excelHostSeam(): HostSeam {
         const result = checkCoverage(read.model);
         await port.write(buildReport(read, result, { stand: new Date().toISOString().slice(0, 10) }));
       }),
+    writeBatch: (batch) => Excel.run((context) => new ExcelWorkbook(context).write(batch)),
     selectCell: (sheet, cell) =>
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { D, formatEuro } from '../../src/domain/money';
 import { ensureWebBuild } from '../support/build-web';
 import { serveStatic } from '../support/static-server';
 
@@ -91,3 +93,49 @@ test('a broken file ends in a clear German message, and no request left the page
   );
   expect(foreign).toEqual([]);
 }, 60_000);
+
+test('the new-position wizard shows live cost, takes a free cover source, writes rows and logs them in Protokoll', async () => {
+  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
+  await page.getByTestId('summary').waitFor();
+  await page.getByRole('tab', { name: 'Neue Stelle' }).click();
+  await page.getByLabel('Bezeichnung').fill('Datenschutzkoordination');
+  await page.getByLabel('Organisationseinheit').fill('FB1 Zentrale Dienste');
+  await page.getByLabel('Beginn').fill('2029-01-01');
+  // live cost: E9b Stufe 3 in 2029 = 4.203,56 € × 12,85 × 1,2915 × 1,03² (rounded once)
+  const expected2029 = new D('4203.56')
+    .times('12.85')
+    .times('1.2915')
+    .times(new D('1.03').pow(2))
+    .toDecimalPlaces(2, D.ROUND_HALF_UP);
+  expect(await page.getByTestId('preview-cost-2029').textContent()).toBe(formatEuro(expected2029));
+  expect(await page.getByTestId('preview-balance-2029').textContent()).toBe(formatEuro(expected2029.neg()));
+  // the planned FB5 position is free from 2029 (the motion uses it in 2027–2028), but E10/1 < E9b/3
+  await page.getByRole('checkbox', { name: /5\.07 Supervision/ }).check();
+  expect(await page.getByTestId('preview-balance-2029').textContent()).toMatch(/^-/);
+  await page.getByText('COVER_SHORTFALL').waitFor();
+  // with the free Bauhof position as well, 2029 is covered
+  await page.getByRole('checkbox', { name: /6\.12 Bauhof/ }).check();
+  expect(await page.getByTestId('preview-balance-2029').textContent()).not.toMatch(/^-/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-wizard.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Maßnahme und Deckung eintragen' }).click();
+  await page.getByTestId('notice').waitFor();
+  expect(await page.getByTestId('notice').textContent()).toContain('M-2027-02');
+  await page.getByText('Datenschutzkoordination').first().waitFor();
+  // saving gives the workbook with the new rows and their Protokoll entries
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Arbeitsmappe speichern' }).click(),
+  ]);
+  const saved = path.join(os.tmpdir(), `gespeichert-${process.pid}.xlsx`);
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const massnahmen = wb.getWorksheet('Maßnahmen')!;
+  const ids = massnahmen.getColumn(1).values.slice(2).map(String);
+  expect(ids).toContain('M-2027-02');
+  const protokoll = wb.getWorksheet('Protokoll')!;
+  expect(protokoll.getCell('A1').value).toBe('Zeitpunkt');
+  expect(protokoll.rowCount).toBe(4); // header + measure row + two cover rows
+  expect(String(protokoll.getCell('F2').value)).toContain('M-2027-02');
+  expect(protokoll.getCell('C3').value).toBe('Deckung');
+}, 120_000);

@@ -12,19 +12,24 @@ import {
   Title3,
   webLightTheme,
 } from '@fluentui/react-components';
-import { WorkbookUnusableError, type WorkbookPort } from '../../workbook/port';
+import { WorkbookUnusableError, type WorkbookPort, type WriteBatch } from '../../workbook/port';
+import { withProtokoll } from '../../workbook/protokoll';
+import { deckungAppend, massnahmeAppend } from '../../workbook/rows';
 import { analyse, type Analysis } from '../analysis';
 import { tr, type Lang } from '../i18n';
 import { Dashboard } from './Dashboard';
 import { FindingsList } from './FindingsList';
+import { Wizard, type Proposal } from './Wizard';
 
 export interface HostSeam {
   /** 'excel' inside Excel (Office.js), 'standalone' as a page on an uploaded file. */
   mode: 'excel' | 'standalone';
   /** Inside Excel: the workbook that is open. */
   openWorkbook?: () => Promise<Pick<WorkbookPort, 'readTables'>>;
-  /** Standalone: a chosen file. */
-  openFile?: (data: ArrayBuffer) => Promise<WorkbookPort>;
+  /** Standalone: a chosen file, kept in memory; saved on request. */
+  openFile?: (data: ArrayBuffer) => Promise<WorkbookPort & { toBuffer(): Promise<Uint8Array> }>;
+  /** Inside Excel: write a batch (rows, Protokoll) into this workbook. */
+  writeBatch?: (batch: WriteBatch) => Promise<void>;
   /** Inside Excel: write the report sheets (Prüfung, Übersicht HFW, Berechnung) into this workbook. */
   writeReport?: () => Promise<void>;
   /** Inside Excel: select a finding's cell. */
@@ -41,8 +46,12 @@ export function App(props: HostSeam): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>('de');
   const [state, setState] = React.useState<State>({ kind: 'idle' });
   const [scenario, setScenario] = React.useState('Basis');
-  const [tab, setTab] = React.useState<'measures' | 'findings'>('measures');
+  const [tab, setTab] = React.useState<'measures' | 'findings' | 'wizard'>('measures');
+  const [notice, setNotice] = React.useState<string>();
+  /** Standalone: the file in memory has changes that are not saved yet. */
+  const [dirty, setDirty] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const filePort = React.useRef<(WorkbookPort & { toBuffer(): Promise<Uint8Array> }) | undefined>(undefined);
 
   const run = async (open: () => Promise<Pick<WorkbookPort, 'readTables'>>, file?: string) => {
     try {
@@ -69,7 +78,48 @@ export function App(props: HostSeam): React.JSX.Element {
     const f = e.target.files?.[0];
     if (!f || !props.openFile) return;
     const openFile = props.openFile;
-    void run(async () => openFile(await f.arrayBuffer()), f.name);
+    setNotice(undefined);
+    setDirty(false);
+    void run(async () => {
+      const port = await openFile(await f.arrayBuffer());
+      filePort.current = port;
+      return port;
+    }, f.name);
+  };
+
+  /** The wizard's result goes into Maßnahmen and Deckung, every row logged in Protokoll. */
+  const addMeasure = async (p: Proposal) => {
+    const batch = withProtokoll(
+      { appends: [massnahmeAppend(p.massnahme), ...p.cover.map(deckungAppend)] },
+      `${tr(lang, 'newPosition')} ${p.massnahme.nr}`,
+      new Date().toLocaleString('de-DE'),
+    );
+    if (props.mode === 'excel' && props.writeBatch && props.openWorkbook) {
+      await props.writeBatch(batch);
+      await run(props.openWorkbook);
+    } else if (filePort.current) {
+      const port = filePort.current;
+      await port.write(batch);
+      setDirty(true);
+      await run(() => Promise.resolve(port), state.kind === 'done' ? state.file : undefined);
+    }
+    setNotice(`${p.massnahme.nr}: ${tr(lang, 'added')}`);
+    setTab('measures');
+  };
+
+  const save = async () => {
+    if (!filePort.current) return;
+    const bytes = await filePort.current.toBuffer();
+    const url = URL.createObjectURL(
+      new Blob([bytes as BlobPart], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = state.kind === 'done' && state.file ? state.file : 'stellenplan.xlsx';
+    a.click();
+    URL.revokeObjectURL(url);
   };
 
   const analysis = state.kind === 'done' ? state.analysis : undefined;
@@ -104,6 +154,7 @@ export function App(props: HostSeam): React.JSX.Element {
                 {tr(lang, 'open')}
               </Button>
               {state.kind === 'done' && state.file && <Text size={200}>{state.file}</Text>}
+              {dirty && <Button onClick={() => void save()}>{tr(lang, 'save')}</Button>}
             </>
           ) : (
             <>
@@ -135,6 +186,11 @@ export function App(props: HostSeam): React.JSX.Element {
             <MessageBarBody>{state.message}</MessageBarBody>
           </MessageBar>
         )}
+        {notice && (
+          <MessageBar intent="success">
+            <MessageBarBody data-testid="notice">{notice}</MessageBarBody>
+          </MessageBar>
+        )}
         {analysis && current && (
           <>
             <MessageBar intent={count('error') > 0 ? 'error' : count('warning') > 0 ? 'warning' : 'success'}>
@@ -158,9 +214,12 @@ export function App(props: HostSeam): React.JSX.Element {
               <Tab value="findings">
                 {tr(lang, 'findings')} ({analysis.findings.length})
               </Tab>
+              <Tab value="wizard">{tr(lang, 'newPosition')}</Tab>
             </TabList>
             {tab === 'measures' ? (
               <Dashboard scenario={current} years={analysis.result.years} lang={lang} />
+            ) : tab === 'wizard' ? (
+              <Wizard result={analysis.result} lang={lang} onSubmit={addMeasure} />
             ) : (
               <FindingsList
                 findings={analysis.findings}
