@@ -12,13 +12,23 @@ export function planYears(parameter: Parameter): number[] {
 
 const TWELVE = new D(12);
 
+/** "YYYY-01-01" and "YYYY-12-31" per year, built once: monthsActive runs for every position and year. */
+const yearBounds = new Map<number, { start: IsoDate; end: IsoDate }>();
+function boundsOf(year: number): { start: IsoDate; end: IsoDate } {
+  let b = yearBounds.get(year);
+  if (!b) {
+    b = { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
+    if (yearBounds.size < 1000) yearBounds.set(year, b);
+  }
+  return b;
+}
+
 /**
  * Active months of a period in a year: full months count 1, a partly active month counts
  * active days / days of that month (DESIGN.md). Returns an exact decimal between 0 and 12.
  */
 export function monthsActive(period: Period, year: number): Dec {
-  const yearStart = isoDate(year, 1, 1);
-  const yearEnd = isoDate(year, 12, 31);
+  const { start: yearStart, end: yearEnd } = boundsOf(year);
   const s = period.start && period.start > yearStart ? period.start : yearStart;
   const e = period.end && period.end < yearEnd ? period.end : yearEnd;
   if (s > e) return ZERO;
@@ -72,6 +82,24 @@ export interface LineSpec {
   period: Period;
 }
 
+interface CachedAnnual {
+  /** monthly × factor × growth (+ Sachkosten) for one year */
+  value: Dec;
+  /** Rounded whole-year cost by share (Stellenanteil as text, e.g. "0.5"). */
+  fullYear: Map<string, Dec>;
+}
+
+interface CachedLine {
+  monthly: Dec;
+  beamte: boolean;
+  share: Dec;
+  start?: IsoDate;
+  end?: IsoDate;
+  values: (Dec | undefined)[];
+  /** spec.share as text, the key of CachedAnnual.fullYear */
+  shareKey?: string;
+}
+
 /**
  * Caches the parameter-dependent parts so that 10.000 positions × 5 years stay cheap:
  * the factor per Dienstverhältnis and the growth per plan year.
@@ -80,6 +108,10 @@ export class CostModel {
   readonly years: number[];
   private readonly factors: { beamte: Dec; beschaeftigte: Dec };
   private readonly growth = new Map<number, Dec>();
+  /** monthly × factor × growth per monthly amount (pay table entries are shared by many lines). */
+  private readonly annualCache = new Map<Dec, (CachedAnnual | undefined)[]>();
+  /** Results per line spec and plan year: a position's cost is asked for by several checks. */
+  private readonly lineCache = new WeakMap<LineSpec, CachedLine>();
 
   constructor(readonly parameter: Parameter) {
     this.years = planYears(parameter);
@@ -97,15 +129,77 @@ export class CostModel {
     return beamte ? this.factors.beamte : this.factors.beschaeftigte;
   }
 
-  /** Cost of one line in one year, rounded half up to the cent (once per year and line). */
+  /**
+   * Cost of one line in one year, rounded half up to the cent (once per year and line).
+   * Results are cached per spec object and plan year; the cache entry remembers the inputs it was
+   * computed from, so a spec changed in place is recomputed, never answered from a stale entry.
+   */
   lineCost(spec: LineSpec, year: number): Dec {
+    const i = year - this.parameter.erstesPlanjahr;
+    if (!(Number.isInteger(i) && i >= 0 && i < this.years.length)) return this.computeLineCost(spec, year);
+    let cached = this.lineCache.get(spec);
+    if (
+      !cached ||
+      cached.monthly !== spec.monthly ||
+      cached.beamte !== spec.beamte ||
+      cached.share !== spec.share ||
+      cached.start !== spec.period.start ||
+      cached.end !== spec.period.end
+    ) {
+      cached = {
+        monthly: spec.monthly,
+        beamte: spec.beamte,
+        share: spec.share,
+        start: spec.period.start,
+        end: spec.period.end,
+        values: new Array<Dec | undefined>(this.years.length),
+      };
+      this.lineCache.set(spec, cached);
+    }
+    return (cached.values[i] ??= this.computeLineCost(spec, year, cached));
+  }
+
+  private computeLineCost(spec: LineSpec, year: number, cached?: CachedLine): Dec {
     const months = monthsActive(spec.period, year);
     if (months.isZero() || spec.share.isZero()) return ZERO;
-    let annual = spec.monthly.times(this.factor(spec.beamte)).times(this.growthFor(year));
-    if (!this.parameter.sachkosten.isZero()) annual = annual.plus(this.parameter.sachkosten);
-    let value = annual.times(spec.share);
+    const annual = this.annual(spec.monthly, spec.beamte, year);
+    if (months === TWELVE) {
+      // a whole year: many positions share pay, share and year, so the result is shared too
+      const byShare = annual.fullYear;
+      const key = cached ? (cached.shareKey ??= spec.share.toString()) : spec.share.toString();
+      let value = byShare.get(key);
+      if (!value) {
+        value = roundCent(annual.value.times(spec.share));
+        byShare.set(key, value);
+      }
+      return value;
+    }
+    let value = annual.value.times(spec.share);
     if (!months.eq(TWELVE)) value = value.times(months).div(TWELVE);
     return roundCent(value);
+  }
+
+  /**
+   * monthly × factor × growth (+ Sachkosten), in exactly this order: the result must not depend on
+   * the cache. Keyed by the monthly amount object (pay table entries are shared by many lines).
+   */
+  private annual(monthly: Dec, beamte: boolean, year: number): CachedAnnual {
+    const i = year - this.parameter.erstesPlanjahr;
+    if (!(Number.isInteger(i) && i >= 0 && i < this.years.length))
+      return this.computeAnnual(monthly, beamte, year);
+    let list = this.annualCache.get(monthly);
+    if (!list) {
+      list = new Array<CachedAnnual | undefined>(2 * this.years.length);
+      this.annualCache.set(monthly, list);
+    }
+    const k = beamte ? this.years.length + i : i;
+    return (list[k] ??= this.computeAnnual(monthly, beamte, year));
+  }
+
+  private computeAnnual(monthly: Dec, beamte: boolean, year: number): CachedAnnual {
+    let value = monthly.times(this.factor(beamte)).times(this.growthFor(year));
+    if (!this.parameter.sachkosten.isZero()) value = value.plus(this.parameter.sachkosten);
+    return { value, fullYear: new Map() };
   }
 
   /** "Wie berechnet" for a line cost (computed on demand: explanations are only read by people). */

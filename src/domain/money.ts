@@ -15,12 +15,14 @@ export function dec(value: Decimal.Value): Dec {
 
 /** Rounds to the cent, half up (0,005 → 0,01; −0,005 → −0,01: away from zero like Excel's ROUND). */
 export function roundCent(value: Dec): Dec {
-  return new D(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // Values made by D need no copy (the hot path: every line cost); others are taken into D first.
+  return (value.constructor === D ? value : new D(value)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 export function sum(values: Iterable<Dec>): Dec {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  // Adding zero changes nothing, and many yearly amounts are zero: skipping them saves a Decimal copy each.
+  for (const v of values) if (!v.isZero()) total = total.plus(v);
   return total;
 }
 
