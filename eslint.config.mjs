@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'lib', 'coverage', 'tests/artifacts', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules', 'dist', 'lib', 'coverage', 'tests/artifacts', '.tmp', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -26,8 +26,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', '@microsoft/office-js', 'fs', 'node:*', 'path'], message: 'src/domain ist rein: keine Host-, UI- oder Dateisystem-Module.' },
-            { group: ['../workbook/*', '../xlsx/*', '../excel/*', '../taskpane/*', '../cli/*'], message: 'src/domain hängt von keinem Adapter ab.' },
+            {
+              group: [
+                'exceljs',
+                'react',
+                'react-dom',
+                '@fluentui/*',
+                '@microsoft/office-js',
+                'fs',
+                'node:*',
+                'path',
+              ],
+              message: 'src/domain ist rein: keine Host-, UI- oder Dateisystem-Module.',
+            },
+            {
+              group: ['../workbook/*', '../xlsx/*', '../excel/*', '../taskpane/*', '../cli/*'],
+              message: 'src/domain hängt von keinem Adapter ab.',
+            },
           ],
         },
       ],

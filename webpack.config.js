@@ -42,6 +42,7 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, 'dist'),
       filename: (chunk) =>
         chunk.chunk.name === 'functions' ? 'functions.js' : dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {
@@ -55,7 +56,10 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+          use: {
+            loader: 'ts-loader',
+            options: { transpileOnly: true, compilerOptions: { module: 'esnext', sourceMap: dev } },
+          },
         },
       ],
     },

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 import { App, type HostSeam } from './components/App';
 
 /**
@@ -8,14 +7,19 @@ import { App, type HostSeam } from './components/App';
  * host null (or `Office` is missing entirely) and the pane runs standalone on a chosen file.
  */
 async function detectHost(): Promise<HostSeam> {
-  const standalone: HostSeam = { mode: 'standalone', openFile: (data) => XlsxWorkbook.open(data) };
+  // ExcelJS is loaded only when a file is opened: the first screen does not need it.
+  const standalone: HostSeam = {
+    mode: 'standalone',
+    openFile: async (data) =>
+      (await import(/* webpackChunkName: "xlsx" */ '../xlsx/xlsx-workbook')).XlsxWorkbook.open(data),
+  };
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return standalone;
   const info = await Promise.race([
     Office.onReady(),
     new Promise<null>((r) => setTimeout(() => r(null), 3000)),
   ]);
   if (!info || info.host !== Office.HostType.Excel) return standalone;
-  const { excelHostSeam } = await import('../excel/host');
+  const { excelHostSeam } = await import(/* webpackChunkName: "excel" */ '../excel/host');
   return excelHostSeam();
 }
 

@@ -136,6 +136,6 @@ test('the new-position wizard shows live cost, takes a free cover source, writes
   const protokoll = wb.getWorksheet('Protokoll')!;
   expect(protokoll.getCell('A1').value).toBe('Zeitpunkt');
   expect(protokoll.rowCount).toBe(4); // header + measure row + two cover rows
-  expect(String(protokoll.getCell('F2').value)).toContain('M-2027-02');
+  expect(protokoll.getCell('F2').text).toContain('M-2027-02');
   expect(protokoll.getCell('C3').value).toBe('Deckung');
 }, 120_000);
