@@ -39,6 +39,23 @@ const FILL: Partial<Record<StyleName, string>> = {
 };
 const BOLD = new Set<StyleName>(['title', 'subtitle', 'header', 'moneyBold', 'error']);
 
+/** Splits items into [from, to) blocks whose byte sizes stay below `limit` (at least one item each). */
+export function blocks(sizes: number[], limit: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  let bytes = 0;
+  sizes.forEach((size, k) => {
+    if (k > from && bytes + size > limit) {
+      out.push([from, k]);
+      from = k;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  if (from < sizes.length) out.push([from, sizes.length]);
+  return out;
+}
+
 /** A cell as Office.js takes it in `formulas`: user text starting with = + - @ stays text. */
 export function officeFormula(cell: SheetCell | null | undefined): string | number | boolean {
   if (!cell) return '';
@@ -120,22 +137,16 @@ export class ExcelWorkbook implements WorkbookPort {
     // Generated sheets may leave rows out (sparse arrays): treat them as empty rows.
     const rows = Array.from(sheet.rows, (r) => r ?? []);
     const width = Math.max(1, ...rows.map((r) => r.length));
-    // Rows in chunks that each fit into one request.
-    for (let start = 0; start < rows.length;) {
-      let end = start;
-      let bytes = 0;
-      while (end < rows.length && (end === start || bytes < this.maxPayload / 3)) {
-        bytes += JSON.stringify(rows[end]).length * 2;
-        end++;
-      }
-      await this.budget(bytes);
-      const block = rows.slice(start, end);
-      const range = ws.getRange(`A${start + 1}:${columnLetter(width)}${end}`);
+    // Rows in blocks that each fit into one request (values and number formats together).
+    const sizes = rows.map((r) => JSON.stringify(r).length + width * 12);
+    for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {
+      await this.budget(sizes.slice(from, to).reduce((a, b) => a + b, 0));
+      const block = rows.slice(from, to);
+      const range = ws.getRange(`A${from + 1}:${columnLetter(width)}${to}`);
       range.formulas = block.map((r) => Array.from({ length: width }, (_, c) => officeFormula(r[c])));
       range.numberFormat = block.map((r) =>
         Array.from({ length: width }, (_, c) => NUMBER_FORMAT[r[c]?.s ?? 'text'] ?? 'General'),
       );
-      start = end;
     }
     // Bold and fills by style, as few range calls as there are styled runs per row.
     rows.forEach((row, r) => {
@@ -203,14 +214,18 @@ export class ExcelWorkbook implements WorkbookPort {
       raw.headers.push(write.header);
       ws.getRange(a1(raw.origin.row, raw.origin.col + i)).values = [[write.header]];
     }
-    if (write.cells.length === 0) return;
     const col = columnLetter(raw.origin.col + i);
     const top = raw.origin.row + 1;
-    const range = ws.getRange(`${col}${top}:${col}${top + write.cells.length - 1}`);
-    const formulas = write.cells.map((c) => [officeFormula(c)]);
-    await this.budget(JSON.stringify(formulas).length * 2);
-    range.formulas = formulas;
-    range.numberFormat = write.cells.map((c) => [NUMBER_FORMAT[c.s ?? 'money'] ?? EURO]);
+    const formulas = write.cells.map((c) => officeFormula(c));
+    const formats = write.cells.map((c) => NUMBER_FORMAT[c.s ?? 'money'] ?? EURO);
+    // Blocks of rows, each with its formulas and formats well inside one request.
+    const sizes = formulas.map((f, k) => JSON.stringify(f).length + formats[k].length + 8);
+    for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {
+      await this.budget(sizes.slice(from, to).reduce((a, b) => a + b, 0));
+      const range = ws.getRange(`${col}${top + from}:${col}${top + to - 1}`);
+      range.formulas = formulas.slice(from, to).map((f) => [f]);
+      range.numberFormat = formats.slice(from, to).map((f) => [f]);
+    }
   }
 
   private writeValidation(v: ValidationWrite): void {

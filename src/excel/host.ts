@@ -1,6 +1,4 @@
-import { checkCoverage } from '../domain/coverage';
-import { readWorkbookModel } from '../workbook/read';
-import { buildReport } from '../workbook/report';
+import { reportWorkbook } from './actions';
 import type { HostSeam } from '../taskpane/components/App';
 import { officeReadPort } from './excel-reader';
 import { ExcelWorkbook } from './excel-workbook';
@@ -12,13 +10,7 @@ export function excelHostSeam(): HostSeam {
     mode: 'excel',
     openWorkbook: () => Promise.resolve(officeReadPort(run)),
     // Read, check and write in one Excel.run: three context.sync() calls in all.
-    writeReport: () =>
-      Excel.run(async (context) => {
-        const port = new ExcelWorkbook(context);
-        const read = await readWorkbookModel(port);
-        const result = checkCoverage(read.model);
-        await port.write(buildReport(read, result, { stand: new Date().toISOString().slice(0, 10) }));
-      }),
+    writeReport: () => Excel.run(reportWorkbook),
     writeBatch: (batch) => Excel.run((context) => new ExcelWorkbook(context).write(batch)),
     selectCell: (sheet, cell) =>
       Excel.run(async (context) => {

@@ -73,6 +73,12 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
   };
 }
 
+/** What `Prüfen` writes: only the Prüfung sheet (one row per finding, linked to its cell). */
+export function buildCheck(read: ReadResult, result: CheckResult, options: ReportOptions): WriteBatch {
+  const findings = combineFindings(read, result.findings);
+  return { sheets: [buildPruefung(read, findings, options.stand, inputChecksum(read.model))] };
+}
+
 function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayout {
   const { entgelt, besoldung } = payTables(read);
   const rows: (SheetCell | null)[][] = [];

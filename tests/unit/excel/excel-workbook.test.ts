@@ -1,4 +1,5 @@
 import { checkCoverage } from '../../../src/domain/coverage';
+import { checkWorkbook, reportWorkbook } from '../../../src/excel/actions';
 import { ExcelWorkbook, officeFormula } from '../../../src/excel/excel-workbook';
 import { isoToSerial } from '../../../src/workbook/cells';
 import type { WriteBatch } from '../../../src/workbook/port';
@@ -114,4 +115,42 @@ describe('ExcelWorkbook (Office.js adapter) against a strict fake', () => {
     expect(officeFormula({ v: 1.5 })).toBe(1.5);
     expect(officeFormula({ v: '2027-01-01', s: 'date' })).toBe(46388);
   });
+});
+
+describe('ribbon actions on a 10.000-position workbook', () => {
+  const big = (): FakeWorkbook => {
+    const stellen = Array.from({ length: 10_000 }, (_, i) => ({
+      'Stellen-Nr.': `S-${i + 1}`,
+      Organisationseinheit: `OE ${i % 40}`,
+      Bezeichnung: `Stelle ${i + 1}`,
+      Entgeltgruppe: ['E5', 'E9b', 'E11', 'E13'][i % 4],
+      Stufe: (i % 6) + 1,
+      Stellenanteil: i % 7 === 0 ? 0.5 : 1,
+      Besetzt: i % 10 === 0 ? 'Nein' : 'Ja',
+      Haushaltsstelle: `1.1.${i % 40}.5011`,
+    }));
+    return fakeFrom({ ...OBERTSHAUSEN, stellen: [...(OBERTSHAUSEN.stellen ?? []), ...stellen] });
+  };
+
+  it('Prüfen costs three context.sync() calls whatever the size', async () => {
+    const book = big();
+    const { errors } = await checkWorkbook(asContext(book));
+    expect(book.syncs).toHaveLength(3);
+    expect(errors).toBe(0);
+    expect(book.sheet('Prüfung')).toBeDefined();
+    for (const s of book.syncs) expect(s.payloadBytes).toBeLessThan(5 * 1024 * 1024);
+  }, 60_000);
+
+  it('Bericht HFW chunks the 10.000 Jahreskosten formulas below the 5 MB limit', async () => {
+    const book = big();
+    await reportWorkbook(asContext(book));
+    expect(book.syncs.length).toBeGreaterThanOrEqual(3);
+    for (const s of book.syncs) expect(s.payloadBytes).toBeLessThan(5 * 1024 * 1024);
+    const stellen = book.sheet('Stellen')!;
+    const header = [...stellen.cells.entries()]
+      .filter(([k]) => k.startsWith('1,'))
+      .find(([, c]) => c.value === 'Jahreskosten')!;
+    const col = header[0].split(',')[1];
+    expect(stellen.cells.get(`10014,${col}`)?.formula).toMatch(/ROUND\(/);
+  }, 60_000);
 });
