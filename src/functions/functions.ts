@@ -1,36 +1,44 @@
-/* Custom functions (namespace STELLENPLAN). Thin wrappers over src/domain; they never write to the workbook. */
+/* Custom functions (namespace STELLENPLAN). Thin wrappers over src/domain; they read the workbook's
+   parameters and tables but never write to the workbook. */
 import { CostModel, lookupMonthly, monthsActive } from '../domain/cost';
-import { DEFAULT_BESOLDUNGSTABELLE, DEFAULT_ENTGELTTABELLE, DEFAULT_PARAMETER } from '../domain/defaults';
+import { checkCoverage } from '../domain/coverage';
+import type { WorkbookModel } from '../domain/model';
 import { D } from '../domain/money';
 import { serialToIso } from '../workbook/cells';
-
-const tables = { entgelttabelle: DEFAULT_ENTGELTTABELLE, besoldungstabelle: DEFAULT_BESOLDUNGSTABELLE };
+import { functionModelProvider } from './model-provider';
 
 function fail(message: string): never {
-  // Shown in the cell as #VALUE! with the German reason as tooltip.
   // CustomFunctions.Error is Excel's documented way to show an error value; it is not an Error subclass.
   // eslint-disable-next-line @typescript-eslint/only-throw-error
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
+let provide: () => Promise<WorkbookModel> = functionModelProvider();
+
+/** Tests (and the standalone page) supply the model directly. */
+export function setModelProvider(p: () => Promise<WorkbookModel>): void {
+  provide = p;
+}
+
 /**
- * Jahreskosten einer Stelle nach dem Kostenmodell (mitgelieferte TVöD-VKA-Tabelle und Parameter).
- * @customfunction JAHRESKOSTEN
- * @param entgeltgruppe Entgeltgruppe, z. B. "E9b"
- * @param stufe Stufe 1 bis 6
+ * Kosten einer Stelle in einem Planjahr nach dem Kostenmodell, mit den Parametern und der Entgelttabelle
+ * dieser Arbeitsmappe.
+ * @customfunction KOSTEN
+ * @param gruppe Entgelt- oder Besoldungsgruppe, z. B. "E9b"
+ * @param stufe Stufe
  * @param anteil Stellenanteil 0 bis 1
  * @param jahr Planjahr, z. B. 2027
  * @returns Kosten in Euro, auf Cent gerundet
  */
-export function jahreskosten(entgeltgruppe: string, stufe: number, anteil: number, jahr: number): number {
-  const hit = lookupMonthly(tables, entgeltgruppe, stufe);
-  if (!hit.ok) fail(`${entgeltgruppe} Stufe ${stufe} steht nicht in der Entgelttabelle.`);
+export async function kosten(gruppe: string, stufe: number, anteil: number, jahr: number): Promise<number> {
+  const model = await provide();
+  const hit = lookupMonthly(model, gruppe, stufe);
+  if (!hit.ok)
+    fail(
+      `${gruppe} Stufe ${stufe} steht nicht in der ${hit.beamte ? 'Besoldungstabelle' : 'Entgelttabelle'}.`,
+    );
   if (!(anteil > 0 && anteil <= 1)) fail('Der Stellenanteil muss zwischen 0 und 1 liegen.');
-  const model = new CostModel({
-    ...DEFAULT_PARAMETER,
-    erstesPlanjahr: Math.min(DEFAULT_PARAMETER.erstesPlanjahr, jahr),
-  });
-  const cost = model.lineCost(
+  const cost = new CostModel(model.parameter).lineCost(
     {
       grade: hit.grade,
       step: stufe,
@@ -42,6 +50,25 @@ export function jahreskosten(entgeltgruppe: string, stufe: number, anteil: numbe
     jahr,
   );
   return cost.toNumber();
+}
+
+/**
+ * Deckung einer Maßnahme in einem Planjahr (Summe ihrer Deckungszeilen, anteilig nach Laufzeit).
+ * @customfunction DECKUNG
+ * @param massnahme Maßnahme-Nr., z. B. "M-2027-01"
+ * @param jahr Planjahr
+ * @returns Deckung in Euro
+ */
+export async function deckung(massnahme: string, jahr: number): Promise<number> {
+  const result = checkCoverage(await provide());
+  const m = result.measures.find((x) => x.massnahme.nr === String(massnahme).trim());
+  if (!m) fail(`Die Maßnahme „${massnahme}“ gibt es nicht.`);
+  const y = m.years.find((x) => x.year === jahr);
+  if (!y)
+    fail(
+      `${jahr} liegt nicht im Planungszeitraum ${result.years[0]}–${result.years[result.years.length - 1]}.`,
+    );
+  return y.cover.toNumber();
 }
 
 /**

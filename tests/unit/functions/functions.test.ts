@@ -1,4 +1,6 @@
-import { jahreskosten, monate } from '../../../src/functions/functions';
+import { deckung, kosten, monate, setModelProvider } from '../../../src/functions/functions';
+import { dec } from '../../../src/domain/money';
+import { obertshausenModel } from '../../../src/domain/testing/fixtures';
 
 /** Custom functions are thin wrappers over the domain: same numbers as the engine, errors as Excel errors. */
 class FakeCfError {
@@ -12,29 +14,46 @@ beforeAll(() => {
     Error: FakeCfError,
     ErrorCode: { invalidValue: '#VALUE!' },
   };
+  setModelProvider(() => Promise.resolve(obertshausenModel()));
 });
 
-test('STELLENPLAN.JAHRESKOSTEN gives the cost model result to the cent', () => {
-  // 4.203,56 € × 12,85 × 1,2915 = 69.761,34 € (2027); half share in 2028 with 3 % tariff growth
-  expect(jahreskosten('E9b', 3, 1, 2027)).toBe(69761.34);
-  expect(jahreskosten('E 9b', 3, 0.5, 2028)).toBe(35927.09);
-});
-
-function thrown(fn: () => unknown): FakeCfError {
+async function rejected(p: Promise<unknown>): Promise<FakeCfError> {
   try {
-    fn();
+    await p;
   } catch (e) {
     return e as FakeCfError;
   }
   throw new Error('nothing thrown');
 }
 
-test('STELLENPLAN.JAHRESKOSTEN reports an unknown grade as #VALUE! with a German reason', () => {
-  const unknown = thrown(() => jahreskosten('E99', 3, 1, 2027));
+test('STELLENPLAN.KOSTEN gives the cost model result to the cent with the workbook parameters', async () => {
+  // 4.203,56 € × 12,85 × 1,2915 = 69.761,34 € (2027); half share in 2028 with 3 % tariff growth
+  expect(await kosten('E9b', 3, 1, 2027)).toBe(69761.34);
+  expect(await kosten('E 9b', 3, 0.5, 2028)).toBe(35927.09);
+  // the workbook's own Tarifsteigerung is used: 0 % keeps 2028 at the 2027 value
+  const model = obertshausenModel();
+  model.parameter = { ...model.parameter, tarifsteigerung: dec(0) };
+  setModelProvider(() => Promise.resolve(model));
+  expect(await kosten('E9b', 3, 1, 2028)).toBe(69761.34);
+  setModelProvider(() => Promise.resolve(obertshausenModel()));
+});
+
+test('STELLENPLAN.KOSTEN reports an unknown grade or share as #VALUE! with a German reason', async () => {
+  const unknown = await rejected(kosten('E99', 3, 1, 2027));
   expect(unknown).toBeInstanceOf(FakeCfError);
   expect(unknown.code).toBe('#VALUE!');
   expect(unknown.message).toContain('E99 Stufe 3');
-  expect(thrown(() => jahreskosten('E9b', 3, 1.5, 2027)).message).toContain('Stellenanteil');
+  expect((await rejected(kosten('E9b', 3, 1.5, 2027))).message).toContain('Stellenanteil');
+});
+
+test('STELLENPLAN.DECKUNG gives the cover of a measure in a year, as the check does', async () => {
+  // cover of the motion = cost of the two released positions (E10/1 from 1.1.2027 and E5/3) in 2027
+  const e10 = Number(dec('4124.53').times('12.85').times('1.2915').toFixed(2));
+  const e5 = Number(dec('3449.05').times('12.85').times('1.2915').toFixed(2));
+  expect(await deckung('M-2027-01', 2027)).toBeCloseTo(e10 + e5, 2);
+  expect(await deckung('M-2027-01', 2029)).toBe(0);
+  expect((await rejected(deckung('M-9', 2027))).message).toContain('M-9');
+  expect((await rejected(deckung('M-2027-01', 2040))).message).toContain('Planungszeitraum');
 });
 
 test('STELLENPLAN.MONATE counts partial months by calendar days', () => {
