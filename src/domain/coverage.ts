@@ -925,7 +925,7 @@ function checkOveruse(
             'error',
             `Die Haushaltsstelle ${source} hat für ${year} keinen Planansatz, als Deckung werden aber ${fmt.euro(first.line.years[i].amount)} beansprucht${scenario !== BASIS ? ` (Szenario ${scenario})` : ''}.`,
             `Budget line ${source} has no amount for ${year}, but ${first.line.years[i].amount.toFixed(2)} is claimed as cover.`,
-            { ...first.line.deckung.ref, field: 'haushaltsstelle' },
+            { ...first.line.deckung.ref, field: 'betrag' },
             { measure: first.m.nr, scenario },
           );
         }
