@@ -33,6 +33,8 @@ const TEXTS = {
   file: ['Datei', 'File'],
   report: ['Bericht HFW schreiben', 'Write committee report'],
   newPosition: ['Neue Stelle', 'New position'],
+  comparison: ['Szenarienvergleich', 'Scenario comparison'],
+  plus: ['zusätzlich', 'adds'],
   wizard: ['Assistent Neue Stelle', 'New position wizard'],
   positionNr: ['Stellen-Nr.', 'position no.'],
   designation: ['Bezeichnung', 'Title'],

@@ -19,6 +19,7 @@ let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let page: Page;
 const requests: string[] = [];
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM))
@@ -45,6 +46,8 @@ beforeAll(async () => {
     reducedMotion: 'reduce',
   });
   page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 }, 300_000);
 
@@ -139,3 +142,16 @@ test('the new-position wizard shows live cost, takes a free cover source, writes
   expect(protokoll.getCell('F2').text).toContain('M-2027-02');
   expect(protokoll.getCell('C3').value).toBe('Deckung');
 }, 120_000);
+
+test('compares Basis and the variant side by side (Konstanz) and never logged a console error', async () => {
+  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'konstanz.xlsx'));
+  await page.getByTestId('summary').waitFor();
+  await page.getByRole('tab', { name: 'Szenarienvergleich' }).click();
+  await page.getByRole('cell', { name: /^Variante Informationssicherheit/ }).waitFor();
+  expect(await page.getByText('zusätzlich K-07').count()).toBe(1);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-szenarien.png'), fullPage: true });
+  await page.getByRole('tab', { name: /Prüfung/ }).click();
+  await page.getByText('TERM_OPEN').first().waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-pruefung.png'), fullPage: true });
+  expect(consoleErrors).toEqual([]);
+}, 60_000);

@@ -19,6 +19,7 @@ import { analyse, type Analysis } from '../analysis';
 import { tr, type Lang } from '../i18n';
 import { Dashboard } from './Dashboard';
 import { FindingsList } from './FindingsList';
+import { Scenarios } from './Scenarios';
 import { Wizard, type Proposal } from './Wizard';
 
 export interface HostSeam {
@@ -46,7 +47,7 @@ export function App(props: HostSeam): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>('de');
   const [state, setState] = React.useState<State>({ kind: 'idle' });
   const [scenario, setScenario] = React.useState('Basis');
-  const [tab, setTab] = React.useState<'measures' | 'findings' | 'wizard'>('measures');
+  const [tab, setTab] = React.useState<'measures' | 'findings' | 'wizard' | 'scenarios'>('measures');
   const [notice, setNotice] = React.useState<string>();
   /** Standalone: the file in memory has changes that are not saved yet. */
   const [dirty, setDirty] = React.useState(false);
@@ -215,9 +216,12 @@ export function App(props: HostSeam): React.JSX.Element {
                 {tr(lang, 'findings')} ({analysis.findings.length})
               </Tab>
               <Tab value="wizard">{tr(lang, 'newPosition')}</Tab>
+              <Tab value="scenarios">{tr(lang, 'comparison')}</Tab>
             </TabList>
             {tab === 'measures' ? (
               <Dashboard scenario={current} years={analysis.result.years} lang={lang} />
+            ) : tab === 'scenarios' ? (
+              <Scenarios result={analysis.result} lang={lang} />
             ) : tab === 'wizard' ? (
               <Wizard result={analysis.result} lang={lang} onSubmit={addMeasure} />
             ) : (
