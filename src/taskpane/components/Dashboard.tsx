@@ -1,18 +1,10 @@
 import * as React from 'react';
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Badge, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { formatEuro } from '../../domain/money';
 import type { MeasureResult, ScenarioResult } from '../../domain/result';
 import { tr, type Lang } from '../i18n';
 import { Explain } from './Explain';
+import { YearHeader } from './YearHeader';
 
 function StatusBadge({ m, lang }: { m: MeasureResult; lang: Lang }): React.JSX.Element {
   if (m.massnahme.terminOffen)
@@ -41,17 +33,7 @@ export function Dashboard(props: {
   const { scenario, years, lang } = props;
   return (
     <Table size="small" aria-label={`${tr(lang, 'measures')} – ${scenario.name}`}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{tr(lang, 'measure')}</TableHeaderCell>
-          <TableHeaderCell />
-          {years.map((y) => (
-            <TableHeaderCell key={y} style={{ textAlign: 'right' }}>
-              {y}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
+      <YearHeader labels={[tr(lang, 'measure'), '']} years={years} />
       <TableBody>
         {scenario.measures.map((m) => (
           <React.Fragment key={m.massnahme.nr}>

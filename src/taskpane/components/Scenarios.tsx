@@ -1,17 +1,10 @@
 import * as React from 'react';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { BASIS } from '../../domain/model';
 import { formatEuro } from '../../domain/money';
 import type { CheckResult } from '../../domain/result';
 import { tr, type Lang } from '../i18n';
+import { YearHeader } from './YearHeader';
 
 /** Basis and every variant side by side: measures, errors, cost, cover and balance per plan year. */
 export function Scenarios(props: { result: CheckResult; lang: Lang }): React.JSX.Element {
@@ -19,17 +12,7 @@ export function Scenarios(props: { result: CheckResult; lang: Lang }): React.JSX
   const basis = result.scenarios.find((s) => s.name === BASIS);
   return (
     <Table size="small" aria-label={tr(lang, 'comparison')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{tr(lang, 'scenario')}</TableHeaderCell>
-          <TableHeaderCell />
-          {result.years.map((y) => (
-            <TableHeaderCell key={y} style={{ textAlign: 'right' }}>
-              {y}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
+      <YearHeader labels={[tr(lang, 'scenario'), '']} years={result.years} />
       <TableBody>
         {result.scenarios.map((s) => {
           const errors = s.findings.filter((f) => f.severity === 'error').length;

@@ -9,8 +9,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Textarea,
@@ -20,6 +18,7 @@ import { D, formatEuro, type Dec } from '../../domain/money';
 import { coverSources, nextNumber, previewMeasure } from '../../domain/proposal';
 import type { CheckResult } from '../../domain/result';
 import { tr, type Lang } from '../i18n';
+import { YearHeader } from './YearHeader';
 
 export interface Proposal {
   massnahme: Massnahme;
@@ -229,16 +228,7 @@ export function Wizard(props: {
 
       <Text weight="semibold">{tr(lang, 'coverSources')}</Text>
       <Table size="extra-small" aria-label={tr(lang, 'coverSources')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell style={{ width: '40%' }}>{tr(lang, 'source')}</TableHeaderCell>
-            {result.years.map((y) => (
-              <TableHeaderCell key={y} style={{ textAlign: 'right' }}>
-                {tr(lang, 'free')} {y}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
+        <YearHeader labels={[tr(lang, 'source')]} years={result.years} prefix={tr(lang, 'free')} />
         <TableBody>
           {sources.map((s) => {
             const key = `${s.kind}:${s.id}`;
@@ -266,16 +256,7 @@ export function Wizard(props: {
 
       {preview?.measure && (
         <Table size="extra-small" aria-label={tr(lang, 'preview')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell />
-              {result.years.map((y) => (
-                <TableHeaderCell key={y} style={{ textAlign: 'right' }}>
-                  {y}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
+          <YearHeader labels={['']} years={result.years} />
           <TableBody>
             {(['cost', 'cover', 'balance'] as const).map((k) => (
               <TableRow key={k}>
