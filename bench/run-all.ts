@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runEngineBench, type EngineResult } from './engine/run';
-import { log, machineInfo, round, type MachineInfo } from './common/stats';
+import { log, machineInfo, round, type MachineInfo, type Timing } from './common/stats';
 import { runWorkbookBench, type WorkbookResult } from './workbook/run';
 
 /**
@@ -38,44 +38,100 @@ const ms = (x: number | undefined) =>
   x === undefined ? '–' : round(x, x < 10 ? 2 : 1).toLocaleString('en-US');
 const yesNo = (ok: boolean | undefined) => (ok === undefined ? '–' : ok ? '**yes**' : '**no**');
 
+/** median | min | CPU median */
+const times = (t: Timing | undefined) =>
+  t === undefined ? '– | – | –' : `${ms(t.median)} | ${ms(t.min)} | ${ms(t.cpuMedian)}`;
+const row = (what: string, t: Timing | undefined, ratio = '–', target = '–', met = '–') =>
+  `| ${what} | ${times(t)} | ${ratio} | ${target} | ${met} |`;
+
 function engineRows(e: EngineResult): string[] {
   const s = e.small;
   const l = e.large;
   const linear = e.scaling <= 12; // linear within 20 %
   return [
-    `| Engine: baseline 10k (every position × year via CostModel.lineCost, summed) | ${ms(s.baseline.median)} | – | – | – |`,
-    `| Engine: \`checkCoverage\` 10k positions | ${ms(s.check.median)} | ${s.ratio} × baseline | < 200 ms | ${yesNo(s.check.median < 200)} |`,
-    `| Engine: baseline 100k | ${ms(l.baseline.median)} | ${e.baselineScaling} × baseline 10k | – | – |`,
-    `| Engine: \`checkCoverage\` 100k positions | ${ms(l.check.median)} | **${e.scaling}** × check 10k; ${l.ratio} × baseline | ≈ 10 (linear; met if ≤ 12) | ${yesNo(linear)} |`,
-    `| Engine: generator + model, 10k / 100k (information) | ${ms(s.generate.median)} / ${ms(l.generate.median)} | – | – | – |`,
+    row('Engine: baseline 10k (every position × year via CostModel.lineCost, summed)', s.baseline),
+    row(
+      'Engine: `checkCoverage` 10k positions',
+      s.check,
+      `${s.ratio} × baseline`,
+      '< 200 ms',
+      yesNo(s.check.median < 200),
+    ),
+    row('Engine: baseline 100k', l.baseline, `${e.baselineScaling} × baseline 10k`),
+    row(
+      'Engine: `checkCoverage` 100k positions',
+      l.check,
+      `**${e.scaling}** × check 10k; ${l.ratio} × baseline`,
+      '≈ 10 (linear; met if ≤ 12)',
+      yesNo(linear),
+    ),
+    row('Engine: generator + model 10k (information)', s.generate),
+    row('Engine: generator + model 100k (information)', l.generate),
   ];
 }
 
 function workbookRows(w: WorkbookResult): string[] {
   const lo = w.libreoffice;
+  const p = w.phases;
   const rows = [
-    `| Workbook: (a) bare ExcelJS load, 10k file | ${ms(w.excelLoad.median)} | 1 (floor) | – | – |`,
-    `| Workbook: (b) \`stellenplan check --json\`, in-process \`main()\` | ${ms(w.checkInProcess.median)} | **${w.ratios.checkToLoad}** × (a) | ≤ 1.5 × (a) | ${yesNo(w.ratios.checkToLoad <= 1.5)} |`,
-    `| … (b) step: open (read file, ExcelJS load) | ${ms(w.phases.open.median)} | ${round(w.phases.open.median / w.excelLoad.median, 2)} × (a) | – | – |`,
-    `| … (b) step: read tables (xlsx-workbook readBlock) | ${ms(w.phases.readTables.median)} | – | – | – |`,
-    `| … (b) step: map rows to the model (read.ts, cells.ts) | ${ms(w.phases.mapTables.median)} | – | – | – |`,
-    `| … (b) step: \`checkCoverage\` | ${ms(w.phases.checkCoverage.median)} | – | – | – |`,
-    `| … (b) step: JSON output | ${ms(w.phases.json.median)} | – | – | – |`,
-    `| Workbook: (b′) \`stellenplan check --json\`, spawned process | ${ms(w.checkSpawned.median)} | ${w.ratios.spawnedToSpawnedLoad} × (a′) | – | – |`,
-    `| Workbook: (a′) bare ExcelJS load, spawned process | ${ms(w.excelLoadSpawned.median)} | – | – | – |`,
-    `| Workbook: node start-up alone (\`node -e ""\`) | ${ms(w.nodeStartup.median)} | – | – | – |`,
+    row('Workbook: (a) bare ExcelJS load, 10k file', w.excelLoad, '1 (floor)'),
+    row(
+      'Workbook: (b) `stellenplan check --json`, in-process `main()`',
+      w.checkInProcess,
+      `**${w.ratios.checkToLoad}** × (a)`,
+      '≤ 1.5 × (a)',
+      yesNo(w.ratios.checkToLoad <= 1.5),
+    ),
+    row(
+      '… (b) step: open (read file, ExcelJS load)',
+      p.open,
+      `${round(p.open.median / w.excelLoad.median, 2)} × (a)`,
+    ),
+    row(
+      '… (b) step: read tables (xlsx-workbook readBlock)',
+      p.readTables,
+      `${round(p.readTables.median / w.excelLoad.median, 2)} × (a)`,
+    ),
+    row(
+      '… (b) step: map rows to the model (read.ts, cells.ts)',
+      p.mapTables,
+      `${round(p.mapTables.median / w.excelLoad.median, 2)} × (a)`,
+    ),
+    row(
+      '… (b) step: `checkCoverage`',
+      p.checkCoverage,
+      `${round(p.checkCoverage.median / w.excelLoad.median, 2)} × (a)`,
+    ),
+    row('… (b) step: JSON output', p.json, `${round(p.json.median / w.excelLoad.median, 2)} × (a)`),
+    row(
+      'Workbook: (b′) `stellenplan check --json`, spawned process',
+      w.checkSpawned,
+      `${w.ratios.spawnedToSpawnedLoad} × (a′)`,
+    ),
+    row('Workbook: (a′) bare ExcelJS load, spawned process', w.excelLoadSpawned),
+    row('Workbook: node start-up alone (`node -e ""`)', w.nodeStartup),
   ];
   if (lo) {
     rows.push(
-      `| Workbook: (c) LibreOffice headless convert (recalc on load), same file | ${ms(lo.convert.median)} | **${w.ratios.libreofficeToCheck}** × (b); ${w.ratios.libreofficeToSpawnedCheck} × (b′) | ≥ 2 × (b) (check clearly faster) | ${yesNo((w.ratios.libreofficeToCheck ?? 0) >= 2)} |`,
+      row(
+        'Workbook: (c) LibreOffice headless convert (recalc on load), same file',
+        lo.convert,
+        `**${w.ratios.libreofficeToCheck}** × (b); ${w.ratios.libreofficeToSpawnedCheck} × (b′)`,
+        '≥ 2 × (b) (check clearly faster)',
+        yesNo((w.ratios.libreofficeToCheck ?? 0) >= 2),
+      ),
     );
     if (lo.convertReport)
       rows.push(
-        `| Workbook: (c′) LibreOffice, the \`report\` output of the same file (with formulas; information) | ${ms(lo.convertReport.median)} | ${w.ratios.libreofficeReportToCheck} × (b) | – | – |`,
+        row(
+          'Workbook: (c′) LibreOffice, the `report` output of the same file (with formulas; information)',
+          lo.convertReport,
+          `${w.ratios.libreofficeReportToCheck} × (b)`,
+        ),
       );
   } else
     rows.push(
-      '| Workbook: (c) LibreOffice | – | – | not measured (soffice missing or --no-libreoffice) | – |',
+      row('Workbook: (c) LibreOffice', undefined, '–', 'not measured (soffice missing or --no-libreoffice)'),
     );
   return rows;
 }
@@ -86,11 +142,13 @@ function markdown(run: Run, engine?: EngineResult, workbook?: WorkbookResult): s
     '# Benchmark results',
     '',
     'Written by `npm run bench` (bench/run-all.ts); raw figures in `engine.json` and `workbook.json` next to this file.',
-    'Times are medians in milliseconds. The machine is shared and noisy: read the ratios (measured in the same run)',
-    'before the absolute figures.',
+    'Times in milliseconds: median and fastest run (wall clock), and the median CPU time of the process where measured',
+    'in-process (user + system, all threads: garbage collection helpers count, waiting for a CPU does not). The machine is',
+    'shared and noisy: read the ratios (measured in the same run) before the absolute figures; a median far above the',
+    'fastest run means a busy neighbour.',
     '',
-    '| measurement | median ms | ratio | target | met |',
-    '| --- | ---: | --- | --- | --- |',
+    '| measurement | median ms | min ms | CPU ms | ratio | target | met |',
+    '| --- | ---: | ---: | ---: | --- | --- | --- |',
     ...(engine ? engineRows(engine) : []),
     ...(workbook ? workbookRows(workbook) : []),
     '',

@@ -8,11 +8,18 @@ import * as vm from 'vm';
  */
 
 export interface Timing {
-  /** Median in milliseconds. */
+  /** Median wall-clock time in milliseconds. */
   median: number;
   min: number;
   max: number;
   runs: number[];
+  /**
+   * Median CPU time of this process (user + system, all threads, so GC helper threads count too) in
+   * milliseconds, where measured in-process. Unlike wall-clock time it hardly grows when neighbours on
+   * the shared machine take the CPUs; min wall-clock and CPU time show how much the load inflated a median.
+   */
+  cpuMedian?: number;
+  cpuRuns?: number[];
 }
 
 export function median(values: number[]): number {
@@ -21,8 +28,33 @@ export function median(values: number[]): number {
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function summarise(runs: number[]): Timing {
-  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs };
+export function summarise(runs: number[], cpuRuns?: number[]): Timing {
+  const t: Timing = { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs };
+  if (cpuRuns) {
+    t.cpuMedian = median(cpuRuns);
+    t.cpuRuns = cpuRuns;
+  }
+  return t;
+}
+
+/** Wall-clock and CPU milliseconds of one call. */
+export function measure(fn: () => unknown): { wall: number; cpu: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { wall, cpu: (d.user + d.system) / 1000 };
+}
+
+/** The same for an asynchronous call. */
+export async function measureAsync(fn: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await fn();
+  const wall = performance.now() - t;
+  const d = process.cpuUsage(c);
+  return { wall, cpu: (d.user + d.system) / 1000 };
 }
 
 /**

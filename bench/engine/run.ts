@@ -5,7 +5,7 @@ import { checkCoverage } from '../../src/domain/coverage';
 import type { CheckResult } from '../../src/domain/result';
 import { ZERO, type Dec } from '../../src/domain/money';
 import type { WorkbookModel } from '../../src/domain/model';
-import { collectGarbage, log, mb, median, round, timeSync, type Timing } from '../common/stats';
+import { collectGarbage, log, mb, measure, round, summarise, timeSync, type Timing } from '../common/stats';
 import { generate, sizesFor, toModel, type BenchSizes } from './generate';
 
 /**
@@ -94,19 +94,6 @@ function describe(result: CheckResult): SizeResult['result'] {
   };
 }
 
-const summarise = (runs: number[]): Timing => ({
-  median: median(runs),
-  min: Math.min(...runs),
-  max: Math.max(...runs),
-  runs,
-});
-
-function timeOnce(fn: () => unknown): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
 /** One 100k check in this process, for the memory figures (called in a fresh child process). */
 export function memoryProbe(scale: number): MemoryProbe {
   const model = toModel(generate(scale));
@@ -179,17 +166,28 @@ function measureSize(scale: number, rounds: number): SizeResult {
     checkCoverage(model);
     sumPositionCosts(model);
   }
-  const base: number[] = [];
-  const check: number[] = [];
+  const base = { wall: [] as number[], cpu: [] as number[] };
+  const check = { wall: [] as number[], cpu: [] as number[] };
+  const record = (into: typeof base, m: { wall: number; cpu: number }) => {
+    into.wall.push(m.wall);
+    into.cpu.push(m.cpu);
+  };
   for (let r = 0; r < rounds; r++) {
-    base.push(timeOnce(() => sumPositionCosts(model)));
-    check.push(timeOnce(() => checkCoverage(model)));
+    record(
+      base,
+      measure(() => sumPositionCosts(model)),
+    );
+    record(
+      check,
+      measure(() => checkCoverage(model)),
+    );
     log(
-      `engine: ${label} – Runde ${r + 1}/${rounds}: check ${round(check[r])} ms, Basislinie ${round(base[r])} ms`,
+      `engine: ${label} – Runde ${r + 1}/${rounds}: check ${round(check.wall[r])} ms (CPU ${round(check.cpu[r])}), ` +
+        `Basislinie ${round(base.wall[r])} ms`,
     );
   }
-  const baseline = summarise(base);
-  const c = summarise(check);
+  const baseline = summarise(base.wall, base.cpu);
+  const c = summarise(check.wall, check.cpu);
   return {
     scale,
     sizes: { ...sizesFor(scale), planansaetze: model.planansaetze.length },

@@ -14,7 +14,7 @@ import { BESOLDUNGSTABELLE, tableRequests } from '../../src/workbook/schema';
 import { templateBatch } from '../../src/workbook/template';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { generate, toTemplateData, type BenchData } from '../engine/generate';
-import { log, mb, median, round, timeAsync, type Timing } from '../common/stats';
+import { log, mb, measureAsync, round, summarise, timeAsync, type Timing } from '../common/stats';
 
 /**
  * bench/workbook: a 10.000-position workbook file, built with the product's own template.
@@ -183,7 +183,7 @@ function run(
 async function timeRuns(fn: () => Promise<number>, runs: number): Promise<Timing> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) out.push(await fn());
-  return { median: median(out), min: Math.min(...out), max: Math.max(...out), runs: out };
+  return summarise(out);
 }
 
 /** LibreOffice keeps cached results of .xlsx files unless told to recalculate on load: "always". */
@@ -274,21 +274,19 @@ export async function runWorkbookBench(
 
   // (a) and (b) interleaved, so that both see the same machine load
   log('workbook: (a) ExcelJS laden und (b) stellenplan check im Prozess, abwechselnd …');
-  const loadRuns: number[] = [];
-  const checkRuns: number[] = [];
+  const loadRuns = { wall: [] as number[], cpu: [] as number[] };
+  const checkRuns = { wall: [] as number[], cpu: [] as number[] };
   let exitCode = -1;
   let jsonBytes = 0;
-  const load = async () => {
-    const s = performance.now();
-    await new ExcelJS.Workbook().xlsx.load(arrayBuffer);
-    return performance.now() - s;
-  };
+  const load = () => new ExcelJS.Workbook().xlsx.load(arrayBuffer);
   const check = async () => {
     const io = silentIo();
-    const s = performance.now();
     exitCode = await main(['check', file, '--json'], io);
     jsonBytes = io.bytes;
-    return performance.now() - s;
+  };
+  const record = (into: typeof loadRuns, m: { wall: number; cpu: number }) => {
+    into.wall.push(m.wall);
+    into.cpu.push(m.cpu);
   };
   await load(); // warm-up
   await check();
@@ -301,19 +299,13 @@ export async function runWorkbookBench(
   };
   await phaseRun(file, { open: [], readTables: [], mapTables: [], checkCoverage: [], json: [] }); // warm-up
   for (let i = 0; i < 5; i++) {
-    loadRuns.push(await load());
-    checkRuns.push(await check());
+    record(loadRuns, await measureAsync(load));
+    record(checkRuns, await measureAsync(check));
     await phaseRun(file, phaseRuns);
   }
   if (exitCode === 2) throw new Error('stellenplan check: Exit 2 – die Arbeitsmappe ist unbrauchbar?');
-  const summarise = (runs: number[]): Timing => ({
-    median: median(runs),
-    min: Math.min(...runs),
-    max: Math.max(...runs),
-    runs,
-  });
-  const excelLoad = summarise(loadRuns);
-  const checkInProcess = { ...summarise(checkRuns), exitCode, jsonBytes };
+  const excelLoad = summarise(loadRuns.wall, loadRuns.cpu);
+  const checkInProcess = { ...summarise(checkRuns.wall, checkRuns.cpu), exitCode, jsonBytes };
   const phases = {
     open: summarise(phaseRuns.open),
     readTables: summarise(phaseRuns.readTables),
