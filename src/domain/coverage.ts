@@ -30,15 +30,24 @@ import type {
 const POSITION_SOURCES = new Set(['Stellenwegfall', 'Nichtbesetzung', 'Verzicht auf geplante Stelle']);
 
 /** A lazily explained amount: explanations are built only when someone reads them. */
+/**
+ * A lazily explained amount: explanations are built only when someone reads them. A class keeps the
+ * getter on the prototype, so the 50.000+ amounts of a large plan stay small, fast objects.
+ */
+class LazyAmount implements YearAmount {
+  private cached?: Explanation;
+  constructor(
+    readonly year: number,
+    readonly amount: Dec,
+    private readonly explain: () => Explanation,
+  ) {}
+  get explanation(): Explanation {
+    return (this.cached ??= this.explain());
+  }
+}
+
 function amountOf(year: number, amount: Dec, explain: () => Explanation): YearAmount {
-  let cached: Explanation | undefined;
-  return {
-    year,
-    amount,
-    get explanation() {
-      return (cached ??= explain());
-    },
-  };
+  return new LazyAmount(year, amount, explain);
 }
 
 function sumExplanation(parts: { label: string; labelEn: string; amount: Dec }[], total: Dec): Explanation {
@@ -251,8 +260,10 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
     ? [...massnahmen.values()].filter((m) => isScenarioMember(m, options.scenario!))
     : [...massnahmen.values()].filter((m) => m.status !== 'abgelehnt');
   // Each measure as evaluated in its own scenario (or in the one asked for).
-  const inScenario = (m: Massnahme, name: string) =>
-    scenarios.find((s) => s.name === name)?.measures.find((r) => r.massnahme === m);
+  const byScenario = new Map(
+    scenarios.map((s) => [s.name, new Map(s.measures.map((r) => [r.massnahme, r]))]),
+  );
+  const inScenario = (m: Massnahme, name: string) => byScenario.get(name)?.get(m);
   const measures = inResult.map(
     (m) => inScenario(m, options.scenario ?? ownScenario(m)) ?? evals.get(m)!.result,
   );
