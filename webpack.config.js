@@ -35,7 +35,6 @@ module.exports = async (env, options) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/commands/commands.ts',
       functions: './src/functions/functions.ts',
     },
     output: {
@@ -92,13 +91,7 @@ module.exports = async (env, options) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane', 'commands', 'functions'],
-        templateParameters: { csp: CSP },
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'commands.html',
-        template: './src/commands/commands.html',
-        chunks: ['commands'],
+        chunks: ['taskpane', 'functions'],
         templateParameters: { csp: CSP },
       }),
     ],

@@ -1,9 +1,14 @@
 /* Ribbon commands (shared runtime): the same code as the task pane, then the pane shows the result. */
-import { checkWorkbook, reportWorkbook } from '../excel/actions';
 
-function action(run: (context: Excel.RequestContext) => Promise<unknown>) {
+type Action = 'checkWorkbook' | 'reportWorkbook';
+
+function action(name: Action) {
   return (event: Office.AddinCommands.Event): void => {
-    Excel.run(run)
+    // The Excel actions load on first use: the standalone page never needs them.
+    import(/* webpackChunkName: "excel" */ '../excel/actions')
+      .then((actions) =>
+        Excel.run((context: Excel.RequestContext): Promise<unknown> => actions[name](context)),
+      )
       // Errors and results are shown in the pane (findings list, message bar); a command cannot show UI itself.
       .then(() => Office.addin.showAsTaskpane())
       .catch(() => Office.addin.showAsTaskpane())
@@ -11,10 +16,12 @@ function action(run: (context: Excel.RequestContext) => Promise<unknown>) {
   };
 }
 
-if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
+/** Registers the ribbon actions once Office is ready; outside Office (standalone page) it does nothing. */
+export function registerCommands(): void {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return;
   void Office.onReady(() => {
     if (!Office.actions) return;
-    Office.actions.associate('pruefen', action(checkWorkbook));
-    Office.actions.associate('berichtHfw', action(reportWorkbook));
+    Office.actions.associate('pruefen', action('checkWorkbook'));
+    Office.actions.associate('berichtHfw', action('reportWorkbook'));
   });
 }

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerCommands } from '../commands/commands';
 import { App, type HostSeam } from './components/App';
 
 /**
@@ -22,6 +23,9 @@ async function detectHost(): Promise<HostSeam> {
   const { excelHostSeam } = await import(/* webpackChunkName: "excel" */ '../excel/host');
   return excelHostSeam();
 }
+
+// Shared runtime: the ribbon commands live in the task pane's page.
+registerCommands();
 
 void detectHost().then((seam) => {
   const root = createRoot(document.getElementById('root')!);
