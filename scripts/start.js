@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+'use strict';
+// `npm start`: serves the add-in and the standalone page from webpack's dev server on port 3000.
+// https needs the Office dev certificates (office-addin-dev-certs installs a CA, which asks for sudo on
+// Linux); `npm start -- --http` serves plain http, enough for the standalone page on this machine.
+const { spawn } = require('child_process');
+const path = require('path');
+
+const http = process.argv.includes('--http');
+const env = { ...process.env, ...(http ? { NO_HTTPS: '1' } : {}) };
+const scheme = http ? 'http' : 'https';
+process.stdout.write(
+  [
+    `Stellenplan & Deckung: ${scheme}://localhost:3000/taskpane.html`,
+    '  Ohne Excel: die Seite im Browser öffnen und eine .xlsx-Datei wählen (die Datei bleibt auf dem Rechner).',
+    '  Excel im Web: Einfügen › Add-ins › Meine Add-ins verwalten › Mein Add-In hochladen › manifest.xml.',
+    '  Excel unter Windows/Mac: manifest.xml über einen freigegebenen Ordner bzw. ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef querladen.',
+    '',
+  ].join('\n'),
+);
+const child = spawn(process.execPath, [path.join(__dirname, '..', 'node_modules', 'webpack', 'bin', 'webpack.js'), 'serve', '--mode', 'development'], {
+  stdio: 'inherit',
+  env,
+});
+child.on('exit', (code) => process.exit(code ?? 0));
