@@ -1,6 +1,6 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { CostModel, lookupMonthly, type LineSpec } from '../../src/domain/cost';
+import { CostModel, lookupMonthly, positionLine } from '../../src/domain/cost';
 import { checkCoverage } from '../../src/domain/coverage';
 import type { CheckResult } from '../../src/domain/result';
 import { ZERO, type Dec } from '../../src/domain/money';
@@ -67,14 +67,7 @@ export function sumPositionCosts(model: WorkbookModel): Dec {
   for (const s of model.stellen) {
     const hit = lookupMonthly(model, s.gruppe, s.stufe);
     if (!hit.ok) continue;
-    const spec: LineSpec = {
-      grade: hit.grade,
-      step: s.stufe,
-      monthly: hit.monthly,
-      beamte: hit.beamte,
-      share: s.anteil,
-      period: { start: s.beginn, end: s.ende },
-    };
+    const spec = positionLine(s, hit);
     for (const y of cost.years) total = total.plus(cost.lineCost(spec, y));
   }
   return total;

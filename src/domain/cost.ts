@@ -1,7 +1,7 @@
 import { D, ZERO, roundCent, formatEuro, formatDecimalDe, formatPercentDe, type Dec } from './money';
 import { daysInMonth, formatDateDe, intersect, isoDate, parts, type IsoDate, type Period } from './dates';
 import { isBeamteGrade, normalizeGrade, displayGrade } from './grades';
-import type { Parameter, PayTable, WorkbookModel } from './model';
+import type { Parameter, PayTable, Stelle, WorkbookModel } from './model';
 import type { Explanation } from './result';
 
 /** The plan years of the horizon. */
@@ -98,6 +98,18 @@ interface CachedLine {
   values: (Dec | undefined)[];
   /** spec.share as text, the key of CachedAnnual.fullYear */
   shareKey?: string;
+}
+
+/** A position's own cost line: its pay from the table, its share and its period (Beginn–Ende). */
+export function positionLine(s: Stelle, pay: { grade: string; monthly: Dec; beamte: boolean }): LineSpec {
+  return {
+    grade: pay.grade,
+    step: s.stufe,
+    monthly: pay.monthly,
+    beamte: pay.beamte,
+    share: s.anteil,
+    period: { start: s.beginn, end: s.ende },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { D, ZERO, sum, type Dec } from './money';
 import { intersect, parts, type Period } from './dates';
-import { CostModel, explainProRata, lookupMonthly, proRataAmount, type LineSpec } from './cost';
+import { CostModel, explainProRata, lookupMonthly, positionLine, proRataAmount, type LineSpec } from './cost';
 import { dienstverhaeltnisOfGrade, normalizeGrade } from './grades';
 import { inadmissibleBy } from './admissibility';
 import { checkBudget } from './budget';
@@ -322,14 +322,7 @@ function positionSpec(s: Stelle, f: Findings, model: WorkbookModel): LineSpec | 
     );
     return undefined;
   }
-  return {
-    grade: hit.grade,
-    step: s.stufe,
-    monthly: hit.monthly,
-    beamte: hit.beamte,
-    share: s.anteil,
-    period: { start: s.beginn, end: s.ende },
-  };
+  return positionLine(s, hit);
 }
 
 function reportPaygrade(
