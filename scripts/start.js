@@ -18,8 +18,17 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
-const child = spawn(process.execPath, [path.join(__dirname, '..', 'node_modules', 'webpack', 'bin', 'webpack.js'), 'serve', '--mode', 'development'], {
-  stdio: 'inherit',
-  env,
-});
+const child = spawn(
+  process.execPath,
+  [
+    path.join(__dirname, '..', 'node_modules', 'webpack', 'bin', 'webpack.js'),
+    'serve',
+    '--mode',
+    'development',
+  ],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 child.on('exit', (code) => process.exit(code ?? 0));
