@@ -133,6 +133,7 @@ function silentIo(): Io & { bytes: number } {
     err: () => undefined,
     progress: false,
     today: () => '2027-01-15',
+    now: () => '15.01.2027, 10:00:00',
   };
   return io;
 }

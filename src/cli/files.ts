@@ -63,9 +63,9 @@ export async function exists(file: string): Promise<boolean> {
   }
 }
 
-export function defaultReportPath(file: string): string {
+export function defaultReportPath(file: string, suffix = 'bericht'): string {
   const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}-bericht${ext || '.xlsx'}`);
+  return path.join(path.dirname(file), `${path.basename(file, ext)}-${suffix}${ext || '.xlsx'}`);
 }
 
 export function backupPath(file: string): string {

@@ -3,6 +3,7 @@ import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
 import { WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
+import { planAdoption, planUndo } from '../workbook/adopt';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
@@ -17,6 +18,8 @@ export interface Io {
   /** Progress is shown for long work when the terminal is interactive. */
   progress: boolean;
   today: () => string;
+  /** Timestamp for Protokoll rows. */
+  now: () => string;
 }
 
 const defaultIo = (): Io => ({
@@ -24,6 +27,7 @@ const defaultIo = (): Io => ({
   err: (s) => process.stderr.write(s),
   progress: Boolean(process.stderr.isTTY),
   today: () => new Date().toISOString().slice(0, 10),
+  now: () => new Date().toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'medium' }),
 });
 
 /** Exit codes (DESIGN.md): 0 no errors, 1 findings of severity error, 2 the file cannot be used. */
@@ -40,6 +44,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     check,
     report,
     compare,
+    adopt,
+    undo,
   };
   const run = commands[command];
   if (!run) {
@@ -121,9 +127,20 @@ async function check(file: string, args: Args, lang: Lang, io: Io): Promise<numb
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-async function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+/**
+ * The never-overwrite rule of every writing command: the output is `-o FILE` or a derived name; the input
+ * is changed only with --in-place, and then a backup is kept first.
+ */
+async function writeOut(
+  file: string,
+  args: Args,
+  lang: Lang,
+  io: Io,
+  suffix: string,
+  change: (workbook: XlsxWorkbook, read: ReadResult) => Promise<string>,
+): Promise<number> {
   const inPlace = args.flags.has('--in-place');
-  const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file));
+  const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file, suffix));
   if (!inPlace && path.resolve(out) === path.resolve(file)) {
     io.err(
       t(
@@ -135,25 +152,80 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
     return 2;
   }
   const { workbook, read } = await load(file, io, lang);
-  const result = checkCoverage(read.model);
-  progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
-  await workbook.write(buildReport(read, result, { stand: io.today(), lang }));
+  const message = await change(workbook, read);
   if (inPlace) {
     const backup = backupPath(file);
     await copyFile(file, backup);
     io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
   }
   await saveWorkbook(workbook, out);
-  const findings = allFindings(read, result.findings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  io.out(
-    t(
-      lang,
-      `Bericht geschrieben: ${out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)\n`,
-      `Report written: ${out} (${errors} errors, ${findings.length - errors} other findings)\n`,
-    ),
-  );
+  io.out(`${message.replace('{out}', out)}\n`);
   return 0;
+}
+
+function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  return writeOut(file, args, lang, io, 'bericht', async (workbook, read) => {
+    const result = checkCoverage(read.model);
+    progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
+    await workbook.write(buildReport(read, result, { stand: io.today(), lang }));
+    const findings = allFindings(read, result.findings);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    return t(
+      lang,
+      `Bericht geschrieben: {out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)`,
+      `Report written: {out} (${errors} errors, ${findings.length - errors} other findings)`,
+    );
+  });
+}
+
+/** `adopt FILE MASSNAHME`: takes an adopted measure into the plan, every changed cell logged in Protokoll. */
+function adopt(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  const nr = args.positionals[2];
+  if (!nr) {
+    io.err(
+      t(
+        lang,
+        'Bitte die Maßnahme angeben: stellenplan adopt DATEI.xlsx MASSNAHME\n',
+        'Please name the measure: stellenplan adopt FILE.xlsx MEASURE\n',
+      ),
+    );
+    return Promise.resolve(2);
+  }
+  const choice = option(args, '--betrag') ?? 'berechnet';
+  if (choice !== 'berechnet' && choice !== 'planansatz') {
+    io.err(
+      t(
+        lang,
+        '--betrag ist „berechnet“ (Vorgabe) oder „planansatz“.\n',
+        '--betrag is "berechnet" (default) or "planansatz".\n',
+      ),
+    );
+    return Promise.resolve(2);
+  }
+  return writeOut(file, args, lang, io, 'beschluss', async (workbook, read) => {
+    const batch = planAdoption(read, checkCoverage(read.model), nr, { amount: choice, when: io.now() });
+    await workbook.write(batch);
+    const n = batch.updates?.length ?? 0;
+    return t(
+      lang,
+      `Maßnahme ${nr} übernommen: ${n} Zellen geändert, im Protokoll vermerkt – {out}`,
+      `Measure ${nr} adopted: ${n} cells changed, logged in Protokoll – {out}`,
+    );
+  });
+}
+
+/** `undo FILE`: takes back the last adoption from Protokoll, restoring every logged cell. */
+function undo(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  return writeOut(file, args, lang, io, 'rueckgaengig', async (workbook, read) => {
+    const batch = planUndo(read, io.now());
+    await workbook.write(batch);
+    const n = batch.updates?.length ?? 0;
+    return t(
+      lang,
+      `Letzter Beschluss zurückgenommen: ${n} Zellen wiederhergestellt – {out}`,
+      `Last adoption undone: ${n} cells restored – {out}`,
+    );
+  });
 }
 
 async function compare(file: string, args: Args, lang: Lang, io: Io): Promise<number> {

@@ -12,6 +12,10 @@ Aufruf:
   stellenplan report DATEI.xlsx [-o AUS.xlsx] [--in-place]
                                                    Blätter Prüfung, Übersicht HFW, Berechnung schreiben
   stellenplan compare DATEI.xlsx                   Szenarien vergleichen
+  stellenplan adopt DATEI.xlsx MASSNAHME [-o AUS.xlsx] [--in-place] [--betrag berechnet|planansatz]
+                                                   beschlossene Maßnahme in den Plan übernehmen (Protokoll)
+  stellenplan undo DATEI.xlsx [-o AUS.xlsx] [--in-place]
+                                                   letzten Beschluss laut Protokoll zurücknehmen
 
 Optionen: --lang en (englische Meldungen), --help`,
     en: `Stellenplan & Deckung – command line
@@ -23,6 +27,10 @@ Usage:
   stellenplan report FILE.xlsx [-o OUT.xlsx] [--in-place]
                                                    write the sheets Prüfung, Übersicht HFW, Berechnung
   stellenplan compare FILE.xlsx                    compare scenarios
+  stellenplan adopt FILE.xlsx MEASURE [-o OUT.xlsx] [--in-place] [--betrag berechnet|planansatz]
+                                                   take an adopted measure into the plan (logged)
+  stellenplan undo FILE.xlsx [-o OUT.xlsx] [--in-place]
+                                                   take back the last adoption from Protokoll
 
 Options: --lang en (English messages), --help`,
   },

@@ -24,14 +24,17 @@ export interface BudgetInput {
   model: WorkbookModel;
   years: number[];
   positionCost: (s: Stelle, year: number) => Dec;
-  /** Adopted measures that are not yet realised in `Stellen` (their position is not there yet). */
-  adopted: MeasureResult[];
+  /**
+   * Adopted measures. `realised`: the new position is already in `Stellen` (taken into the plan by
+   * `adopt`), so it is counted there, once; the positions it gives up as cover are released either way.
+   */
+  adopted: { result: MeasureResult; realised: boolean }[];
 }
 
 /**
  * BUDGET_SHORTFALL: the Ansatz of every personnel budget line against the cost of all positions assigned
  * to it (Stellen.Haushaltsstelle), plus adopted measures not yet taken into the plan, minus the position
- * cover those measures release from the line. Pending measures (Entwurf/beantragt) are judged by the
+ * cover adopted measures release from the line. Pending measures (Entwurf/beantragt) are judged by the
  * coverage check; their Ansätze move only when the council adopts them. Lines without positions are
  * left alone.
  */
@@ -53,8 +56,8 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
   const stellen = new Map(model.stellen.map((s) => [s.nr, s]));
   for (const s of model.stellen)
     years.forEach((y, i) => charge(s.haushaltsstelle, i, input.positionCost(s, y)));
-  for (const r of input.adopted) {
-    years.forEach((_, i) => charge(r.massnahme.haushaltsstelle, i, r.years[i].cost));
+  for (const { result: r, realised } of input.adopted) {
+    if (!realised) years.forEach((_, i) => charge(r.massnahme.haushaltsstelle, i, r.years[i].cost));
     for (const line of r.cover) {
       const source = stellen.get(line.deckung.stellenNr);
       if (source) years.forEach((_, i) => charge(source.haushaltsstelle, i, line.years[i].amount.neg()));

@@ -283,15 +283,13 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   });
 
   // ---- Budget lines: personnel Ansätze against the positions charged to them (the plan as adopted)
-  const adopted = [...massnahmen.values()].filter(
-    (m) => m.status === 'beschlossen' && m.art === 'Neue Stelle' && !stellen.has(m.stellenNr),
-  );
-  const budget = checkBudget({
-    model,
-    years,
-    positionCost,
-    adopted: adopted.map((m) => evals.get(m)!.result),
-  });
+  const adopted = [...massnahmen.values()]
+    .filter((m) => m.status === 'beschlossen')
+    .map((m) => ({
+      result: evals.get(m)!.result,
+      realised: m.art === 'Neue Stelle' && stellen.has(m.stellenNr),
+    }));
+  const budget = checkBudget({ model, years, positionCost, adopted });
   budget.findings.forEach(push);
 
   return { years, scenarios, measures, findings, positions, budget: budget.lines, model };
@@ -470,7 +468,11 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
   }
   switch (m.art) {
     case 'Neue Stelle': {
-      if (m.stellenNr && stellen.has(m.stellenNr) && m.status !== 'beschlossen')
+      // A number may be reused for a follow-up position (e.g. making a fixed-term position permanent)
+      // once the existing one has ended before the new one starts.
+      const holder = m.stellenNr ? stellen.get(m.stellenNr) : undefined;
+      const followUp = holder?.ende !== undefined && m.beginn !== undefined && holder.ende < m.beginn;
+      if (holder && !followUp && m.status !== 'beschlossen')
         f.add(
           'DUPLICATE_ID',
           'error',

@@ -259,6 +259,8 @@ export const PROTOKOLL: TableSpec = {
     { field: 'zelle', header: 'Zelle', kind: 'text', width: 10 },
     { field: 'alt', header: 'Alter Wert', kind: 'text', width: 30 },
     { field: 'neu', header: 'Neuer Wert', kind: 'text', width: 60 },
+    // the old value as JSON (type included), so that `undo` restores it exactly
+    { field: 'altJson', header: 'Alter Wert (exakt)', kind: 'text', width: 22 },
   ],
 };
 

@@ -21,6 +21,7 @@ export async function runCli(args: string[], today = '2026-11-24'): Promise<CliR
     err: (s) => (stderr += s),
     progress: false,
     today: () => today,
+    now: () => `${today} 10:00:00`,
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

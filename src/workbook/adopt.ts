@@ -1,0 +1,363 @@
+import { proRataAmount } from '../domain/cost';
+import { formatDateDe } from '../domain/dates';
+import { dienstverhaeltnisOfGrade, displayGrade } from '../domain/grades';
+import type { Massnahme, TableKey } from '../domain/model';
+import { sum, ZERO, type Dec } from '../domain/money';
+import type { CheckResult, MeasureResult } from '../domain/result';
+import { dateToIso, display, isEmpty, isErrorValue } from './cells';
+import {
+  a1,
+  WorkbookUnusableError,
+  type CellUpdate,
+  type CellValue,
+  type RawTable,
+  type RowAppend,
+  type SheetCell,
+  type WriteBatch,
+} from './port';
+import type { ReadResult } from './read';
+import { headerKey, mapColumns, PROTOKOLL, tableSpec } from './schema';
+
+/**
+ * Taking an adopted measure into the plan (`stellenplan adopt`) and taking it back (`undo`). Every change is
+ * a cell update whose old value goes to `Protokoll` (readable, and as JSON for an exact undo); new rows are
+ * cell updates of empty cells, so undo empties them again.
+ */
+
+export type AmountChoice = 'berechnet' | 'planansatz';
+
+const ADOPT = 'Beschluss';
+const UNDO = 'Rücknahme';
+
+const col = (field: string) => PROTOKOLL.columns.find((c) => c.field === field)!.header;
+
+/** A cell value as JSON that restores it exactly (type included). */
+export function encodeValue(v: CellValue): string {
+  if (v === null || (typeof v === 'string' && v === '')) return 'null';
+  if (v instanceof Date) return JSON.stringify({ d: dateToIso(v) });
+  if (isErrorValue(v)) return JSON.stringify({ e: v.error });
+  return JSON.stringify(v);
+}
+
+export function decodeValue(json: string): SheetCell {
+  const v = JSON.parse(json) as string | number | boolean | null | { d: string } | { e: string };
+  if (v === null) return { v: null };
+  if (typeof v === 'object') return 'd' in v ? { v: v.d, s: 'date' } : { v: v.e };
+  return { v };
+}
+
+interface Change {
+  sheet: string;
+  cell: string;
+  old: CellValue;
+  value: SheetCell;
+}
+
+/** Where a table's cells are: field → column, data row → sheet row; missing columns get a header. */
+class TableCells {
+  readonly cols: Map<string, number>;
+  private extra = 0;
+  constructor(
+    readonly key: TableKey,
+    readonly raw: RawTable,
+    private readonly changes: Change[],
+  ) {
+    this.cols = mapColumns(tableSpec(key), raw.headers);
+  }
+
+  /** 1-based sheet column of a field; a missing column is added after the last header. */
+  column(field: string): number {
+    const i = this.cols.get(field);
+    if (i !== undefined) return this.raw.origin.col + i;
+    const spec = tableSpec(this.key).columns.find((c) => c.field === field)!;
+    const index = this.raw.headers.length + this.extra++;
+    this.cols.set(field, index);
+    const c = this.raw.origin.col + index;
+    this.changes.push({
+      sheet: this.raw.sheet,
+      cell: a1(this.raw.origin.row, c),
+      old: null,
+      value: { v: spec.header, s: 'header' },
+    });
+    return c;
+  }
+
+  value(row: number, field: string): CellValue {
+    const i = this.cols.get(field);
+    return i === undefined ? null : (this.raw.rows[row]?.[i] ?? null);
+  }
+
+  set(row: number, field: string, value: SheetCell): void {
+    const old = this.value(row, field);
+    this.changes.push({
+      sheet: this.raw.sheet,
+      cell: a1(this.raw.origin.row + 1 + row, this.column(field)),
+      old,
+      value,
+    });
+  }
+
+  /** The data row after the last non-empty one. */
+  nextRow(offset = 0): number {
+    let last = -1;
+    this.raw.rows.forEach((r, i) => {
+      if (r.some((v) => !isEmpty(v))) last = i;
+    });
+    return last + 1 + offset;
+  }
+}
+
+function table(read: ReadResult, key: TableKey, changes: Change[]): TableCells {
+  const raw = read.tables.get(key);
+  if (!raw) {
+    const spec = tableSpec(key);
+    throw new WorkbookUnusableError(
+      `Die Tabelle „${spec.sheet}“ fehlt.`,
+      `Table "${spec.sheet}" is missing.`,
+    );
+  }
+  return new TableCells(key, raw, changes);
+}
+
+/** Protokoll rows: when, action (with the measure), sheet, cell, old and new value (readable and exact). */
+function logRows(changes: Change[], action: string, when: string): RowAppend[] {
+  return changes.map((c) => ({
+    table: 'Protokoll' as const,
+    values: {
+      [col('zeitpunkt')]: { v: when },
+      [col('aktion')]: { v: action },
+      [col('blatt')]: { v: c.sheet },
+      [col('zelle')]: { v: c.cell },
+      [col('alt')]: { v: c.old instanceof Date ? formatDateDe(dateToIso(c.old)) : display(c.old) },
+      [col('neu')]: {
+        v:
+          c.value.s === 'date' && typeof c.value.v === 'string'
+            ? formatDateDe(c.value.v)
+            : String(c.value.v ?? ''),
+      },
+      [col('altJson')]: { v: encodeValue(c.old) },
+    },
+  }));
+}
+
+function batchOf(changes: Change[], action: string, when: string): WriteBatch {
+  const updates: CellUpdate[] = changes.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.value }));
+  return { updates, appends: logRows(changes, action, when) };
+}
+
+/** Actions in Protokoll, in order: "Beschluss M-1" / "Rücknahme Beschluss M-1". */
+function protokollActions(
+  read: ReadResult,
+): { action: string; rows: { sheet: string; cell: string; oldJson: string }[] }[] {
+  const raw = read.tables.get('Protokoll');
+  if (!raw) return [];
+  const at = (name: string) => raw.headers.findIndex((h) => headerKey(h) === headerKey(name));
+  const [iAction, iSheet, iCell, iOld] = [
+    at(col('aktion')),
+    at(col('blatt')),
+    at(col('zelle')),
+    at(col('altJson')),
+  ];
+  const out: { action: string; rows: { sheet: string; cell: string; oldJson: string }[] }[] = [];
+  let stamp = '';
+  for (const r of raw.rows) {
+    const action = display(r[iAction] ?? null);
+    if (!action) continue;
+    const key = `${display(r[at(col('zeitpunkt'))] ?? null)}|${action}`;
+    if (key !== stamp) out.push({ action, rows: [] });
+    stamp = key;
+    out[out.length - 1].rows.push({
+      sheet: display(r[iSheet] ?? null),
+      cell: display(r[iCell] ?? null),
+      oldJson: display(r[iOld] ?? null) || 'null',
+    });
+  }
+  return out;
+}
+
+/** The adoptions still in force: each "Beschluss X" not followed by its "Rücknahme". */
+function openAdoptions(read: ReadResult) {
+  const open: ReturnType<typeof protokollActions> = [];
+  for (const a of protokollActions(read)) {
+    if (a.action.startsWith(`${UNDO} `)) {
+      const target = a.action.slice(UNDO.length + 1);
+      const i = open.map((x) => x.action).lastIndexOf(target);
+      if (i >= 0) open.splice(i, 1);
+    } else if (a.action.startsWith(`${ADOPT} `)) open.push(a);
+  }
+  return open;
+}
+
+/** Per plan year: the computed cost, or the stated €/year Planansatz for the months the measure runs. */
+function perYear(m: MeasureResult, choice: AmountChoice, years: number[]): Dec[] {
+  const stated = m.massnahme.planansatz;
+  if (choice === 'planansatz' && stated) {
+    const period = { start: m.massnahme.beginn, end: m.massnahme.ende };
+    return years.map((y) => proRataAmount(stated, period, y));
+  }
+  return m.years.map((y) => y.cost);
+}
+
+/**
+ * What adopting measure `nr` changes: the new position in Stellen (fixed-term: Vermerk "kw TT.MM.JJJJ"),
+ * kw notes on the positions given up as cover, the target Planansatz raised and the source lines lowered
+ * per plan year, the status "beschlossen" – every cell logged in Protokoll.
+ */
+export function planAdoption(
+  read: ReadResult,
+  result: CheckResult,
+  nr: string,
+  options: { amount: AmountChoice; when: string },
+): WriteBatch {
+  const m = read.model.massnahmen.find((x) => x.nr === nr);
+  if (!m)
+    throw new WorkbookUnusableError(
+      `Die Maßnahme „${nr}“ gibt es im Blatt Maßnahmen nicht.`,
+      `Measure "${nr}" does not exist.`,
+    );
+  if (
+    openAdoptions(read).some((a) => a.action === `${ADOPT} ${nr}`) ||
+    (m.status === 'beschlossen' &&
+      m.art === 'Neue Stelle' &&
+      read.model.stellen.some((s) => s.nr === m.stellenNr))
+  )
+    throw new WorkbookUnusableError(
+      `Die Maßnahme ${nr} ist bereits beschlossen und in den Plan übernommen.`,
+      `Measure ${nr} has already been adopted.`,
+    );
+  if (m.status === 'abgelehnt')
+    throw new WorkbookUnusableError(
+      `Die Maßnahme ${nr} ist abgelehnt und kann nicht übernommen werden.`,
+      `Measure ${nr} was rejected.`,
+    );
+  const evaluated =
+    result.measures.find((x) => x.massnahme === m) ??
+    result.scenarios.flatMap((s) => s.measures).find((x) => x.massnahme === m);
+  if (!evaluated)
+    throw new WorkbookUnusableError(
+      `Die Maßnahme ${nr} konnte nicht berechnet werden.`,
+      `Measure ${nr} could not be evaluated.`,
+    );
+  const errors = result.findings.filter((f) => f.measure === nr && f.severity === 'error');
+  if (errors.length > 0)
+    throw new WorkbookUnusableError(
+      `Die Maßnahme ${nr} hat noch Fehler (${[...new Set(errors.map((e) => e.code))].join(', ')}): erst beheben, dann übernehmen.`,
+      `Measure ${nr} still has errors: fix them first.`,
+    );
+
+  const changes: Change[] = [];
+  const stellen = table(read, 'Stellen', changes);
+  const massnahmen = table(read, 'Massnahmen', changes);
+  if (m.art === 'Neue Stelle') addPosition(stellen, m);
+  markCoverPositions(read, stellen, evaluated);
+  adjustBudget(read, table(read, 'Planansaetze', changes), evaluated, result.years, options.amount);
+  massnahmen.set(m.ref.row, 'status', { v: 'beschlossen' });
+  return batchOf(changes, `${ADOPT} ${nr}`, options.when);
+}
+
+function addPosition(stellen: TableCells, m: Massnahme): void {
+  const row = stellen.nextRow();
+  const set = (field: string, value: SheetCell) =>
+    value.v !== undefined && value.v !== '' && stellen.set(row, field, value);
+  set('nr', { v: m.stellenNr });
+  set('dezernat', { v: m.dezernat ?? '' });
+  set('oe', { v: m.oe });
+  set('bezeichnung', { v: m.bezeichnung });
+  set('dienstverhaeltnis', { v: m.gruppe ? dienstverhaeltnisOfGrade(m.gruppe) : '' });
+  set('gruppe', { v: m.gruppe ? displayGrade(m.gruppe) : '' });
+  if (m.stufe !== undefined) set('stufe', { v: m.stufe });
+  set('anteil', { v: m.anteil ? m.anteil.toNumber() : 1 });
+  set('besetzt', { v: 'Nein' });
+  if (m.ende) set('vermerk', { v: `kw ${formatDateDe(m.ende)}` });
+  if (m.beginn) set('beginn', { v: m.beginn, s: 'date' });
+  if (m.ende) set('ende', { v: m.ende, s: 'date' });
+  set('haushaltsstelle', { v: m.haushaltsstelle });
+}
+
+/** Positions given up as cover get a kw note (not to be refilled / falls away), unless they have one. */
+function markCoverPositions(read: ReadResult, stellen: TableCells, m: MeasureResult): void {
+  for (const line of m.cover) {
+    const d = line.deckung;
+    if (!['Stellenwegfall', 'Nichtbesetzung', 'Verzicht auf geplante Stelle'].includes(d.art)) continue;
+    const s = read.model.stellen.find((x) => x.nr === d.stellenNr);
+    if (!s || s.vermerk === 'kw') continue;
+    const from = d.beginn ?? m.massnahme.beginn;
+    stellen.set(s.ref.row, 'vermerk', { v: from ? `kw ${formatDateDe(from)}` : 'kw' });
+  }
+}
+
+/** The target line rises by the measure's amount, every source line falls by what its cover releases. */
+function adjustBudget(
+  read: ReadResult,
+  lines: TableCells,
+  m: MeasureResult,
+  years: number[],
+  choice: AmountChoice,
+): void {
+  const deltas = new Map<string, Dec[]>();
+  const add = (hst: string, i: number, amount: Dec) => {
+    if (!hst || amount.isZero()) return;
+    const list = deltas.get(hst) ?? years.map(() => ZERO);
+    list[i] = list[i].plus(amount);
+    deltas.set(hst, list);
+  };
+  perYear(m, choice, years).forEach((a, i) => add(m.massnahme.haushaltsstelle, i, a));
+  for (const line of m.cover) {
+    const d = line.deckung;
+    const source =
+      d.art === 'Minderaufwand' || d.art === 'Mehrertrag'
+        ? d.haushaltsstelle
+        : read.model.stellen.find((s) => s.nr === d.stellenNr)?.haushaltsstelle;
+    // more revenue raises the revenue line; everything else lowers the line the money comes from
+    line.years.forEach((y, i) => add(source ?? '', i, d.art === 'Mehrertrag' ? y.amount : y.amount.neg()));
+  }
+  let appended = 0;
+  for (const [hst, list] of deltas) {
+    if (sum(list).isZero() && list.every((x) => x.isZero())) continue;
+    const existing = read.model.planansaetze.filter((p) => p.haushaltsstelle === hst);
+    years.forEach((year, i) => {
+      if (list[i].isZero()) return;
+      const p = existing.find((x) => x.jahr === year);
+      if (p) {
+        lines.set(p.ref.row, 'ansatz', {
+          v: p.ansatz.plus(list[i]).toDecimalPlaces(2).toNumber(),
+          s: 'money',
+        });
+        return;
+      }
+      const row = lines.nextRow(appended++);
+      lines.set(row, 'haushaltsstelle', { v: hst });
+      lines.set(row, 'bezeichnung', { v: existing[0]?.bezeichnung || m.massnahme.bezeichnung });
+      lines.set(row, 'jahr', { v: year });
+      lines.set(row, 'ansatz', { v: list[i].toDecimalPlaces(2).toNumber(), s: 'money' });
+      lines.set(row, 'geschuetzt', { v: 'Nein' });
+      lines.set(row, 'art', { v: existing[0]?.art ?? 'Personalaufwand' });
+    });
+  }
+}
+
+/** Takes back the last adoption still in force: every logged cell gets its old value again. */
+export function planUndo(read: ReadResult, when: string): WriteBatch {
+  const open = openAdoptions(read);
+  const last = open[open.length - 1];
+  if (!last)
+    throw new WorkbookUnusableError(
+      'Im Protokoll steht kein Beschluss, der zurückgenommen werden kann.',
+      'Protokoll holds no adoption to undo.',
+    );
+  const changes: Change[] = [...last.rows].reverse().map((r) => {
+    const raw = [...read.tables.values()].find((t) => t?.sheet === r.sheet);
+    const current = raw ? cellAt(raw, r.cell) : null;
+    return { sheet: r.sheet, cell: r.cell, old: current, value: decodeValue(r.oldJson) };
+  });
+  return batchOf(changes, `${UNDO} ${last.action}`, when);
+}
+
+function cellAt(raw: RawTable, address: string): CellValue {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return null;
+  const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r = Number(m[2]);
+  if (r === raw.origin.row) return raw.headers[c - raw.origin.col] ?? null;
+  return raw.rows[r - raw.origin.row - 1]?.[c - raw.origin.col] ?? null;
+}
