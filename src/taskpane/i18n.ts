@@ -54,6 +54,10 @@ const TEXTS = {
   submitMeasure: ['Maßnahme und Deckung eintragen', 'Add measure and cover'],
   added: ['Eingetragen und im Protokoll vermerkt', 'Added and logged in Protokoll'],
   save: ['Arbeitsmappe speichern', 'Save workbook'],
+  adopt: ['Beschluss übernehmen', 'Adopt into plan'],
+  adopted: ['beschlossen und in den Plan übernommen (Protokoll)', 'adopted into the plan (logged)'],
+  undo: ['Letzten Beschluss zurücknehmen', 'Undo last adoption'],
+  undone: ['Letzter Beschluss zurückgenommen (Protokoll)', 'Last adoption undone (logged)'],
   writing: ['Schreibe Bericht in die Arbeitsmappe …', 'Writing report into the workbook …'],
   writeFailed: ['Der Bericht konnte nicht geschrieben werden', 'The report could not be written'],
 } as const;

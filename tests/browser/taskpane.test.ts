@@ -155,3 +155,19 @@ test('compares Basis and the variant side by side (Konstanz) and never logged a 
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-pruefung.png'), fullPage: true });
   expect(consoleErrors).toEqual([]);
 }, 60_000);
+
+test('adopts a covered measure into the plan and takes it back, as the command line does', async () => {
+  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
+  await page.getByTestId('summary').waitFor();
+  await page.getByRole('tab', { name: 'Maßnahmen' }).click();
+  const adopt = page.getByRole('button', { name: 'Beschluss übernehmen' });
+  expect(await adopt.count()).toBe(1);
+  await adopt.click();
+  await page.getByText('M-2027-01: beschlossen und in den Plan übernommen (Protokoll)').waitFor();
+  expect(await page.getByTestId('summary').textContent()).toContain('0 Fehler');
+  expect(await page.getByRole('button', { name: 'Beschluss übernehmen' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Letzten Beschluss zurücknehmen' }).click();
+  await page.getByText('Letzter Beschluss zurückgenommen (Protokoll)').waitFor();
+  expect(await page.getByRole('button', { name: 'Beschluss übernehmen' }).count()).toBe(1);
+  expect(consoleErrors).toEqual([]);
+}, 60_000);

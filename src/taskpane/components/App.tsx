@@ -13,6 +13,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { WorkbookUnusableError, type WorkbookPort, type WriteBatch } from '../../workbook/port';
+import { planAdoption, planUndo } from '../../workbook/adopt';
 import { withProtokoll } from '../../workbook/protokoll';
 import { deckungAppend, massnahmeAppend } from '../../workbook/rows';
 import { analyse, type Analysis } from '../analysis';
@@ -89,12 +90,8 @@ export function App(props: HostSeam): React.JSX.Element {
   };
 
   /** The wizard's result goes into Maßnahmen and Deckung, every row logged in Protokoll. */
-  const addMeasure = async (p: Proposal) => {
-    const batch = withProtokoll(
-      { appends: [massnahmeAppend(p.massnahme), ...p.cover.map(deckungAppend)] },
-      `${tr(lang, 'newPosition')} ${p.massnahme.nr}`,
-      new Date().toLocaleString('de-DE'),
-    );
+  /** Writes a batch into the open workbook (Excel or the file in memory) and checks again. */
+  const apply = async (batch: WriteBatch, done: string) => {
     if (props.mode === 'excel' && props.writeBatch && props.openWorkbook) {
       await props.writeBatch(batch);
       await run(props.openWorkbook);
@@ -104,9 +101,45 @@ export function App(props: HostSeam): React.JSX.Element {
       setDirty(true);
       await run(() => Promise.resolve(port), state.kind === 'done' ? state.file : undefined);
     }
-    setNotice(`${p.massnahme.nr}: ${tr(lang, 'added')}`);
+    setNotice(done);
+  };
+
+  const stamp = () => new Date().toLocaleString('de-DE');
+
+  const addMeasure = async (p: Proposal) => {
+    const batch = withProtokoll(
+      { appends: [massnahmeAppend(p.massnahme), ...p.cover.map(deckungAppend)] },
+      `${tr(lang, 'newPosition')} ${p.massnahme.nr}`,
+      stamp(),
+    );
+    await apply(batch, `${p.massnahme.nr}: ${tr(lang, 'added')}`);
     setTab('measures');
   };
+
+  /** Adoption and undo use the same plan as `stellenplan adopt` / `undo`; refusals show as a message. */
+  const guarded = async (make: () => WriteBatch, done: string) => {
+    try {
+      await apply(make(), done);
+    } catch (e) {
+      setNotice(undefined);
+      setState({
+        kind: 'failed',
+        message:
+          e instanceof WorkbookUnusableError
+            ? lang === 'en'
+              ? e.messageEn
+              : e.message
+            : (e as Error).message,
+      });
+    }
+  };
+  const adoptMeasure = (nr: string) =>
+    analysis &&
+    void guarded(
+      () => planAdoption(analysis.read, analysis.result, nr, { amount: 'berechnet', when: stamp() }),
+      `${nr}: ${tr(lang, 'adopted')}`,
+    );
+  const undoLast = () => analysis && void guarded(() => planUndo(analysis.read, stamp()), tr(lang, 'undone'));
 
   const save = async () => {
     if (!filePort.current) return;
@@ -219,7 +252,19 @@ export function App(props: HostSeam): React.JSX.Element {
               <Tab value="scenarios">{tr(lang, 'comparison')}</Tab>
             </TabList>
             {tab === 'measures' ? (
-              <Dashboard scenario={current} years={analysis.result.years} lang={lang} />
+              <>
+                <Dashboard
+                  scenario={current}
+                  years={analysis.result.years}
+                  lang={lang}
+                  onAdopt={adoptMeasure}
+                />
+                {analysis.read.tables.get('Protokoll') && (
+                  <Button appearance="subtle" onClick={undoLast}>
+                    {tr(lang, 'undo')}
+                  </Button>
+                )}
+              </>
             ) : tab === 'scenarios' ? (
               <Scenarios result={analysis.result} lang={lang} />
             ) : tab === 'wizard' ? (

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
+import { Badge, Button, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { formatEuro } from '../../domain/money';
 import type { MeasureResult, ScenarioResult } from '../../domain/result';
 import { tr, type Lang } from '../i18n';
@@ -29,6 +29,8 @@ export function Dashboard(props: {
   scenario: ScenarioResult;
   years: number[];
   lang: Lang;
+  /** Take a measure into the plan (as `stellenplan adopt`). */
+  onAdopt?: (nr: string) => void;
 }): React.JSX.Element {
   const { scenario, years, lang } = props;
   return (
@@ -41,6 +43,19 @@ export function Dashboard(props: {
               <TableCell colSpan={2 + years.length}>
                 <Text weight="semibold">{m.massnahme.nr}</Text> <Text>{m.massnahme.bezeichnung}</Text>{' '}
                 <StatusBadge m={m} lang={lang} />
+                {props.onAdopt &&
+                  m.massnahme.status !== 'beschlossen' &&
+                  m.massnahme.status !== 'abgelehnt' &&
+                  m.covered && (
+                    <Button
+                      size="small"
+                      appearance="outline"
+                      style={{ marginLeft: 8 }}
+                      onClick={() => props.onAdopt!(m.massnahme.nr)}
+                    >
+                      {tr(lang, 'adopt')}
+                    </Button>
+                  )}
               </TableCell>
             </TableRow>
             <TableRow>
