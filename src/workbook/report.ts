@@ -66,7 +66,7 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
   const allFindings = combineFindings(read, result.findings);
   return {
     sheets: [
-      buildUebersicht(result, berechnung, allFindings, { ...options, checksum }),
+      buildUebersicht(read, result, berechnung, allFindings, { ...options, checksum }),
       buildPruefung(read, allFindings, options.stand, checksum),
       berechnung.sheet,
     ],
@@ -237,6 +237,7 @@ function statusText(m: MeasureResult): { v: string; s: 'ok' | 'error' | 'info' }
 }
 
 function buildUebersicht(
+  read: ReadResult,
   result: CheckResult,
   b: BerechnungLayout,
   findings: Finding[],
@@ -329,6 +330,42 @@ function buildUebersicht(
     rows.push(totals);
     negatives.push(`${columnLetter(6)}${rows.length}:${columnLetter(5 + years.length)}${rows.length}`);
   }
+  // Personnel budget lines: Ansatz (a link to the Planansätze cell), cost of the positions charged to the
+  // line (engine), and the margin as a formula – shortfalls coloured like every negative balance.
+  if (result.budget.length > 0) {
+    rows.push([]);
+    rows.push([
+      { v: 'Personal-Planansätze: Ansatz, Kosten der zugeordneten Stellen, Spielraum', s: 'subtitle' },
+    ]);
+    for (const line of result.budget) {
+      const r = rows.length + 1;
+      const ansatz: SheetCell[] = [
+        { v: line.haushaltsstelle },
+        { v: line.bezeichnung, s: 'wrap' },
+        {},
+        {},
+        { v: 'Ansatz' },
+      ];
+      const kosten: SheetCell[] = [{}, {}, {}, {}, { v: 'Stellenkosten' }];
+      const spielraum: SheetCell[] = [{}, {}, {}, {}, { v: 'Spielraum', s: 'moneyBold' }];
+      line.years.forEach((y, i) => {
+        const c = columnLetter(6 + i);
+        const p = read.model.planansaetze.find(
+          (x) => x.haushaltsstelle === line.haushaltsstelle && x.jahr === y.year,
+        );
+        const at = p && read.locate({ ...p.ref, field: 'ansatz' });
+        ansatz.push(
+          at
+            ? { f: `${sheetRef(at.sheet)}!${at.cell}`, r: num(y.ansatz!), s: 'money' }
+            : { v: 'kein Ansatz', s: 'note' },
+        );
+        kosten.push({ v: num(y.cost), s: 'money' });
+        spielraum.push(at ? { f: `${c}${r}-${c}${r + 1}`, r: num(y.margin!), s: 'moneyBold' } : {});
+      });
+      rows.push(ansatz, kosten, spielraum);
+      negatives.push(`${columnLetter(6)}${r + 2}:${columnLetter(5 + years.length)}${r + 2}`);
+    }
+  }
   rows.push([]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   rows.push([
@@ -342,7 +379,7 @@ function buildUebersicht(
   return {
     name: SHEETS.uebersicht,
     rows,
-    widths: [12, 34, 16, 18, 9, ...years.map(() => 14), 14, 40].slice(0, lastCol),
+    widths: [12, 34, 16, 18, 13, ...years.map(() => 14), 14, 40].slice(0, lastCol),
     freeze: { row: 3, col: 0 },
     print: {
       landscape: true,

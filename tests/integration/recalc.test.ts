@@ -144,6 +144,32 @@ describe.each(CASES)('%s nach Neuberechnung durch LibreOffice', (name) => {
     expect(wrong).toEqual([]);
   });
 
+  test('Übersicht HFW: the margin of every personnel budget line and year equals the engine', () => {
+    const c = get(name);
+    const ws = c.recalculated.getWorksheet('Übersicht HFW')!;
+    const wrong: string[] = [];
+    let lines = 0;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      if (shownValue(ws.getCell(r, 5)) !== 'Spielraum') continue;
+      const hst = String(shownValue(ws.getCell(r - 2, 1)));
+      const line = c.engine.budget.find((b) => b.haushaltsstelle === hst);
+      if (!line) {
+        wrong.push(`Zeile ${r}: unbekannte Haushaltsstelle ${hst}`);
+        continue;
+      }
+      lines++;
+      line.years.forEach((y, i) => {
+        const cell = ws.getCell(r, 6 + i);
+        if (y.margin && !sameAmount(shownValue(cell), y.margin.toFixed(2)))
+          wrong.push(
+            `${hst} ${y.year} (${cell.address}): ${String(shownValue(cell))} statt ${y.margin.toFixed(2)}`,
+          );
+      });
+    }
+    expect(wrong).toEqual([]);
+    expect(lines).toBe(c.engine.budget.length);
+  });
+
   test('Übersicht HFW: cost, cover and balance per measure and year equal check --json; totals equal the engine', () => {
     const c = get(name);
     const ws = c.recalculated.getWorksheet('Übersicht HFW')!;
