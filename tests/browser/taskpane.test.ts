@@ -171,3 +171,16 @@ test('adopts a covered measure into the plan and takes it back, as the command l
   expect(await page.getByRole('button', { name: 'Beschluss übernehmen' }).count()).toBe(1);
   expect(consoleErrors).toEqual([]);
 }, 60_000);
+
+test('shows the margin of every personnel budget line per year', async () => {
+  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
+  await page.getByTestId('summary').waitFor();
+  await page.getByRole('tab', { name: 'Planansätze' }).click();
+  // FB6 Bauhof 2027: Ansatz 262.000 € minus 6.01 (E9a/5), 6.11, 6.12 (E5/3) and 6.13 (E5/4), each × 12,85 × 1,2915
+  const cost = ['4697.43', '3449.05', '3449.05', '3587.78'].map((m) =>
+    new D(m).times('12.85').times('1.2915').toDecimalPlaces(2, D.ROUND_HALF_UP),
+  );
+  const margin = new D(262000).minus(cost.reduce((a, b) => a.plus(b), new D(0)));
+  expect(await page.getByTestId('budget-5.4.01.5011-margin-2027').textContent()).toBe(formatEuro(margin));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-planansaetze.png'), fullPage: true });
+}, 60_000);

@@ -20,6 +20,7 @@ import { analyse, type Analysis } from '../analysis';
 import { tr, type Lang } from '../i18n';
 import { Dashboard } from './Dashboard';
 import { FindingsList } from './FindingsList';
+import { Budget } from './Budget';
 import { Scenarios } from './Scenarios';
 import { Wizard, type Proposal } from './Wizard';
 
@@ -48,7 +49,9 @@ export function App(props: HostSeam): React.JSX.Element {
   const [lang, setLang] = React.useState<Lang>('de');
   const [state, setState] = React.useState<State>({ kind: 'idle' });
   const [scenario, setScenario] = React.useState('Basis');
-  const [tab, setTab] = React.useState<'measures' | 'findings' | 'wizard' | 'scenarios'>('measures');
+  const [tab, setTab] = React.useState<'measures' | 'findings' | 'wizard' | 'scenarios' | 'budget'>(
+    'measures',
+  );
   const [notice, setNotice] = React.useState<string>();
   /** Standalone: the file in memory has changes that are not saved yet. */
   const [dirty, setDirty] = React.useState(false);
@@ -250,6 +253,7 @@ export function App(props: HostSeam): React.JSX.Element {
               </Tab>
               <Tab value="wizard">{tr(lang, 'newPosition')}</Tab>
               <Tab value="scenarios">{tr(lang, 'comparison')}</Tab>
+              <Tab value="budget">{tr(lang, 'budget')}</Tab>
             </TabList>
             {tab === 'measures' ? (
               <>
@@ -265,6 +269,8 @@ export function App(props: HostSeam): React.JSX.Element {
                   </Button>
                 )}
               </>
+            ) : tab === 'budget' ? (
+              <Budget result={analysis.result} lang={lang} />
             ) : tab === 'scenarios' ? (
               <Scenarios result={analysis.result} lang={lang} />
             ) : tab === 'wizard' ? (
