@@ -16,6 +16,7 @@ export type TableKey =
   | 'Parameter'
   | 'Entgelttabelle'
   | 'Besoldungstabelle'
+  | 'Deckungsregeln'
   | 'Protokoll';
 
 /** Where a value came from: table, 0-based data row (header excluded) and the field key of the column. */

@@ -1,3 +1,4 @@
+import { DEFAULT_COVER_RULES, type CoverRule } from '../domain/admissibility';
 import { D, type Dec } from '../domain/money';
 import {
   DEFAULT_BESOLDUNGSTABELLE,
@@ -152,6 +153,7 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
   const massnahmen = readMassnahmen(reader('Massnahmen'), unreadableMeasures);
   const deckung = readDeckung(reader('Deckung'));
   const planansaetze = readPlanansaetze(reader('Planansaetze'));
+  const coverRules = readCoverRules(reader('Deckungsregeln'));
 
   const model: WorkbookModel = {
     stellen,
@@ -161,8 +163,41 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     parameter,
     entgelttabelle,
     besoldungstabelle,
+    ...(coverRules ? { coverRules } : {}),
   };
   return { model, findings, tables, columns, locate, unreadableMeasures };
+}
+
+/**
+ * The town's switches for the admissibility rules: a row per rule (Regel = its id), Aktiv Ja/Nein, optional
+ * own keywords. Rules without a row keep their default; an unknown rule id is a finding at its cell.
+ */
+function readCoverRules(r: RowReader): CoverRule[] | undefined {
+  if (!r.present) return undefined;
+  const rules = DEFAULT_COVER_RULES.map((rule) => ({ ...rule }));
+  for (const { index, cells } of r.rows()) {
+    const id = r.required(index, cells, 'regel', text);
+    if (!id) continue;
+    const rule = rules.find((x) => x.id === id.trim().toLowerCase());
+    if (!rule) {
+      r.report(
+        index,
+        'regel',
+        `„${id}“ ist keine bekannte Regel (bekannt: ${rules.map((x) => x.id).join(', ')})`,
+        `"${id}" is not a known rule`,
+      );
+      continue;
+    }
+    const aktiv = r.get(index, cells, 'aktiv', parseBool);
+    if (aktiv !== undefined) rule.enabled = aktiv;
+    const words = r.get(index, cells, 'stichwoerter', text);
+    if (words && rule.keywords)
+      rule.keywords = words
+        .split(/[,;]/)
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean);
+  }
+  return rules;
 }
 
 /** Walks the data rows of one table and parses fields, recording a finding per unusable cell. */

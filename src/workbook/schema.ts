@@ -245,6 +245,22 @@ export const BESOLDUNGSTABELLE: TableSpec = {
   ],
 };
 
+/** The town's own switch for each admissibility rule of cover (src/domain/admissibility.ts). */
+export const DECKUNGSREGELN: TableSpec = {
+  key: 'Deckungsregeln',
+  sheet: 'Deckungsregeln',
+  tableNames: ['Deckungsregeln'],
+  sheetNames: ['Deckungsregeln'],
+  required: false,
+  columns: [
+    { field: 'regel', header: 'Regel', kind: 'text', required: true, width: 28 },
+    { field: 'aktiv', header: 'Aktiv', kind: 'bool', width: 8 },
+    { field: 'stichwoerter', header: 'Stichwörter', kind: 'text', width: 44 },
+    { field: 'beschreibung', header: 'Beschreibung', kind: 'text', width: 70 },
+    { field: 'quelle', header: 'Quelle', kind: 'text', width: 90 },
+  ],
+};
+
 /** Every write the add-in makes (when, what, which rows); created on the first write, never rewritten. */
 export const PROTOKOLL: TableSpec = {
   key: 'Protokoll',
@@ -272,6 +288,7 @@ export const TABLES: TableSpec[] = [
   PARAMETER,
   ENTGELTTABELLE,
   BESOLDUNGSTABELLE,
+  DECKUNGSREGELN,
   PROTOKOLL,
 ];
 

@@ -1,9 +1,11 @@
+import { DEFAULT_COVER_RULES } from '../domain/admissibility';
 import { DEFAULT_ENTGELTTABELLE, PARAMETER_DEFAULTS } from '../domain/defaults';
 import { DECKUNG_ARTEN, MASSNAHME_ARTEN, MASSNAHME_STATUS, PLANANSATZ_ARTEN } from '../domain/model';
 import type { GeneratedSheet, SheetCell, StyleName, ValidationWrite, WriteBatch } from './port';
 import {
   BESOLDUNGSTABELLE,
   DECKUNG,
+  DECKUNGSREGELN,
   DIENSTVERHAELTNISSE,
   ENTGELTTABELLE,
   JA_NEIN,
@@ -110,6 +112,25 @@ function besoldungSheet(): GeneratedSheet {
   };
 }
 
+/** The admissibility rules with their sources, each switchable by the town (Aktiv Ja/Nein). */
+function coverRulesSheet(): GeneratedSheet {
+  const rows: SheetCell[][] = [DECKUNGSREGELN.columns.map((c) => ({ v: c.header, s: 'header' as const }))];
+  for (const r of DEFAULT_COVER_RULES)
+    rows.push([
+      { v: r.id },
+      { v: r.enabled ? 'Ja' : 'Nein' },
+      { v: (r.keywords ?? []).join(', ') },
+      { v: r.message, s: 'wrap' },
+      { v: r.source, s: 'note' },
+    ]);
+  return {
+    name: DECKUNGSREGELN.sheet,
+    rows,
+    widths: DECKUNGSREGELN.columns.map((c) => c.width ?? 12),
+    freeze: { row: 1, col: 0 },
+  };
+}
+
 /** Drop-down lists for the enumerated columns (DESIGN.md: Art, Dienstverhältnis, Vermerk, Besetzt, Entgeltgruppe). */
 export function validations(rows = 500): ValidationWrite[] {
   return [
@@ -123,6 +144,7 @@ export function validations(rows = 500): ValidationWrite[] {
     { table: 'Deckung', header: 'Art', list: [...DECKUNG_ARTEN], rows },
     { table: 'Planansaetze', header: 'Geschützt', list: [...JA_NEIN], rows },
     { table: 'Planansaetze', header: 'Art', list: [...PLANANSATZ_ARTEN], rows },
+    { table: 'Deckungsregeln', header: 'Aktiv', list: [...JA_NEIN], rows: 20 },
   ];
 }
 
@@ -137,6 +159,7 @@ export function templateBatch(data: TemplateData = {}): WriteBatch {
       parameterSheet(data.parameter),
       entgeltSheet(),
       besoldungSheet(),
+      coverRulesSheet(),
     ],
     validations: validations(),
   };
