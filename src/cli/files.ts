@@ -76,3 +76,8 @@ export function backupPath(file: string): string {
 export async function copyFile(from: string, to: string): Promise<void> {
   await fs.copyFile(from, to);
 }
+
+/** A text file (Markdown draft), written whole. */
+export async function writeText(file: string, text: string): Promise<void> {
+  await fs.writeFile(file, text, 'utf8');
+}

@@ -3,12 +3,24 @@ import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
 import { WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
+import { inputChecksum } from '../domain/checksum';
+import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
+import type { WriteBatch } from '../workbook/port';
+import { PdfUnavailableError, writePdf } from './pdf';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 import { option, parseArgs, type Args } from './args';
-import { backupPath, copyFile, defaultReportPath, exists, openWorkbook, saveWorkbook } from './files';
+import {
+  backupPath,
+  copyFile,
+  defaultReportPath,
+  exists,
+  openWorkbook,
+  saveWorkbook,
+  writeText,
+} from './files';
 import { checkJson, checkText, compareText } from './output';
 import { t, usage, type Lang } from './text';
 
@@ -46,6 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     compare,
     adopt,
     undo,
+    vorlage,
   };
   const run = commands[command];
   if (!run) {
@@ -137,7 +150,7 @@ async function writeOut(
   lang: Lang,
   io: Io,
   suffix: string,
-  change: (workbook: XlsxWorkbook, read: ReadResult) => Promise<string>,
+  change: (workbook: XlsxWorkbook, read: ReadResult, out: string) => Promise<string>,
 ): Promise<number> {
   const inPlace = args.flags.has('--in-place');
   const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file, suffix));
@@ -152,7 +165,7 @@ async function writeOut(
     return 2;
   }
   const { workbook, read } = await load(file, io, lang);
-  const message = await change(workbook, read);
+  const message = await change(workbook, read, out);
   if (inPlace) {
     const backup = backupPath(file);
     await copyFile(file, backup);
@@ -163,11 +176,15 @@ async function writeOut(
   return 0;
 }
 
-function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  return writeOut(file, args, lang, io, 'bericht', async (workbook, read) => {
+async function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  let batch: WriteBatch | undefined;
+  let out = '';
+  const code = await writeOut(file, args, lang, io, 'bericht', async (workbook, read, target) => {
     const result = checkCoverage(read.model);
     progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
-    await workbook.write(buildReport(read, result, { stand: io.today(), lang }));
+    batch = buildReport(read, result, { stand: io.today(), lang });
+    out = target;
+    await workbook.write(batch);
     const findings = allFindings(read, result.findings);
     const errors = findings.filter((f) => f.severity === 'error').length;
     return t(
@@ -176,6 +193,21 @@ function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
       `Report written: {out} (${errors} errors, ${findings.length - errors} other findings)`,
     );
   });
+  if (code !== 0 || !batch || !args.flags.has('--pdf')) return code;
+  // The committee papers as PDF next to the workbook (LibreOffice headless).
+  const pdf = out.replace(/\.xlsx?$/i, '') + '.pdf';
+  progress(io, 0, t(lang, 'Erzeuge PDF mit LibreOffice …', 'Creating PDF with LibreOffice …'));
+  try {
+    await writePdf(batch, pdf);
+  } catch (e) {
+    if (e instanceof PdfUnavailableError) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  io.out(t(lang, `PDF geschrieben: ${pdf}\n`, `PDF written: ${pdf}\n`));
+  return 0;
 }
 
 /** `adopt FILE MASSNAHME`: takes an adopted measure into the plan, every changed cell logged in Protokoll. */
@@ -212,6 +244,44 @@ function adopt(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
       `Measure ${nr} adopted: ${n} cells changed, logged in Protokoll – {out}`,
     );
   });
+}
+
+/** `vorlage FILE MASSNAHME [-o OUT.md]`: the draft resolution as Markdown (the input is only read). */
+async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  const nr = args.positionals[2];
+  if (!nr) {
+    io.err(
+      t(
+        lang,
+        'Bitte die Maßnahme angeben: stellenplan vorlage DATEI.xlsx MASSNAHME\n',
+        'Please name the measure: stellenplan vorlage FILE.xlsx MEASURE\n',
+      ),
+    );
+    return 2;
+  }
+  const { read } = await load(file, io, lang);
+  const result = checkCoverage(read.model);
+  if (!read.model.massnahmen.some((m) => m.nr === nr)) {
+    io.err(
+      t(
+        lang,
+        `Die Maßnahme „${nr}“ gibt es im Blatt Maßnahmen nicht.\n`,
+        `Measure "${nr}" does not exist.\n`,
+      ),
+    );
+    return 2;
+  }
+  const text = beschlussvorlage(result, nr, { stand: io.today(), checksum: inputChecksum(read.model) });
+  const out = option(args, '-o', '--out', '--output');
+  if (out) {
+    if (path.resolve(out) === path.resolve(file)) {
+      io.err(t(lang, 'Die Eingabedatei wird nicht überschrieben.\n', 'The input file is not overwritten.\n'));
+      return 2;
+    }
+    await writeText(out, text);
+    io.out(t(lang, `Beschlussvorlage geschrieben: ${out}\n`, `Draft resolution written: ${out}\n`));
+  } else io.out(text);
+  return 0;
 }
 
 /** `undo FILE`: takes back the last adoption from Protokoll, restoring every logged cell. */

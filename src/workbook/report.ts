@@ -31,6 +31,7 @@ import {
 import { combineFindings, type ReadResult } from './read';
 import { BESOLDUNGSTABELLE, ENTGELTTABELLE, SHEETS } from './schema';
 import { dateToIso, isoToSerial } from './cells';
+import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
 
 export interface ReportOptions {
@@ -67,6 +68,9 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
   return {
     sheets: [
       buildUebersicht(read, result, berechnung, allFindings, { ...options, checksum }),
+      buildSzenarien(result, options.stand, checksum),
+      buildStellenplan(result, options.stand, checksum),
+      buildVorlagen(result, options.stand, checksum),
       buildPruefung(read, allFindings, options.stand, checksum),
       berechnung.sheet,
     ],

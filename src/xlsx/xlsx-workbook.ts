@@ -142,6 +142,16 @@ export class XlsxWorkbook implements WorkbookPort {
       row.forEach((cell, c) => {
         if (cell) setCell(ws.getCell(r + 1, c + 1), cell);
       });
+      // Header and wrapped cells get the height their text needs (files do not auto-fit rows).
+      const lines = Math.max(
+        1,
+        ...row.map((cell, c) =>
+          cell && (cell.s === 'header' || cell.s === 'wrap') && typeof cell.v === 'string'
+            ? Math.ceil(cell.v.length / Math.max(4, (sheet.widths?.[c] ?? 10) - 1))
+            : 1,
+        ),
+      );
+      if (lines > 1) ws.getRow(r + 1).height = Math.min(6, lines) * 13;
     });
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     if (sheet.print) {

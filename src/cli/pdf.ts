@@ -1,0 +1,78 @@
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { GeneratedSheet, SheetCell, WriteBatch } from '../workbook/port';
+import { SHEETS } from '../workbook/schema';
+import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+
+/** The committee papers, in the order a reader expects them. */
+const PAPERS: string[] = [
+  SHEETS.uebersicht,
+  SHEETS.szenarien,
+  SHEETS.stellenplan,
+  SHEETS.vorlage,
+  SHEETS.pruefung,
+];
+
+/** A printable copy: formulas become their values, links plain text (the PDF holds only these sheets). */
+function printable(sheet: GeneratedSheet): GeneratedSheet {
+  const cell = (c: SheetCell | null): SheetCell | null =>
+    !c ? c : c.f !== undefined ? { v: c.r ?? null, s: c.s } : c.link ? { v: c.v, s: c.s } : c;
+  return { ...sheet, rows: sheet.rows.map((r) => (r ? r.map(cell) : r)) };
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: 180_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0;
+      resolve({ code, out: `${stdout}${stderr}` });
+    });
+  });
+}
+
+export class PdfUnavailableError extends Error {}
+
+/**
+ * Writes `pdfFile` with the committee sheets of the report, converted by LibreOffice headless (which must be
+ * installed: package libreoffice-calc-nogui). A private LibreOffice profile keeps it apart from a running one.
+ */
+export async function writePdf(batch: WriteBatch, pdfFile: string): Promise<void> {
+  const sheets = PAPERS.map((name) => batch.sheets?.find((s) => s.name === name)).filter(
+    (s): s is GeneratedSheet => !!s,
+  );
+  const book = XlsxWorkbook.create();
+  await book.write({ sheets: sheets.map(printable) });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stellenplan-pdf-'));
+  try {
+    const base = path.basename(pdfFile, path.extname(pdfFile));
+    const xlsx = path.join(dir, `${base}.xlsx`);
+    await fs.writeFile(xlsx, await book.toBuffer());
+    const profile = pathToFileURL(path.join(dir, 'profil')).href;
+    const r = await run('soffice', [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      xlsx,
+    ]);
+    const produced = path.join(dir, `${base}.pdf`);
+    if (r.code === 127 || /ENOENT|not found/.test(r.out))
+      throw new PdfUnavailableError(
+        'Für --pdf wird LibreOffice gebraucht (Paket libreoffice-calc-nogui); die Arbeitsmappe ist geschrieben, das PDF nicht.',
+      );
+    try {
+      await fs.copyFile(produced, pdfFile);
+    } catch {
+      throw new PdfUnavailableError(
+        `LibreOffice hat kein PDF erzeugt (Exit ${r.code}); die Arbeitsmappe ist geschrieben.`,
+      );
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

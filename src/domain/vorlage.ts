@@ -1,0 +1,140 @@
+import { formatDateDe } from './dates';
+import { displayGrade } from './grades';
+import { formatDecimalDe, formatEuro } from './money';
+import type { Massnahme } from './model';
+import type { CheckResult, MeasureResult } from './result';
+
+/**
+ * A draft resolution (Beschlussvorlage) for one measure: Beschlussvorschlag, Begründung placeholder,
+ * Finanzielle Auswirkungen per plan year and the Deckungsvorschlag with its sources and amounts – as
+ * Markdown, the form a Sitzungsdienst pastes into its council information system.
+ */
+export function beschlussvorlage(
+  result: CheckResult,
+  nr: string,
+  options: { stand: string; checksum: string },
+): string {
+  const m =
+    result.measures.find((x) => x.massnahme.nr === nr) ??
+    result.scenarios.flatMap((s) => s.measures).find((x) => x.massnahme.nr === nr);
+  if (!m) throw new Error(`Die Maßnahme „${nr}“ gibt es nicht.`);
+  const mm = m.massnahme;
+  const years = result.years;
+  const position = result.model.stellen.find((s) => s.nr === mm.stellenNr);
+  const lines: string[] = [];
+  lines.push(`# Beschlussvorlage: ${mm.bezeichnung} (${mm.nr})`, '');
+  lines.push(`Beratungsfolge: Haupt- und Finanzausschuss (HFW) – Stadtverordnetenversammlung  `);
+  lines.push(
+    `Stand: ${formatDateDe(options.stand)} · Szenario: ${m.scenario} · Status: ${mm.status} · Prüfsumme der Eingaben: ${options.checksum}`,
+    '',
+  );
+
+  lines.push('## Beschlussvorschlag', '');
+  const points = [proposal(mm, position?.bezeichnung)];
+  if (mm.auflagen) points.push(`Auflagen: ${mm.auflagen}.`.replace(/\.\.$/, '.'));
+  if (m.cover.length > 0)
+    points.push(
+      `Die Deckung erfolgt durch: ${m.cover.map((c) => `${c.deckung.quelle || c.deckung.stellenNr || c.deckung.haushaltsstelle} (${c.deckung.art})`).join('; ')}.`,
+    );
+  if (mm.art === 'Neue Stelle' && mm.ende)
+    points.push(
+      `Die Stelle ist bis ${formatDateDe(mm.ende)} befristet; rechtzeitig vor Ablauf entscheidet die Stadtverordnetenversammlung, ob sie unbefristet fortgeführt wird.`,
+    );
+  points.forEach((p, i) => lines.push(`${i + 1}. ${p}`));
+  lines.push('');
+
+  lines.push('## Begründung', '', '_[Fachliche Begründung durch das Fachamt ergänzen.]_', '');
+
+  lines.push('## Finanzielle Auswirkungen', '');
+  lines.push(`| | ${years.join(' | ')} |`, `| --- | ${years.map(() => '---:').join(' | ')} |`);
+  for (const [label, key] of [
+    ['Kosten', 'cost'],
+    ['Deckung', 'cover'],
+    ['Saldo', 'balance'],
+  ] as const)
+    lines.push(`| ${label} | ${m.years.map((y) => formatEuro(y[key])).join(' | ')} |`);
+  lines.push('');
+  const facts: string[] = [];
+  if (mm.gruppe)
+    facts.push(
+      `Entgelt-/Besoldungsgruppe ${displayGrade(mm.gruppe)}${mm.stufe ? `, Stufe ${mm.stufe}` : ''}`,
+    );
+  if (mm.anteil) facts.push(`Stellenanteil ${formatDecimalDe(mm.anteil, 3)}`);
+  if (mm.haushaltsstelle) facts.push(`Haushaltsstelle ${mm.haushaltsstelle}`);
+  if (mm.planansatz) facts.push(`im Antrag genannter Planansatz ${formatEuro(mm.planansatz)} je Jahr`);
+  if (facts.length) lines.push(`${facts.join(' · ')}.`, '');
+  lines.push(
+    'Berechnet nach dem Kostenmodell der Arbeitsmappe (Tabellenentgelt × (12 + Jahressonderzahlung) × (1 + Arbeitgeberanteile) je Jahr, tagegenau anteilig, auf den Cent gerundet).',
+    '',
+  );
+
+  lines.push('## Deckungsvorschlag', '');
+  if (m.cover.length === 0) lines.push('Kein Deckungsvorschlag angegeben.', '');
+  else {
+    lines.push(
+      `| Quelle | Art | ${years.join(' | ')} |`,
+      `| --- | --- | ${years.map(() => '---:').join(' | ')} |`,
+    );
+    for (const c of m.cover)
+      lines.push(
+        `| ${c.deckung.quelle || c.deckung.stellenNr || c.deckung.haushaltsstelle} | ${c.deckung.art} | ${c.years.map((y) => formatEuro(y.amount)).join(' | ')} |`,
+      );
+    lines.push('');
+  }
+  lines.push(coverVerdict(m), '');
+
+  const findings = result.findings.filter((f) => f.measure === mm.nr);
+  if (findings.length > 0) {
+    lines.push('## Hinweise der Prüfung', '');
+    for (const f of findings)
+      lines.push(
+        `- ${f.severity === 'error' ? 'Fehler' : f.severity === 'warning' ? 'Warnung' : 'Hinweis'} (${f.code}): ${f.message}`,
+      );
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function from(m: Massnahme): string {
+  return m.terminOffen
+    ? 'zu einem noch festzulegenden Zeitpunkt'
+    : m.beginn
+      ? `ab ${formatDateDe(m.beginn)}`
+      : 'ab sofort';
+}
+
+function where(m: Massnahme): string {
+  return m.oe && m.dezernat ? `${m.oe} (${m.dezernat})` : m.oe || m.dezernat || '';
+}
+
+/** The resolution sentence for each kind of measure. */
+function proposal(m: Massnahme, positionTitle?: string): string {
+  const pos = `die Stelle ${m.stellenNr}${positionTitle ? ` (${positionTitle})` : ''}`;
+  switch (m.art) {
+    case 'Neue Stelle':
+      return `Im Stellenplan wird ${from(m)}${where(m) ? ` in ${where(m)}` : ''} eine ${m.ende ? 'befristete ' : ''}Stelle „${m.bezeichnung}“ (${m.gruppe ? displayGrade(m.gruppe) : 'Gruppe offen'}, Stellenanteil ${m.anteil ? formatDecimalDe(m.anteil, 3) : '1,000'}${m.ende ? `, befristet bis ${formatDateDe(m.ende)}` : ''}) geschaffen.`;
+    case 'Stelle streichen':
+      return `Im Stellenplan entfällt ${pos} ${from(m)}.`;
+    case 'Stellenanteil ändern':
+      return `Der Stellenanteil für ${pos} wird ${from(m)} auf ${m.anteil ? formatDecimalDe(m.anteil, 3) : '…'} geändert.`;
+    case 'Höhergruppierung':
+      return `${capital(pos)} wird ${from(m)} nach ${m.gruppe ? displayGrade(m.gruppe) : '…'} höhergruppiert.`;
+    case 'Umsetzung':
+      return `${capital(pos)} wird ${from(m)}${where(m) ? ` in ${where(m)}` : ''} umgesetzt (kostenneutral).`;
+    case 'Sachaufwand':
+      return `Für „${m.bezeichnung}“ werden ${from(m)} ${m.planansatz ? formatEuro(m.planansatz) : '…'} je Jahr bereitgestellt.`;
+  }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function coverVerdict(m: MeasureResult): string {
+  if (m.massnahme.terminOffen)
+    return 'Termin offen: Kosten und Deckung werden ausgewiesen, sobald der Zeitpunkt feststeht.';
+  const short = m.years.filter((y) => y.balance.isNegative());
+  if (short.length === 0)
+    return `Die Maßnahme ist in allen Planjahren ${m.covered ? 'gedeckt' : 'rechnerisch gedeckt, die Prüfung meldet aber Fehler (siehe unten)'}.`;
+  return `Die Maßnahme ist nicht voll gedeckt: ${short.map((y) => `${y.year} fehlen ${formatEuro(y.balance.neg())}`).join(', ')}.`;
+}
