@@ -1,7 +1,8 @@
 import { CostModel, annualFactor, lookupMonthly, monthsActive, proRataAmount } from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { inputChecksum } from '../domain/checksum';
-import type { Dec } from '../domain/money';
+import { formatDecimalDe, formatPercentDe, sum, type Dec } from '../domain/money';
+import { displayGrade } from '../domain/grades';
 import type { Finding } from '../domain/findings';
 import type { CheckResult, LineBasis, MeasureResult } from '../domain/result';
 import {
@@ -287,11 +288,20 @@ function buildUebersicht(
     };
   };
   const negatives: string[] = [];
+  // A variant lists only its own measures; its total is the Basis total plus theirs.
+  const basisScenario = result.scenarios.find((x) => x.name === 'Basis');
+  let basisTotalRow: number | undefined;
   for (const scenario of result.scenarios) {
+    const isVariant = scenario !== basisScenario && basisTotalRow !== undefined;
+    const own = isVariant
+      ? scenario.measures.filter((m) => !basisScenario!.measures.some((b) => b.massnahme === m.massnahme))
+      : scenario.measures;
     rows.push([]);
-    rows.push([{ v: `Szenario: ${scenario.name}`, s: 'subtitle' }]);
+    rows.push([
+      { v: `Szenario: ${scenario.name}${isVariant ? ' (Basis und zusätzlich)' : ''}`, s: 'subtitle' },
+    ]);
     const blockStart = rows.length + 1;
-    for (const m of scenario.measures) {
+    for (const m of own) {
       const r = rows.length + 1;
       const mm = m.massnahme;
       const first: SheetCell[] = [
@@ -301,7 +311,16 @@ function buildUebersicht(
         { v: mm.oe },
         { v: 'Kosten' },
       ];
-      const second: SheetCell[] = [{}, {}, {}, {}, { v: 'Deckung' }];
+      // what, where, grade, share, term – and for a fixed-term position the review date
+      const details = [
+        [mm.oe, mm.dezernat].filter(Boolean).join(' · '),
+        mm.gruppe ? `${displayGrade(mm.gruppe)}${mm.stufe ? `/${mm.stufe}` : ''}` : '',
+        mm.anteil ? `Anteil ${formatDecimalDe(mm.anteil, 3)}` : '',
+        mm.terminOffen
+          ? 'Termin offen'
+          : `${formatDateDe(mm.beginn) || 'offen'} – ${formatDateDe(mm.ende) || 'unbefristet'}`,
+      ].filter(Boolean);
+      const second: SheetCell[] = [{}, { v: details.join(' · '), s: 'note' }, {}, {}, { v: 'Deckung' }];
       const third: SheetCell[] = [{}, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
       years.forEach((_, i) => {
         first.push(sumOf(mm.nr, 'Kosten', i, m.years[i].cost));
@@ -311,7 +330,21 @@ function buildUebersicht(
       });
       const status = statusText(m);
       first.push({ v: status.v, s: status.s }, { v: mm.auflagen, s: 'wrap' });
+      if (mm.art === 'Neue Stelle' && mm.ende)
+        third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'info' };
       rows.push(first, second, third);
+      // each cover source with its amount per year
+      for (const c of m.cover) {
+        const d = c.deckung;
+        rows.push([
+          {},
+          { v: `Deckung: ${d.quelle || d.stellenNr || d.haushaltsstelle}`, s: 'note' },
+          { v: d.art, s: 'note' },
+          { v: d.stellenNr || d.haushaltsstelle, s: 'note' },
+          { v: 'davon' },
+          ...c.years.map((y) => ({ v: num(y.amount), s: 'money' as const })),
+        ]);
+      }
       negatives.push(`${columnLetter(6)}${r + 2}:${columnLetter(5 + years.length)}${r + 2}`);
     }
     const blockEnd = rows.length;
@@ -325,14 +358,57 @@ function buildUebersicht(
     years.forEach((_, i) => {
       const col = columnLetter(6 + i);
       const range = (c: string) => `${c}${blockStart}:${c}${Math.max(blockStart, blockEnd)}`;
+      const ownSum = own.length > 0 ? `SUMIF(${range('E')},"Saldo",${range(col)})` : '0';
       totals.push({
-        f: `SUMIF(${range('E')},"Saldo",${range(col)})`,
+        f: isVariant ? `${col}${basisTotalRow}+${ownSum}` : ownSum,
         r: num(scenario.totals[i].balance),
         s: 'moneyBold',
       });
     });
     rows.push(totals);
+    if (scenario === basisScenario) basisTotalRow = rows.length;
     negatives.push(`${columnLetter(6)}${rows.length}:${columnLetter(5 + years.length)}${rows.length}`);
+  }
+  // Effect on personnel cost (Basis): the plan as it stands, the measures gross and net of cover, in %.
+  const basis = result.scenarios.find((x) => x.name === 'Basis');
+  if (basis) {
+    const plan = years.map((_, i) => sum(result.positions.map((p) => p.years[i].amount)));
+    rows.push([]);
+    rows.push([{ v: 'Auswirkung auf die Personalkosten (Basis)', s: 'subtitle' }]);
+    const line = (label: string, values: Dec[], style: 'money' | 'moneyBold' = 'money'): SheetCell[] => [
+      { v: label },
+      {},
+      {},
+      {},
+      {},
+      ...values.map((v) => ({ v: num(v), s: style })),
+    ];
+    rows.push(line('Personalkosten laut Stellenplan', plan));
+    rows.push(
+      line(
+        'Mehrkosten der Maßnahmen (brutto)',
+        basis.totals.map((t) => t.cost),
+      ),
+    );
+    rows.push(
+      line(
+        'Mehrkosten nach Deckung (netto)',
+        basis.totals.map((t) => t.balance.neg()),
+        'moneyBold',
+      ),
+    );
+    rows.push([
+      { v: 'Veränderung brutto / netto gegenüber dem Stellenplan' },
+      {},
+      {},
+      {},
+      {},
+      ...years.map((_, i) => ({
+        v: plan[i].isZero()
+          ? '–'
+          : `${formatPercentDe(basis.totals[i].cost.div(plan[i]), 1)} / ${formatPercentDe(basis.totals[i].balance.neg().div(plan[i]), 1)}`,
+      })),
+    ]);
   }
   // Personnel budget lines: Ansatz (a link to the Planansätze cell), cost of the positions charged to the
   // line (engine), and the margin as a formula – shortfalls coloured like every negative balance.
