@@ -385,6 +385,7 @@ export const KONSTANZ: TemplateData = {
     },
     {
       'Maßnahme-Nr.': 'K-02',
+      Voraussetzung: 'K-01',
       Bezeichnung: 'Umsetzung E-Government / OZG in das Amt für Digitalisierung',
       Art: 'Umsetzung',
       'Stellen-Nr.': '10.14',
@@ -397,6 +398,7 @@ export const KONSTANZ: TemplateData = {
     },
     {
       'Maßnahme-Nr.': 'K-03',
+      Voraussetzung: 'K-01',
       Bezeichnung: 'Umsetzung Digitale Verwaltungsprozesse in das Amt für Digitalisierung',
       Art: 'Umsetzung',
       'Stellen-Nr.': '10.15',
@@ -409,6 +411,7 @@ export const KONSTANZ: TemplateData = {
     },
     {
       'Maßnahme-Nr.': 'K-04',
+      Voraussetzung: 'K-01',
       Bezeichnung: 'Schul-IT: Geschäftskreis von Dezernat II in Dezernat I (Koordination)',
       Art: 'Umsetzung',
       'Stellen-Nr.': '40.21',
@@ -422,6 +425,7 @@ export const KONSTANZ: TemplateData = {
     },
     {
       'Maßnahme-Nr.': 'K-05',
+      Voraussetzung: 'K-01',
       Bezeichnung: 'Schul-IT: Systembetreuung von Dezernat II in Dezernat I',
       Art: 'Umsetzung',
       'Stellen-Nr.': '40.22',
@@ -434,6 +438,7 @@ export const KONSTANZ: TemplateData = {
     },
     {
       'Maßnahme-Nr.': 'K-06',
+      Voraussetzung: 'K-01',
       Bezeichnung: 'Schul-IT: Systembetreuung (Teilzeit) von Dezernat II in Dezernat I',
       Art: 'Umsetzung',
       'Stellen-Nr.': '40.23',

@@ -180,6 +180,40 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
     else massnahmen.set(m.nr, m);
   }
 
+  // ---- Prerequisites: an office is founded when its head starts; transfers wait for that (Konstanz)
+  for (const m of massnahmen.values()) {
+    if (!m.voraussetzung) continue;
+    const pre = massnahmen.get(m.voraussetzung);
+    const at = { ...m.ref, field: 'voraussetzung' };
+    if (!pre)
+      f.add(
+        'MEASURE_UNKNOWN',
+        'error',
+        `Maßnahme ${m.nr}: die Voraussetzung „${m.voraussetzung}“ gibt es in den Maßnahmen nicht.`,
+        `Measure ${m.nr}: prerequisite "${m.voraussetzung}" does not exist.`,
+        at,
+        { measure: m.nr },
+      );
+    else if (pre.status === 'abgelehnt' && m.status !== 'abgelehnt')
+      f.add(
+        'DEPENDENCY_ORDER',
+        'warning',
+        `Maßnahme ${m.nr} setzt ${pre.nr} voraus, die abgelehnt ist.`,
+        `Measure ${m.nr} depends on ${pre.nr}, which was rejected.`,
+        at,
+        { measure: m.nr },
+      );
+    else if (m.beginn && pre.beginn && m.beginn < pre.beginn)
+      f.add(
+        'DEPENDENCY_ORDER',
+        'warning',
+        `Maßnahme ${m.nr} soll am ${fmt.date(m.beginn)} wirksam werden, ihre Voraussetzung ${pre.nr} erst am ${fmt.date(pre.beginn)}.`,
+        `Measure ${m.nr} starts before its prerequisite ${pre.nr}.`,
+        { ...m.ref, field: 'beginn' },
+        { measure: m.nr },
+      );
+  }
+
   // ---- Deckung rows grouped by measure; unknown measures
   const coverByMeasure = new Map<string, Deckung[]>();
   for (const d of model.deckung) {

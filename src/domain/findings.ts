@@ -26,6 +26,8 @@ export const FINDING_CODES = {
   TERM_OPEN: 'Eine Maßnahme hat noch keinen festen Termin ("Termin offen"); sie wird gesondert ausgewiesen.',
   DEFAULTS_USED: 'Eine optionale Tabelle fehlt; die mitgelieferten Vorgaben werden verwendet.',
   PROTECTED_REDUCED: 'Eine Maßnahme oder Deckung verringert einen geschützten Planansatz.',
+  DEPENDENCY_ORDER:
+    'Eine Maßnahme soll vor der Maßnahme wirksam werden, die ihre Voraussetzung ist (oder diese ist abgelehnt).',
 } as const;
 export type FindingCode = keyof typeof FINDING_CODES;
 

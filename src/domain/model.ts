@@ -89,6 +89,8 @@ export interface Massnahme {
   /** "Basis" for empty. */
   szenario: string;
   auflagen: string;
+  /** Another measure that must take effect first (Konstanz: the transfers wait for the new head of office). */
+  voraussetzung?: string;
   status: MassnahmeStatus;
   ref: SourceRef;
 }

@@ -37,6 +37,8 @@ export interface StellenplanView {
     stellenNr: string;
     from?: string;
     to?: string;
+    /** The measure it waits for (Voraussetzung). */
+    after?: string;
   }[];
   totals: { beamte: Dec; beschaeftigte: Dec; all: Dec };
 }
@@ -93,6 +95,7 @@ export function stellenplanView(
           stellenNr: m.stellenNr,
           from: position ? `${position.dezernat} / ${position.oe}` : undefined,
           to: [m.dezernat, m.oe].filter(Boolean).join(' / ') || undefined,
+          after: m.voraussetzung,
         });
         continue;
       }

@@ -31,6 +31,12 @@ export function beschlussvorlage(
 
   lines.push('## Beschlussvorschlag', '');
   const points = [proposal(mm, position?.bezeichnung)];
+  if (mm.voraussetzung) {
+    const pre = result.model.massnahmen.find((x) => x.nr === mm.voraussetzung);
+    points.push(
+      `Voraussetzung ist die Maßnahme ${mm.voraussetzung}${pre ? ` („${pre.bezeichnung}“)` : ''}; bis dahin bleiben die Zuständigkeiten, wo sie sind.`,
+    );
+  }
   if (mm.auflagen) points.push(`Auflagen: ${mm.auflagen}.`.replace(/\.\.$/, '.'));
   if (m.cover.length > 0)
     points.push(

@@ -41,9 +41,18 @@ function errorValue<T>(v: { error: string }): Parsed<T> {
 
 export function display(v: CellValue): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : dateToIso(v);
   if (isErrorValue(v)) return v.error;
   return String(v);
+}
+
+/**
+ * A cell value quoted in a message: trimmed and at most 80 characters, so that a finding about a cell of
+ * 30.000 characters still fits into one cell of the Prüfung sheet (Excel's limit is 32.767).
+ */
+export function shown(v: CellValue): string {
+  const s = display(v).trim();
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
 export function parseText(v: CellValue): Parsed<string> {
@@ -86,9 +95,9 @@ export function parseNumber(v: CellValue): Parsed<Dec | undefined> {
     return ok(new D(String(v)));
   }
   if (typeof v === 'boolean' || v instanceof Date)
-    return bad(`„${display(v)}“ ist keine Zahl`, `"${display(v)}" is not a number`);
+    return bad(`„${shown(v)}“ ist keine Zahl`, `"${shown(v)}" is not a number`);
   const d = parseNumberText(String(v));
-  if (!d) return bad(`„${String(v).trim()}“ ist keine Zahl`, `"${String(v).trim()}" is not a number`);
+  if (!d) return bad(`„${shown(v)}“ ist keine Zahl`, `"${shown(v)}" is not a number`);
   return ok(d);
 }
 
@@ -96,7 +105,7 @@ export function parseNumber(v: CellValue): Parsed<Dec | undefined> {
 export function parseRate(v: CellValue): Parsed<Dec | undefined> {
   if (typeof v === 'string' && /%\s*$/.test(v.trim())) {
     const d = parseNumberText(v.trim().replace(/%$/, ''));
-    if (!d) return bad(`„${v.trim()}“ ist kein Prozentsatz`, `"${v.trim()}" is not a percentage`);
+    if (!d) return bad(`„${shown(v)}“ ist kein Prozentsatz`, `"${shown(v)}" is not a percentage`);
     return ok(d.div(100));
   }
   return parseNumber(v);
@@ -107,8 +116,8 @@ export function parseShare(v: CellValue): Parsed<Dec | undefined> {
   if (!r.ok || r.value === undefined) return r;
   if (r.value.lte(0) || r.value.gt(1))
     return bad(
-      `Stellenanteil ${display(v)} liegt nicht zwischen 0 und 1`,
-      `FTE share ${display(v)} is not between 0 and 1`,
+      `Stellenanteil ${shown(v)} liegt nicht zwischen 0 und 1`,
+      `FTE share ${shown(v)} is not between 0 and 1`,
     );
   return r;
 }
@@ -119,26 +128,37 @@ export function parseInt(v: CellValue): Parsed<number | undefined> {
   const r = parseNumber(v);
   if (!r.ok || r.value === undefined) return r as Parsed<number | undefined>;
   if (!r.value.isInteger())
-    return bad(`„${display(v)}“ ist keine ganze Zahl`, `"${display(v)}" is not a whole number`);
-  if (r.value.abs().gt(1e9)) return bad(`„${display(v)}“ ist zu groß`, `"${display(v)}" is too large`);
+    return bad(`„${shown(v)}“ ist keine ganze Zahl`, `"${shown(v)}" is not a whole number`);
+  if (r.value.abs().gt(1e9)) return bad(`„${shown(v)}“ ist zu groß`, `"${shown(v)}" is too large`);
   return ok(r.value.toNumber());
 }
 
-/** Excel dates arrive as Date (UTC midnight from ExcelJS), as a serial number, or as "TT.MM.JJJJ" text. */
-export function dateToIso(d: Date): IsoDate {
-  // ExcelJS gives UTC midnight; round to the nearest day against time-of-day noise.
-  const t = new Date(d.getTime() + 12 * 3600 * 1000);
-  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
-}
+/**
+ * Excel's 1900 date system: serial 1 is 01.01.1900 and serial 60 the 29.02.1900 that never was (Lotus'
+ * leap-year error, kept by Excel), so from serial 61 (01.03.1900) on the days count from 30.12.1899.
+ * A time of day never moves a date: 46388,75 (18:00) is still 01.01.2027.
+ */
+const EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86400000;
 
 export function serialToIso(serial: number): IsoDate {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
-  return dateToIso(new Date(ms));
+  // floor, with a tolerance far below a second against binary noise (46388.99999999999)
+  const day = Math.floor(serial + 1e-8);
+  if (day === 60) return '1900-02-29'; // shown by Excel, not a date: isValidIsoDate rejects it
+  const t = new Date(EPOCH + (day >= 1 && day < 60 ? day + 1 : day) * DAY);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
 export function isoToSerial(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+  if (y === 1900 && m === 2 && d === 29) return 60;
+  const days = Math.round((Date.UTC(y, m - 1, d) - EPOCH) / DAY);
+  return days >= 2 && days <= 60 ? days - 1 : days;
+}
+
+/** Dates from ExcelJS: it turns serial s into 30.12.1899 + s days for every s, so convert back first. */
+export function dateToIso(d: Date): IsoDate {
+  return serialToIso((d.getTime() - EPOCH) / DAY);
 }
 
 function inRange(iso: IsoDate): boolean {
@@ -161,8 +181,8 @@ export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
   }
   if (!iso || !isValidIsoDate(iso) || !inRange(iso))
     return bad(
-      `„${display(v)}“ ist kein gültiges Datum (TT.MM.JJJJ)`,
-      `"${display(v)}" is not a valid date (DD.MM.YYYY)`,
+      `„${shown(v)}“ ist kein gültiges Datum (TT.MM.JJJJ)`,
+      `"${shown(v)}" is not a valid date (DD.MM.YYYY)`,
     );
   return ok(iso);
 }
@@ -176,7 +196,7 @@ export function parseBool(v: CellValue): Parsed<boolean | undefined> {
     if (['ja', 'j', 'x', 'yes', 'wahr', 'true', '1'].includes(s)) return ok(true);
     if (['nein', 'n', 'no', 'falsch', 'false', '0', '-'].includes(s)) return ok(false);
   }
-  return bad(`„${display(v)}“ ist weder Ja noch Nein`, `"${display(v)}" is neither Ja nor Nein`);
+  return bad(`„${shown(v)}“ ist weder Ja noch Nein`, `"${shown(v)}" is neither Ja nor Nein`);
 }
 
 /** Comparison key of list values; memoised, as the same few texts come back in every row. */
@@ -198,8 +218,8 @@ export function parseEnum(v: CellValue, values: readonly string[]): Parsed<strin
   const hit = values.find((x) => enumKey(x) === wanted);
   if (!hit)
     return bad(
-      `„${t.value}“ ist kein erlaubter Wert (erlaubt: ${values.join(', ')})`,
-      `"${t.value}" is not allowed (allowed: ${values.join(', ')})`,
+      `„${shown(t.value)}“ ist kein erlaubter Wert (erlaubt: ${values.join(', ')})`,
+      `"${shown(t.value)}" is not allowed (allowed: ${values.join(', ')})`,
     );
   return ok(hit);
 }

@@ -226,7 +226,7 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
         {},
         {},
         {},
-        { v: `${t.from ?? ''} → ${t.to ?? ''}` },
+        { v: `${t.from ?? ''} → ${t.to ?? ''}${t.after ? ` (nach ${t.after})` : ''}` },
       ]);
   }
   return {

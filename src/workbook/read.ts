@@ -32,12 +32,16 @@ import {
   parseRate,
   parseShare,
   parseText,
+  shown,
   type Parsed,
 } from './cells';
 import { a1, WorkbookUnusableError, type CellValue, type RawTable, type WorkbookPort } from './port';
 import {
+  BESOLDUNGSTABELLE,
+  ENTGELTTABELLE,
   PARAMETER_NAMES,
   TABLES,
+  columnKeys,
   headerKey,
   mapColumns,
   tableRequests,
@@ -106,6 +110,7 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     }
     const map = mapColumns(spec, raw.headers);
     columns.set(spec.key, map);
+    duplicateColumns(spec, raw, map, findings);
     const missing = spec.columns.filter((c) => c.required && !c.generated && !map.has(c.field));
     if (missing.length === 0) continue;
     const names = missing.map((c) => `„${c.header}“`).join(', ');
@@ -132,7 +137,11 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     if (!ref) return undefined;
     const raw = tables.get(ref.table);
     if (!raw) return undefined;
-    if (ref.row < 0) return { sheet: raw.sheet, cell: a1(raw.origin.row, raw.origin.col) };
+    if (ref.row < 0) {
+      // a finding about the table (its header) or about one header cell (a duplicate column)
+      const col = ref.field?.startsWith(HEADER_REF) ? Number(ref.field.slice(HEADER_REF.length)) : 0;
+      return { sheet: raw.sheet, cell: a1(raw.origin.row, raw.origin.col + col) };
+    }
     const map = columns.get(ref.table)!;
     const spec = tableSpec(ref.table);
     const idx =
@@ -168,6 +177,35 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
   return { model, findings, tables, columns, locate, unreadableMeasures };
 }
 
+/** `ref.field` of a finding at a header cell: the prefix and the column's 0-based index in the table. */
+const HEADER_REF = '#kopf:';
+
+/**
+ * A second column under the same header (or an alias of it): only the leftmost is read, so the values of
+ * the other would silently go unused. One finding at its header cell – an error when the column holds
+ * values, a warning when it is empty.
+ */
+function duplicateColumns(spec: TableSpec, raw: RawTable, map: Map<string, number>, findings: Finding[]): void {
+  const mapped = new Set(map.values());
+  raw.headers.forEach((header, i) => {
+    if (mapped.has(i)) return;
+    const key = headerKey(header ?? '');
+    const col = key ? spec.columns.find((c) => columnKeys(c).includes(key)) : undefined;
+    const first = col && map.get(col.field);
+    if (!col || first === undefined) return;
+    const cell = a1(raw.origin.row, raw.origin.col + i);
+    const firstCell = a1(raw.origin.row, raw.origin.col + first);
+    const filled = raw.rows.some((r) => !isEmpty(r[i] ?? null));
+    findings.push({
+      code: 'INVALID_VALUE',
+      severity: filled ? 'error' : 'warning',
+      message: `${raw.sheet}!${cell}: die Spalte „${shown(header)}“ gibt es schon (${firstCell} „${shown(raw.headers[first])}“); gelesen wird nur die erste, ${filled ? 'die Werte dieser Spalte werden nicht verwendet' : 'diese ist leer'}.`,
+      messageEn: `${raw.sheet}!${cell}: column "${shown(header)}" already exists (${firstCell}); only the first is read${filled ? ', the values of this one are not used' : ''}.`,
+      ref: { table: spec.key, row: -1, field: `${HEADER_REF}${i}` },
+    });
+  });
+}
+
 /**
  * The town's switches for the admissibility rules: a row per rule (Regel = its id), Aktiv Ja/Nein, optional
  * own keywords. Rules without a row keep their default; an unknown rule id is a finding at its cell.
@@ -177,20 +215,20 @@ function readCoverRules(r: RowReader): CoverRule[] | undefined {
   const rules = DEFAULT_COVER_RULES.map((rule) => ({ ...rule }));
   for (const { index, cells } of r.rows()) {
     const id = r.required(index, cells, 'regel', text);
+    const aktiv = r.get(index, cells, 'aktiv', parseBool);
+    const words = r.get(index, cells, 'stichwoerter', text);
     if (!id) continue;
     const rule = rules.find((x) => x.id === id.trim().toLowerCase());
     if (!rule) {
       r.report(
         index,
         'regel',
-        `„${id}“ ist keine bekannte Regel (bekannt: ${rules.map((x) => x.id).join(', ')})`,
-        `"${id}" is not a known rule`,
+        `„${shown(id)}“ ist keine bekannte Regel (bekannt: ${rules.map((x) => x.id).join(', ')})`,
+        `"${shown(id)}" is not a known rule`,
       );
       continue;
     }
-    const aktiv = r.get(index, cells, 'aktiv', parseBool);
     if (aktiv !== undefined) rule.enabled = aktiv;
-    const words = r.get(index, cells, 'stichwoerter', text);
     if (words && rule.keywords)
       rule.keywords = words
         .split(/[,;]/)
@@ -218,7 +256,8 @@ class RowReader {
   /** Non-empty rows with their 0-based index in the table. */
   *rows(): Generator<{ index: number; cells: CellValue[] }> {
     if (!this.raw) return;
-    const used = [...(this.map?.values() ?? [])];
+    // a row is empty when every column the product reads is empty (a leftover Jahreskosten does not count)
+    const used = [...(this.map ?? [])].filter(([field]) => !this.column(field).generated).map(([, c]) => c);
     for (let index = 0; index < this.raw.rows.length; index++) {
       const cells = this.raw.rows[index] ?? [];
       if (used.every((c) => isEmpty(cells[c] ?? null))) continue;
@@ -241,13 +280,20 @@ class RowReader {
     return this.spec.columns.find((c) => c.field === field)!;
   }
 
-  report(index: number, field: string, reason: string, reasonEn: string): void {
+  report(
+    index: number,
+    field: string,
+    reason: string,
+    reasonEn: string,
+    severity: Finding['severity'] = 'error',
+    code: Finding['code'] = 'INVALID_VALUE',
+  ): void {
     const raw = this.raw!;
     const col = this.column(field);
     const cell = this.address(index, field);
     this.findings.push({
-      code: 'INVALID_VALUE',
-      severity: 'error',
+      code,
+      severity,
       message: `${raw.sheet}!${cell} (${col.header}): ${reason}.`,
       messageEn: `${raw.sheet}!${cell} (${col.header}): ${reasonEn}.`,
       ref: { table: this.spec.key, row: index, field },
@@ -306,15 +352,19 @@ function readStellen(r: RowReader): Stelle[] {
     const ende = r.get(index, cells, 'ende', parseDate);
     const vorjahr = r.get(index, cells, 'vorjahr', parseNumber);
     const besetzt306 = r.get(index, cells, 'besetzt306', parseNumber);
-    if (nr === undefined || nr === '') continue;
+    const dezernat = r.get(index, cells, 'dezernat', text) ?? '';
+    const oe = r.get(index, cells, 'oe', text) ?? '';
+    const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
+    const haushaltsstelle = r.get(index, cells, 'haushaltsstelle', text) ?? '';
     const vermerk = vermerkOf(vermerkText);
     if (vermerk === undefined)
       r.report(
         index,
         'vermerk',
-        `„${vermerkText}“ ist kein Vermerk (erlaubt: kw, ku, leer; auch „kw 30.06.2029“)`,
-        `"${vermerkText}" is not a note (kw, ku or empty)`,
+        `„${shown(vermerkText)}“ ist kein Vermerk (erlaubt: kw, ku, leer; auch „kw 30.06.2029“)`,
+        `"${shown(vermerkText)}" is not a note (kw, ku or empty)`,
       );
+    if (nr === undefined || nr === '') continue;
     const gruppe = gruppeRaw ? normalizeGrade(gruppeRaw) : '';
     const dienstverhaeltnis: Dienstverhaeltnis = dvText
       ? dvText.startsWith('Beamt')
@@ -323,9 +373,9 @@ function readStellen(r: RowReader): Stelle[] {
       : dienstverhaeltnisOfGrade(gruppe);
     out.push({
       nr,
-      dezernat: r.get(index, cells, 'dezernat', text) ?? '',
-      oe: r.get(index, cells, 'oe', text) ?? '',
-      bezeichnung: r.get(index, cells, 'bezeichnung', text) ?? '',
+      dezernat,
+      oe,
+      bezeichnung,
       dienstverhaeltnis,
       gruppe,
       stufe: stufe ?? 0,
@@ -335,7 +385,7 @@ function readStellen(r: RowReader): Stelle[] {
       vermerkText,
       beginn,
       ende,
-      haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
+      haushaltsstelle,
       vorjahr,
       besetzt306,
       ref: r.ref(index),
@@ -379,6 +429,7 @@ function readMassnahmen(r: RowReader, unreadable: Set<string>): Massnahme[] {
       haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
       szenario: r.get(index, cells, 'szenario', text) || BASIS,
       auflagen: r.get(index, cells, 'auflagen', text) ?? '',
+      voraussetzung: r.get(index, cells, 'voraussetzung', text) || undefined,
     };
     if (nr && !art) unreadable.add(nr);
     if (!nr || !art) continue;
@@ -462,6 +513,9 @@ const PARAM_FIELDS = new Map(
   Object.entries(PARAMETER_NAMES).map(([field, name]) => [headerKey(name), field as keyof Parameter]),
 );
 
+/** First headers of the pay tables: a block of either below the parameters (DESIGN.md) ends them. */
+const PAY_TABLE_ANCHORS = new Set([ENTGELTTABELLE.anchorHeader!, BESOLDUNGSTABELLE.anchorHeader!].map(headerKey));
+
 function readParameter(r: RowReader, findings: Finding[]): Parameter {
   const p: Parameter = { ...DEFAULT_PARAMETER };
   if (!r.present) {
@@ -473,45 +527,88 @@ function readParameter(r: RowReader, findings: Finding[]): Parameter {
     );
     return p;
   }
+  /** The row whose value counts for each parameter (the last usable one). */
+  const taken = new Map<keyof Parameter, number>();
   for (const { index, cells } of r.rows()) {
-    const name = parseText(r.cell(cells, 'name'));
-    if (!name.ok) continue;
-    const field = PARAM_FIELDS.get(headerKey(name.value));
-    if (!field) continue;
+    const name = r.get(index, cells, 'name', text);
+    if (name === undefined) continue; // an error value: reported
+    if (PAY_TABLE_ANCHORS.has(headerKey(name))) break;
     const raw = r.cell(cells, 'wert');
-    if (isEmpty(raw)) continue;
-    if (field === 'erstesPlanjahr' || field === 'anzahlPlanjahre') {
-      const v = r.get(index, cells, 'wert', parseInt);
-      if (v === undefined) continue;
-      const valid = field === 'erstesPlanjahr' ? v >= 1990 && v <= 2200 : v >= 1 && v <= 30;
-      if (!valid)
+    const field = PARAM_FIELDS.get(headerKey(name));
+    if (!field) {
+      // a value under an unknown (misspelt) or missing name would silently not count
+      if (!isEmpty(raw))
         r.report(
           index,
-          'wert',
-          `${v} ist für „${name.value}“ nicht zulässig`,
-          `${v} is not allowed for "${name.value}"`,
+          'name',
+          name === ''
+            ? 'der Name fehlt, der Wert daneben wird nicht verwendet'
+            : `„${shown(name)}“ ist kein bekannter Parameter (bekannt: ${Object.values(PARAMETER_NAMES).join(', ')}); der Wert daneben wird nicht verwendet`,
+          name === ''
+            ? 'the name is missing, the value next to it is not used'
+            : `"${shown(name)}" is not a known parameter; the value next to it is not used`,
+          'warning',
         );
-      else p[field] = v;
       continue;
     }
-    const v = r.get(index, cells, 'wert', field === 'sachkosten' ? parseNumber : parseRate);
-    if (v === undefined) continue;
-    if (
-      v.lt(0) ||
-      (field !== 'sachkosten' && field !== 'jahressonderzahlung' && v.gt(1)) ||
-      (field === 'jahressonderzahlung' && v.gt(3))
-    ) {
+    if (isEmpty(raw)) continue;
+    const value = parameterValue(r, index, cells, field, name);
+    if (value === undefined) continue;
+    const before = taken.get(field);
+    if (before !== undefined) {
+      // the last usable value counts (as in the report's formulas); the earlier one is reported
       r.report(
-        index,
+        before,
         'wert',
-        `${v.toString().replace('.', ',')} ist für „${name.value}“ nicht plausibel`,
-        `${v.toString()} is not plausible for "${name.value}"`,
+        `„${shown(name)}“ steht mehrfach im Blatt; es gilt der Wert in ${r.address(index, 'wert')}, dieser wird nicht verwendet`,
+        `"${shown(name)}" occurs more than once; the value in ${r.address(index, 'wert')} applies, this one is not used`,
+        'error',
+        'DUPLICATE_ID',
       );
-      continue;
     }
-    (p as unknown as Record<string, Dec>)[field] = v;
+    taken.set(field, index);
+    (p as unknown as Record<string, Dec | number>)[field] = value;
   }
   return p;
+}
+
+/** A parameter's value if it is usable; otherwise a finding at its cell. */
+function parameterValue(
+  r: RowReader,
+  index: number,
+  cells: CellValue[],
+  field: keyof Parameter,
+  name: string,
+): Dec | number | undefined {
+  if (field === 'erstesPlanjahr' || field === 'anzahlPlanjahre') {
+    const v = r.get(index, cells, 'wert', parseInt);
+    if (v === undefined) return undefined;
+    const valid = field === 'erstesPlanjahr' ? v >= 1990 && v <= 2200 : v >= 1 && v <= 30;
+    if (valid) return v;
+    r.report(
+      index,
+      'wert',
+      `${v} ist für „${shown(name)}“ nicht zulässig`,
+      `${v} is not allowed for "${shown(name)}"`,
+    );
+    return undefined;
+  }
+  const v = r.get(index, cells, 'wert', field === 'sachkosten' ? parseNumber : parseRate);
+  if (v === undefined) return undefined;
+  if (
+    v.lt(0) ||
+    (field !== 'sachkosten' && field !== 'jahressonderzahlung' && v.gt(1)) ||
+    (field === 'jahressonderzahlung' && v.gt(3))
+  ) {
+    r.report(
+      index,
+      'wert',
+      `${shown(v.toString().replace('.', ','))} ist für „${shown(name)}“ nicht plausibel`,
+      `${shown(v.toString())} is not plausible for "${shown(name)}"`,
+    );
+    return undefined;
+  }
+  return v;
 }
 
 function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings: Finding[]): PayTable {
@@ -528,7 +625,6 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
   const rows: PayTable['rows'] = new Map();
   for (const { index, cells } of r.rows()) {
     const grade = r.required(index, cells, 'gruppe', text);
-    if (!grade) continue;
     const map = new Map<number, Dec>();
     for (let s = 1; s <= steps; s++) {
       const v = r.get(index, cells, `stufe${s}`, parseNumber);
@@ -542,6 +638,7 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
         );
       else map.set(s, v);
     }
+    if (!grade) continue;
     const key = normalizeGrade(grade);
     if (rows.has(key)) {
       // The first row counts (as Excel's MATCH in the report's formulas finds it); the second is a finding.
@@ -550,8 +647,8 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
       findings.push({
         code: 'DUPLICATE_ID',
         severity: 'error',
-        message: `${sheet}!${cell}: die Gruppe „${grade}“ steht mehrfach in der ${r.spec.key}; es gilt die erste Zeile.`,
-        messageEn: `${sheet}!${cell}: grade "${grade}" occurs more than once in the ${r.spec.key}; the first row applies.`,
+        message: `${sheet}!${cell}: die Gruppe „${shown(grade)}“ steht mehrfach in der ${r.spec.key}; es gilt die erste Zeile.`,
+        messageEn: `${sheet}!${cell}: grade "${shown(grade)}" occurs more than once in the ${r.spec.key}; the first row applies.`,
         ref: { table: r.spec.key, row: index, field: 'gruppe' },
       });
       continue;

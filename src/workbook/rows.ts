@@ -32,6 +32,7 @@ export function massnahmeAppend(m: Massnahme): RowAppend {
       [h('haushaltsstelle')]: text(m.haushaltsstelle),
       [h('szenario')]: text(m.szenario),
       [h('auflagen')]: text(m.auflagen),
+      [h('voraussetzung')]: text(m.voraussetzung),
       [h('status')]: text(m.status),
     },
   };

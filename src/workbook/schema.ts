@@ -147,6 +147,13 @@ export const MASSNAHMEN: TableSpec = {
     { field: 'haushaltsstelle', header: 'Haushaltsstelle', kind: 'text', width: 16 },
     { field: 'szenario', header: 'Szenario', kind: 'text', width: 16 },
     { field: 'auflagen', header: 'Auflagen', kind: 'text', width: 40 },
+    {
+      field: 'voraussetzung',
+      header: 'Voraussetzung',
+      aliases: ['Voraussetzung (Maßnahme-Nr.)'],
+      kind: 'text',
+      width: 14,
+    },
     { field: 'status', header: 'Status', kind: 'enum', values: MASSNAHME_STATUS, width: 12 },
   ],
 };
@@ -206,7 +213,8 @@ export const PARAMETER: TableSpec = {
   required: false,
   columns: [
     { field: 'name', header: 'Name', kind: 'text', required: true, width: 32 },
-    { field: 'wert', header: 'Wert', kind: 'text', width: 12 },
+    // without Wert the sheet is not read (instead of silently using the defaults for every name)
+    { field: 'wert', header: 'Wert', kind: 'text', required: true, width: 12 },
     { field: 'quelle', header: 'Quelle', kind: 'text', width: 90 },
   ],
 };
@@ -319,18 +327,22 @@ export function headerKey(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Column index (0-based) of each field in a header row; first occurrence wins. */
+/** Header keys of a column: its header and every alias. */
+export function columnKeys(col: ColumnSpec): string[] {
+  return [col.header, ...(col.aliases ?? [])].map(headerKey);
+}
+
+/**
+ * Column index (0-based) of each field in a header row: the leftmost column under the header or any alias
+ * (a second one is a duplicate, reported by the reader), so that moving columns never changes the choice.
+ */
 export function mapColumns(spec: TableSpec, headers: string[]): Map<string, number> {
   const keys = headers.map((h) => headerKey(h ?? ''));
   const result = new Map<string, number>();
   for (const col of spec.columns) {
-    for (const name of [col.header, ...(col.aliases ?? [])]) {
-      const i = keys.indexOf(headerKey(name));
-      if (i >= 0) {
-        result.set(col.field, i);
-        break;
-      }
-    }
+    const names = columnKeys(col);
+    const i = keys.findIndex((k) => names.includes(k));
+    if (i >= 0) result.set(col.field, i);
   }
   return result;
 }

@@ -250,7 +250,11 @@ export class XlsxWorkbook implements WorkbookPort {
    * lists instead of stacking a second, overlapping rule on top (which Excel "repairs" away).
    */
   private writeValidation(v: ValidationWrite): void {
-    const { ws, raw } = this.locateTable(v.table);
+    // a drop-down list for an optional table the workbook does not have is simply not needed (as in Excel)
+    const spec = tableSpec(v.table);
+    const raw = this.findTable({ key: v.table, tableNames: spec.tableNames, sheetNames: spec.sheetNames });
+    const ws = raw && this.workbook.getWorksheet(raw.sheet);
+    if (!raw || !ws) return;
     const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
     if (i < 0) return;
     const col = raw.origin.col + i;
@@ -408,6 +412,9 @@ export function zipUncompressedSize(bytes: Uint8Array): number {
 
 /** Normalises ExcelJS cell values (formulas give their cached result, rich text its plain text). */
 export function cellValue(cell: ExcelJS.Cell): CellValue {
+  // The other cells of a merged range are empty, as Excel stores and shows them (and Office.js reads
+  // them); ExcelJS would hand out the first cell's value again for each of them.
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
   const v = cell.value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;

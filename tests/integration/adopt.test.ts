@@ -106,7 +106,9 @@ test('adopt writes the position, kw notes, Planansätze and status, and logs eve
     ).toBe(e5s3(y).neg().toFixed(2));
   }
   expect(ansatz(after, '1.1.01.5011', 2029).eq(ansatz(before, '1.1.01.5011', 2029))).toBe(true);
-  expect(rowOf(after.getWorksheet('Maßnahmen')!, 'M-2027-01').getCell(16).value).toBe('beschlossen');
+  const massnahmen = after.getWorksheet('Maßnahmen')!;
+  const statusCol = (massnahmen.getRow(1).values as unknown[]).indexOf('Status');
+  expect(rowOf(massnahmen, 'M-2027-01').getCell(statusCol).value).toBe('beschlossen');
 
   // Protokoll: one row per changed cell, with old and new value
   const changed = [...values(after)].filter(([k, v]) => values(before).get(k) !== v);
