@@ -35,6 +35,7 @@ const TEXTS = {
   newPosition: ['Neue Stelle', 'New position'],
   comparison: ['Szenarienvergleich', 'Scenario comparison'],
   budget: ['Planansätze', 'Budget lines'],
+  perYear: ['je Planjahr und Szenario', 'per plan year and scenario'],
   budgetLine: ['Haushaltsstelle', 'Budget line'],
   noBudget: [
     'Keine Personal-Planansätze mit zugeordneten Stellen.',

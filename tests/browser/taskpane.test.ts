@@ -149,6 +149,8 @@ test('compares Basis and the variant side by side (Konstanz) and never logged a 
   await page.getByRole('tab', { name: 'Szenarienvergleich' }).click();
   await page.getByRole('cell', { name: /^Variante Informationssicherheit/ }).waitFor();
   expect(await page.getByText('zusätzlich K-07').count()).toBe(1);
+  // the chart: one bar per scenario and plan year, each titled with its amount
+  expect(await page.locator('figure svg rect').count()).toBe(2 * 5);
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-szenarien.png'), fullPage: true });
   await page.getByRole('tab', { name: /Prüfung/ }).click();
   await page.getByText('TERM_OPEN').first().waitFor();
