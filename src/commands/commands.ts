@@ -16,6 +16,19 @@ function action(name: Action) {
   };
 }
 
+/** The pane listens for this event to show a tab (wizard, scenarios) when a ribbon button asks for it. */
+export const TAB_EVENT = 'stellenplan:tab';
+
+function openTab(tab: 'wizard' | 'scenarios') {
+  return (event: Office.AddinCommands.Event): void => {
+    window.dispatchEvent(new CustomEvent(TAB_EVENT, { detail: tab }));
+    Office.addin
+      .showAsTaskpane()
+      .catch(() => undefined)
+      .finally(() => event.completed());
+  };
+}
+
 /** Registers the ribbon actions once Office is ready; outside Office (standalone page) it does nothing. */
 export function registerCommands(): void {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return;
@@ -23,5 +36,7 @@ export function registerCommands(): void {
     if (!Office.actions) return;
     Office.actions.associate('pruefen', action('checkWorkbook'));
     Office.actions.associate('berichtHfw', action('reportWorkbook'));
+    Office.actions.associate('neueStelle', openTab('wizard'));
+    Office.actions.associate('szenarien', openTab('scenarios'));
   });
 }

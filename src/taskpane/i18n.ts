@@ -64,6 +64,10 @@ const TEXTS = {
   submitMeasure: ['Maßnahme und Deckung eintragen', 'Add measure and cover'],
   added: ['Eingetragen und im Protokoll vermerkt', 'Added and logged in Protokoll'],
   save: ['Arbeitsmappe speichern', 'Save workbook'],
+  reportWritten: [
+    'Bericht geschrieben: Übersicht HFW, Szenarien, Stellenplan, Beschlussvorlage, Prüfung, Berechnung',
+    'Report written: summary, scenarios, staff plan, draft resolutions, findings, calculation',
+  ],
   adopt: ['Beschluss übernehmen', 'Adopt into plan'],
   adopted: ['beschlossen und in den Plan übernommen (Protokoll)', 'adopted into the plan (logged)'],
   undo: ['Letzten Beschluss zurücknehmen', 'Undo last adoption'],

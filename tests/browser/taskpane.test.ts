@@ -186,3 +186,28 @@ test('shows the margin of every personnel budget line per year', async () => {
   expect(await page.getByTestId('budget-5.4.01.5011-margin-2027').textContent()).toBe(formatEuro(margin));
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-planansaetze.png'), fullPage: true });
 }, 60_000);
+
+test('writes the committee report into the opened file and saves it with all papers', async () => {
+  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'konstanz.xlsx'));
+  await page.getByTestId('summary').waitFor();
+  await page.getByRole('button', { name: 'Bericht HFW schreiben' }).click();
+  await page.getByText(/^Bericht geschrieben/).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Arbeitsmappe speichern' }).click(),
+  ]);
+  const saved = path.join(os.tmpdir(), `bericht-${process.pid}.xlsx`);
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  for (const sheet of [
+    'Übersicht HFW',
+    'Szenarien',
+    'Stellenplan',
+    'Beschlussvorlage',
+    'Prüfung',
+    'Berechnung',
+  ])
+    expect(wb.getWorksheet(sheet)).toBeDefined();
+  expect(consoleErrors).toEqual([]);
+}, 60_000);

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { WorkbookUnusableError, type WorkbookPort, type WriteBatch } from '../../workbook/port';
 import { planAdoption, planUndo } from '../../workbook/adopt';
+import { buildReport } from '../../workbook/report';
 import { withProtokoll } from '../../workbook/protokoll';
 import { deckungAppend, massnahmeAppend } from '../../workbook/rows';
 import { analyse, type Analysis } from '../analysis';
@@ -23,6 +24,7 @@ import { FindingsList } from './FindingsList';
 import { Budget } from './Budget';
 import { Scenarios } from './Scenarios';
 import { Wizard, type Proposal } from './Wizard';
+import { TAB_EVENT } from '../../commands/commands';
 
 export interface HostSeam {
   /** 'excel' inside Excel (Office.js), 'standalone' as a page on an uploaded file. */
@@ -56,6 +58,15 @@ export function App(props: HostSeam): React.JSX.Element {
   /** Standalone: the file in memory has changes that are not saved yet. */
   const [dirty, setDirty] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  // Ribbon buttons "Neue Stelle" and "Szenarien" open the pane on their tab (shared runtime event).
+  React.useEffect(() => {
+    const onTab = (e: Event) => {
+      const tab = (e as CustomEvent<string>).detail;
+      if (tab === 'wizard' || tab === 'scenarios') setTab(tab);
+    };
+    window.addEventListener(TAB_EVENT, onTab);
+    return () => window.removeEventListener(TAB_EVENT, onTab);
+  }, []);
   const filePort = React.useRef<(WorkbookPort & { toBuffer(): Promise<Uint8Array> }) | undefined>(undefined);
 
   const run = async (open: () => Promise<Pick<WorkbookPort, 'readTables'>>, file?: string) => {
@@ -191,6 +202,22 @@ export function App(props: HostSeam): React.JSX.Element {
                 {tr(lang, 'open')}
               </Button>
               {state.kind === 'done' && state.file && <Text size={200}>{state.file}</Text>}
+              {state.kind === 'done' && (
+                <Button
+                  onClick={() =>
+                    void guarded(
+                      () =>
+                        buildReport(state.analysis.read, state.analysis.result, {
+                          stand: new Date().toISOString().slice(0, 10),
+                          lang,
+                        }),
+                      tr(lang, 'reportWritten'),
+                    )
+                  }
+                >
+                  {tr(lang, 'report')}
+                </Button>
+              )}
               {dirty && <Button onClick={() => void save()}>{tr(lang, 'save')}</Button>}
             </>
           ) : (
