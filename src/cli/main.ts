@@ -7,7 +7,7 @@ import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
 import type { WriteBatch } from '../workbook/port';
-import { PdfUnavailableError, writePdf } from './pdf';
+import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
@@ -178,11 +178,19 @@ async function writeOut(
 
 async function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   let batch: WriteBatch | undefined;
+  let chartData: ChartData | undefined;
   let out = '';
   const code = await writeOut(file, args, lang, io, 'bericht', async (workbook, read, target) => {
     const result = checkCoverage(read.model);
     progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
     batch = buildReport(read, result, { stand: io.today(), lang });
+    chartData = {
+      years: result.years,
+      scenarios: result.scenarios.map((sc) => ({
+        name: sc.name,
+        balance: sc.totals.map((t) => Number(t.balance.toFixed(2))),
+      })),
+    };
     out = target;
     await workbook.write(batch);
     const findings = allFindings(read, result.findings);
@@ -198,7 +206,7 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
   const pdf = out.replace(/\.xlsx?$/i, '') + '.pdf';
   progress(io, 0, t(lang, 'Erzeuge PDF mit LibreOffice …', 'Creating PDF with LibreOffice …'));
   try {
-    await writePdf(batch, pdf);
+    await writePdf(batch, pdf, chartData);
   } catch (e) {
     if (e instanceof PdfUnavailableError) {
       io.err(`${e.message}\n`);

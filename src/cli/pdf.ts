@@ -5,7 +5,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { GeneratedSheet, SheetCell, WriteBatch } from '../workbook/port';
 import { SHEETS } from '../workbook/schema';
+import type ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import { balanceChartPng, CHART_COLORS } from './chart-png';
 
 /** The committee papers, in the order a reader expects them. */
 const PAPERS: string[] = [
@@ -23,6 +25,31 @@ function printable(sheet: GeneratedSheet): GeneratedSheet {
   return { ...sheet, rows: sheet.rows.map((r) => (r ? r.map(cell) : r)) };
 }
 
+/** The balance chart under the Szenarien table; each scenario name gets its bar colour as legend. */
+function addChart(book: XlsxWorkbook, chart: ChartData): void {
+  const ws = book.workbook.getWorksheet(SHEETS.szenarien);
+  if (!ws) return;
+  ws.eachRow((row) => {
+    const k = chart.scenarios.findIndex((s) => s.name === row.getCell(1).value);
+    if (k < 0) return;
+    row.getCell(1).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: `FF${CHART_COLORS[k % CHART_COLORS.length]}` },
+    };
+    row.getCell(1).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  });
+  const png = balanceChartPng(
+    chart.years,
+    chart.scenarios.map((s) => s.balance),
+  );
+  const id = book.workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+  const top = ws.rowCount + 1;
+  ws.getCell(top, 1).value = 'Saldo je Planjahr und Szenario (Farben wie die Szenarionamen oben)';
+  ws.getCell(top, 1).font = { bold: true };
+  ws.addImage(id, { tl: { col: 0, row: top }, ext: { width: 900, height: 260 } });
+}
+
 function run(cmd: string, args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     execFile(cmd, args, { timeout: 180_000 }, (error, stdout, stderr) => {
@@ -38,12 +65,18 @@ export class PdfUnavailableError extends Error {}
  * Writes `pdfFile` with the committee sheets of the report, converted by LibreOffice headless (which must be
  * installed: package libreoffice-calc-nogui). A private LibreOffice profile keeps it apart from a running one.
  */
-export async function writePdf(batch: WriteBatch, pdfFile: string): Promise<void> {
+export interface ChartData {
+  years: number[];
+  scenarios: { name: string; balance: number[] }[];
+}
+
+export async function writePdf(batch: WriteBatch, pdfFile: string, chart?: ChartData): Promise<void> {
   const sheets = PAPERS.map((name) => batch.sheets?.find((s) => s.name === name)).filter(
     (s): s is GeneratedSheet => !!s,
   );
   const book = XlsxWorkbook.create();
   await book.write({ sheets: sheets.map(printable) });
+  if (chart) addChart(book, chart);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stellenplan-pdf-'));
   try {
     const base = path.basename(pdfFile, path.extname(pdfFile));

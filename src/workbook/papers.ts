@@ -111,7 +111,7 @@ export function buildSzenarien(result: CheckResult, stand: string, checksum: str
   }
   rows.push([
     {
-      v: 'Diagramm: im Add-in erzeugt Excel ein Säulendiagramm (Saldo je Szenario und Jahr); in Dateien der Kommandozeile steht die Tabelle, das PDF enthält sie ebenso.',
+      v: 'Diagramm: im Aufgabenbereich und im PDF (stellenplan report --pdf) als Säulendiagramm „Saldo je Planjahr und Szenario“; in die Arbeitsmappe selbst schreibt die Kommandozeile keine Excel-Diagramme (ExcelJS kann das nicht)',
       s: 'note',
     },
   ]);

@@ -56,6 +56,8 @@ describe.each(CASES)('%s: report --pdf', (name, data) => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(5);
+    // the balance chart on the Szenarien page
+    expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   });
 
   test('Szenarien: every scenario total equals the engine', async () => {
