@@ -446,6 +446,42 @@ function buildUebersicht(
       negatives.push(`${columnLetter(6)}${r + 2}:${columnLetter(5 + years.length)}${r + 2}`);
     }
   }
+  // Protected lines (e.g. school equipment): proven untouched, or the findings that touch them.
+  const protectedLines = [
+    ...new Map(
+      read.model.planansaetze.filter((p) => p.geschuetzt).map((p) => [p.haushaltsstelle, p]),
+    ).values(),
+  ];
+  if (protectedLines.length > 0) {
+    rows.push([]);
+    rows.push([{ v: 'Geschützte Planansätze', s: 'subtitle' }]);
+    for (const p of protectedLines) {
+      const touching = findings.filter(
+        (f) =>
+          (f.code === 'COVER_PROTECTED' || f.code === 'PROTECTED_REDUCED') &&
+          f.message.includes(p.haushaltsstelle),
+      );
+      const usedBy = read.model.deckung
+        .filter((d) => d.haushaltsstelle === p.haushaltsstelle)
+        .map((d) => d.massnahmeNr);
+      const reducedBy = read.model.massnahmen
+        .filter((m) => m.haushaltsstelle === p.haushaltsstelle && m.planansatz?.isNegative())
+        .map((m) => m.nr);
+      rows.push([
+        { v: p.haushaltsstelle },
+        { v: p.bezeichnung },
+        {},
+        {},
+        {},
+        touching.length === 0 && usedBy.length === 0 && reducedBy.length === 0
+          ? { v: 'unberührt: keine Maßnahme kürzt ihn, keine Deckung greift auf ihn zu', s: 'ok' }
+          : {
+              v: `berührt von ${[...new Set([...usedBy, ...reducedBy])].join(', ')} – siehe Prüfung (${touching.map((f) => f.code).join(', ')})`,
+              s: 'error',
+            },
+      ]);
+    }
+  }
   rows.push([]);
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   rows.push([

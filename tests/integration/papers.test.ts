@@ -127,3 +127,32 @@ test('vorlage writes the draft resolution as Markdown and leaves the workbook al
   expect((await fs.readFile(input)).equals(before)).toBe(true);
   expect((await runCli(['vorlage', input, 'M-9'])).code).toBe(2);
 });
+
+test('Konstanz: the protected school equipment line is shown untouched – and touched once a cover reaches for it', async () => {
+  const shown = async (file: string) => {
+    const wb = await loadExcel(file);
+    let text = '';
+    wb.getWorksheet('Übersicht HFW')!.eachRow((r) => {
+      if (r.getCell(1).text === '2.1.40.4200') text = r.getCell(6).text;
+    });
+    return text;
+  };
+  expect(await shown(path.join(dir, 'konstanz-bericht.xlsx'))).toMatch(/^unberührt/);
+  const reaching: TemplateData = {
+    ...KONSTANZ,
+    deckung: [
+      ...(KONSTANZ.deckung ?? []),
+      {
+        'Maßnahme-Nr.': 'K-07',
+        Quelle: 'Schul-IT-Budget',
+        Art: 'Minderaufwand',
+        Haushaltsstelle: '2.1.40.4200',
+        Betrag: 10000,
+      },
+    ],
+  };
+  const input = await writeWorkbook(dir, 'konstanz-geschuetzt.xlsx', reaching);
+  const out = path.join(dir, 'konstanz-geschuetzt-bericht.xlsx');
+  expect((await runCli(['report', input, '-o', out])).code).toBe(0);
+  expect(await shown(out)).toMatch(/^berührt von K-07 .*COVER_PROTECTED/);
+});
