@@ -5,10 +5,11 @@ import * as path from 'path';
 import { runEngineBench, type EngineResult } from './engine/run';
 import { log, machineInfo, round, type MachineInfo, type Timing } from './common/stats';
 import { runWorkbookBench, type WorkbookResult } from './workbook/run';
+import { measureBundle, type BundleResult } from './bundle/run';
 
 /**
- * All benchmarks in one run: `npm run bench` (options: --no-libreoffice, --engine-only, --workbook-only).
- * Writes bench/results/engine.json, bench/results/workbook.json and bench/results/RESULTS.md.
+ * All benchmarks in one run: `npm run bench` (options: --no-libreoffice, --engine-only, --workbook-only,
+ * --no-bundle). Writes bench/results/engine.json, workbook.json, bundle.json and RESULTS.md.
  *
  * The machine is shared and noisy, so the results are medians, and the targets are read as ratios
  * against a baseline measured in the same run wherever the target allows it.
@@ -136,7 +137,7 @@ function workbookRows(w: WorkbookResult): string[] {
   return rows;
 }
 
-function markdown(run: Run, engine?: EngineResult, workbook?: WorkbookResult): string {
+function markdown(run: Run, engine?: EngineResult, workbook?: WorkbookResult, bundle?: BundleResult): string {
   const m = run.machine;
   const lines = [
     '# Benchmark results',
@@ -151,6 +152,11 @@ function markdown(run: Run, engine?: EngineResult, workbook?: WorkbookResult): s
     '| --- | ---: | ---: | ---: | --- | --- | --- |',
     ...(engine ? engineRows(engine) : []),
     ...(workbook ? workbookRows(workbook) : []),
+    ...(bundle
+      ? [
+          `| Task pane: first screen, gzip (${bundle.initial.map((f) => f.file).join(' + ')}; ExcelJS and the Excel adapter load lazily) | – | – | – | **${bundle.initialGzipKb} KB** | ≤ ${bundle.targetKb} KB | ${yesNo(bundle.met)} |`,
+        ]
+      : []),
     '',
   ];
   if (engine) {
@@ -245,10 +251,13 @@ async function runAll(): Promise<void> {
       JSON.stringify({ machine, ...stored }, null, 2) + '\n',
     );
   }
+  let bundle: BundleResult | undefined;
+  if (!args.includes('--no-bundle') && !args.includes('--engine-only') && !args.includes('--workbook-only'))
+    bundle = await measureBundle({ build: true });
   const run: Run = {
     machine: { ...machine, loadAverageEnd: os.loadavg().map((x) => round(x, 2)), commit, workingTreeClean },
   };
-  const md = markdown(run, engine, workbook);
+  const md = markdown(run, engine, workbook, bundle);
   await fs.writeFile(path.join(RESULTS, 'RESULTS.md'), md);
   process.stdout.write(md);
 }
