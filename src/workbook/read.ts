@@ -185,7 +185,12 @@ const HEADER_REF = '#kopf:';
  * the other would silently go unused. One finding at its header cell – an error when the column holds
  * values, a warning when it is empty.
  */
-function duplicateColumns(spec: TableSpec, raw: RawTable, map: Map<string, number>, findings: Finding[]): void {
+function duplicateColumns(
+  spec: TableSpec,
+  raw: RawTable,
+  map: Map<string, number>,
+  findings: Finding[],
+): void {
   const mapped = new Set(map.values());
   raw.headers.forEach((header, i) => {
     if (mapped.has(i)) return;
@@ -514,7 +519,9 @@ const PARAM_FIELDS = new Map(
 );
 
 /** First headers of the pay tables: a block of either below the parameters (DESIGN.md) ends them. */
-const PAY_TABLE_ANCHORS = new Set([ENTGELTTABELLE.anchorHeader!, BESOLDUNGSTABELLE.anchorHeader!].map(headerKey));
+const PAY_TABLE_ANCHORS = new Set(
+  [ENTGELTTABELLE.anchorHeader!, BESOLDUNGSTABELLE.anchorHeader!].map(headerKey),
+);
 
 function readParameter(r: RowReader, findings: Finding[]): Parameter {
   const p: Parameter = { ...DEFAULT_PARAMETER };
