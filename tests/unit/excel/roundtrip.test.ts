@@ -1,28 +1,15 @@
 import { reportWorkbook } from '../../../src/excel/actions';
-import { isoToSerial } from '../../../src/workbook/cells';
-import type { WriteBatch } from '../../../src/workbook/port';
 import { GENERATED_SHEETS } from '../../../src/workbook/schema';
-import { templateBatch } from '../../../src/workbook/template';
 import { KONSTANZ, OBERTSHAUSEN } from '../../../examples/data';
-import { FakeWorkbook, type FakeCell } from '../../support/fake-excel';
+import type { FakeCell, FakeWorkbook } from '../../support/fake-excel';
+import { fakeFromTemplate } from '../../support/fake-from-template';
 
 /**
  * A report written through the add-in adapter changes nothing outside the generated sheets and the
  * documented formula column (Jahreskosten): every other cell keeps value, formula and number format.
  */
 function fakeWithForeignSheet(data: typeof OBERTSHAUSEN): FakeWorkbook {
-  const book = new FakeWorkbook();
-  for (const sheet of (templateBatch(data) as Required<WriteBatch>).sheets)
-    book.addSheet(
-      sheet.name,
-      sheet.rows.map((row) =>
-        (row ?? []).map((c) => {
-          const v = c?.v;
-          if (v === undefined || v === null || v instanceof Date) return null;
-          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToSerial(v) : v;
-        }),
-      ),
-    );
+  const book = fakeFromTemplate(data);
   const foreign = book.addSheet('Notizen der Kämmerei', [
     ['Thema', 'Betrag', 'Summe'],
     ['Klausur', 1200, null],
