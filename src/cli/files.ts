@@ -1,14 +1,53 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
+import { inflateRawSync } from 'zlib';
+import { DEFAULT_LIMITS, XlsxWorkbook, fileTooLarge, type OpenLimits } from '../xlsx/xlsx-workbook';
 import { WorkbookUnusableError } from '../workbook/port';
 
-/** Opens a workbook file; every failure is one clear sentence (German and English). */
-export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
+/** The environment variables of the limits (README "Grenzen"), in MB or a count. */
+const LIMIT_VARIABLES: [keyof OpenLimits, string, number][] = [
+  ['maxFileBytes', 'STELLENPLAN_MAX_FILE_MB', 1024 * 1024],
+  ['maxUncompressedBytes', 'STELLENPLAN_MAX_UNPACKED_MB', 1024 * 1024],
+  ['maxEntries', 'STELLENPLAN_MAX_ZIP_ENTRIES', 1],
+];
+
+/** The open limits: the defaults, each replaced by its environment variable when set. */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): OpenLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [key, name, unit] of LIMIT_VARIABLES) {
+    const text = env[name]?.trim();
+    if (!text) continue;
+    const value = Number(text.replace(',', '.'));
+    if (!Number.isFinite(value) || value <= 0)
+      throw new WorkbookUnusableError(
+        `Die Umgebungsvariable ${name}=„${text}“ ist keine positive Zahl.`,
+        `The environment variable ${name}="${text}" is not a positive number.`,
+      );
+    limits[key] = Math.floor(value * unit);
+  }
+  return limits;
+}
+
+/** Inflation that stops as soon as an entry grows beyond what the zip directory declares. */
+const boundedInflate = (data: Uint8Array, maxOutputLength: number): Uint8Array =>
+  inflateRawSync(data, { maxOutputLength });
+
+/**
+ * Opens a workbook file; every failure is one clear sentence (German and English). A file beyond the limits
+ * is refused before it is read (size) or expanded (zip directory, and each entry inflated only up to its
+ * declared size).
+ */
+export async function openWorkbook(
+  file: string,
+  limits: OpenLimits = limitsFromEnv(),
+): Promise<XlsxWorkbook> {
   let data: Buffer;
   try {
+    const stat = await fs.stat(file);
+    if (stat.isFile() && stat.size > limits.maxFileBytes) throw fileTooLarge(stat.size, limits);
     data = await fs.readFile(file);
   } catch (e) {
+    if (e instanceof WorkbookUnusableError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new WorkbookUnusableError(
@@ -25,7 +64,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
       `Cannot read "${file}".`,
     );
   }
-  return XlsxWorkbook.open(data);
+  return XlsxWorkbook.open(data, limits, boundedInflate);
 }
 
 /** Writes through a temporary file and a rename: a crash never leaves half a workbook behind. */

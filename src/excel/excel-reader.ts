@@ -37,7 +37,8 @@ export function topLeft(address: string): { sheet: string; row: number; col: num
   return { sheet, row: Number(m[2]), col };
 }
 
-function toRaw(
+/** Values of a range as read into a table (also used to compare before a write). */
+export function toRaw(
   address: string,
   values: unknown[][],
   tableName: string | undefined,
@@ -104,7 +105,8 @@ export async function readTablesOffice(
 
   const result = new Map<TableKey, RawTable | undefined>();
   for (const l of loads) {
-    if (!l.range || l.range.isNullObject) result.set(l.key, undefined);
+    // a table's range is no "…OrNullObject": only a used range can be a null object
+    if (!l.range || (!l.tableName && l.range.isNullObject)) result.set(l.key, undefined);
     else result.set(l.key, toRaw(l.range.address, l.range.values as unknown[][], l.tableName, l.anchor));
   }
   return result;

@@ -1,5 +1,5 @@
 import type { TableKey } from '../domain/model';
-import { isoToSerial } from '../workbook/cells';
+import { fitText, isoToSerial } from '../workbook/cells';
 import {
   a1,
   columnLetter,
@@ -17,7 +17,7 @@ import {
   type WriteBatch,
 } from '../workbook/port';
 import { GENERATED_SHEETS, headerKey, tableRequests, tableSpec } from '../workbook/schema';
-import { readTablesOffice } from './excel-reader';
+import { readTablesOffice, toRaw } from './excel-reader';
 
 /** Excel on the web refuses requests above 5 MB; stay well below with JSON overhead. */
 export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
@@ -67,21 +67,86 @@ export function officeFormula(cell: SheetCell | null | undefined): string | numb
   if (v instanceof Date) return Math.round((v.getTime() - Date.UTC(1899, 11, 30)) / 86400000);
   if (typeof v === 'string') {
     if (cell.s === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return isoToSerial(v);
-    return /^[=+\-@]/.test(v) ? `'${v}` : v;
+    // the apostrophe keeps it text; Excel refuses a whole batch with a text beyond its cell limit
+    const text = fitText(v);
+    return /^[=+\-@]/.test(text) ? `'${text}` : text;
   }
   return v;
+}
+
+function protectedSheet(name: string): WorkbookUnusableError {
+  return new WorkbookUnusableError(
+    `Das Blatt „${name}“ ist geschützt: bitte den Blattschutz aufheben (Überprüfen › Blatt schützen aufheben) und erneut versuchen – es wurde nichts geschrieben.`,
+    `Sheet "${name}" is protected: unprotect it (Review › Unprotect Sheet) and try again – nothing was written.`,
+  );
+}
+
+/** A table as read, for comparing it with the workbook right before writing. */
+const fingerprint = (t: RawTable) => JSON.stringify([t.sheet, t.origin, t.headers, t.rows]);
+
+/**
+ * A failed `context.sync()` as one German sentence (and an English one) for the pane, with Excel's own
+ * code and message in parentheses for support staff.
+ */
+export function excelFailure(e: unknown, phase: 'read' | 'write', partly = false): WorkbookUnusableError {
+  if (e instanceof WorkbookUnusableError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: string }).code ?? /^(\w+):/.exec(message)?.[1] ?? 'Fehler';
+  const detail = message.startsWith(code) ? message : `${code}: ${message}`;
+  const what: Record<string, [string, string]> = {
+    AccessDenied: [
+      'Excel verweigert die Änderung (ein Blatt oder die Arbeitsmappe ist geschützt)',
+      'Excel denied the change (a sheet or the workbook is protected)',
+    ],
+    ItemNotFound: [
+      'ein Blatt oder eine Tabelle gibt es nicht mehr (während der Berechnung gelöscht?)',
+      'a sheet or table no longer exists (deleted while computing?)',
+    ],
+    RequestPayloadSizeLimitExceeded: [
+      'der Auftrag ist für Excel zu groß',
+      'the request is too large for Excel',
+    ],
+  };
+  const [de, en] = what[code] ?? [
+    phase === 'read' ? 'Excel konnte die Arbeitsmappe nicht lesen' : 'Excel hat das Schreiben abgelehnt',
+    phase === 'read' ? 'Excel could not read the workbook' : 'Excel refused the write',
+  ];
+  const [state, stateEn] =
+    phase === 'read'
+      ? ['es wurde nichts geändert', 'nothing was changed']
+      : partly
+        ? [
+            'die schon geschriebenen Teile wurden zurückgenommen, die erzeugten Blätter fehlen bis zum nächsten Lauf',
+            'the parts already written were taken back; the generated sheets are missing until the next run',
+          ]
+        : ['es wurde nichts geschrieben', 'nothing was written'];
+  const first = de.charAt(0).toUpperCase() + de.slice(1);
+  return new WorkbookUnusableError(
+    `${first} – ${state}; bitte erneut versuchen (${detail}).`,
+    `${en.charAt(0).toUpperCase() + en.slice(1)} – ${stateEn}; please try again (${detail}).`,
+  );
 }
 
 /**
  * The Office.js implementation of the WorkbookPort. Reads every table in two `context.sync()` calls and
  * writes a whole batch in one more (more only when a write exceeds the payload limit and is chunked):
- * a full check-and-report costs three round trips whatever the workbook size. Ranges are written as
- * whole 2D arrays; nothing syncs inside a loop.
+ * a check costs three round trips whatever the workbook size.
+ *
+ * Office.js does not roll a failed batch back, so a write is made safe before it is sent: protected
+ * sheets are refused from what the read saw; a write into the user's tables (report, adopt) re-reads
+ * them first and writes nothing when they changed or disappeared meanwhile (one more round trip); and
+ * when a chunked write fails half-way, what was already written is taken back.
  */
 export class ExcelWorkbook implements WorkbookPort {
   private located = new Map<TableKey, RawTable | undefined>();
   private existing?: Set<string>;
   private pendingBytes = 0;
+  /** Sheets protected at the time of the read. */
+  private protectedSheets = new Set<string>();
+  private requests = new Map<TableKey, TableRequest>();
+  private fingerprints = new Map<TableKey, string>();
+  /** Write syncs of the current write that went through (a failure after one needs taking back). */
+  private committed = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -96,10 +161,22 @@ export class ExcelWorkbook implements WorkbookPort {
   async readTables(requests: TableRequest[]): Promise<Map<TableKey, RawTable | undefined>> {
     const generated = GENERATED_SHEETS.map((n) => this.context.workbook.worksheets.getItemOrNullObject(n));
     generated.forEach((s) => s.load('isNullObject,name'));
-    // The probe of the generated sheets rides along with the first sync of the read.
-    const result = await readTablesOffice(this.context, requests);
+    // which sheets are protected: rides along with the first sync of the read, like the probe above
+    const sheets = this.context.workbook.worksheets;
+    sheets.load('items/name,items/protection/protected');
+    let result: Map<TableKey, RawTable | undefined>;
+    try {
+      result = await readTablesOffice(this.context, requests);
+    } catch (e) {
+      throw excelFailure(e, 'read');
+    }
     this.existing = new Set(generated.filter((s) => !s.isNullObject).map((s) => s.name));
-    for (const [k, v] of result) this.located.set(k, v);
+    this.protectedSheets = new Set(sheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+    for (const req of requests) this.requests.set(req.key, req);
+    for (const [k, v] of result) {
+      this.located.set(k, v);
+      if (v) this.fingerprints.set(k, fingerprint(v));
+    }
     return result;
   }
 
@@ -109,21 +186,155 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async write(batch: WriteBatch): Promise<void> {
+    // tables read by the caller before (and computed on since) are checked again before user cells change
+    const stale = this.existing !== undefined;
     await this.probeGenerated();
-    this.context.application.suspendApiCalculationUntilNextSync();
-    for (const sheet of batch.sheets ?? []) await this.writeSheet(sheet);
-    for (const col of batch.columns ?? []) await this.writeColumn(col);
-    for (const v of batch.validations ?? []) this.writeValidation(v);
-    for (const u of batch.updates ?? []) await this.writeUpdate(u);
-    await this.writeAppends(batch.appends ?? []);
-    await this.context.sync();
+    this.refuseProtected(batch);
+    const intoTables = Boolean(
+      batch.columns?.length || batch.validations?.length || batch.updates?.length || batch.appends?.length,
+    );
+    const restore = intoTables && stale ? await this.verify(batch) : undefined;
+    this.committed = 0;
+    this.created = [];
+    try {
+      this.context.application.suspendApiCalculationUntilNextSync();
+      for (const sheet of batch.sheets ?? []) await this.writeSheet(sheet);
+      for (const col of batch.columns ?? []) await this.writeColumn(col);
+      for (const v of batch.validations ?? []) this.writeValidation(v);
+      for (const u of batch.updates ?? []) await this.writeUpdate(u);
+      await this.writeAppends(batch.appends ?? []);
+      await this.context.sync();
+    } catch (e) {
+      const partly = this.committed > 0;
+      if (partly) await this.takeBack(restore);
+      this.forget();
+      throw excelFailure(e, 'write', partly);
+    }
     this.pendingBytes = 0;
+    // what was read is no longer the workbook: a further write reads afresh
+    this.forget();
+  }
+
+  private forget(): void {
+    this.pendingBytes = 0;
+    this.existing = undefined;
+    this.located.clear();
+    this.fingerprints.clear();
+  }
+
+  /** Generated sheets added by the current write (removed again if it fails half-way). */
+  private created: string[] = [];
+
+  /** After a chunked write failed half-way: remove the half-written sheets, restore the user's cells. */
+  private async takeBack(restore: (() => void) | undefined): Promise<void> {
+    try {
+      for (const name of this.created) this.context.workbook.worksheets.getItem(name).delete();
+      restore?.();
+      await this.context.sync();
+    } catch {
+      // nothing more can be done from here; the message says what happened
+    }
+  }
+
+  /** Sheets the batch would change, refused up front when the read saw them protected. */
+  private refuseProtected(batch: WriteBatch): void {
+    const targets = new Set<string>();
+    for (const s of batch.sheets ?? []) if (this.existing!.has(s.name)) targets.add(s.name);
+    for (const w of [...(batch.columns ?? []), ...(batch.validations ?? []), ...(batch.appends ?? [])]) {
+      const raw = this.located.get(w.table);
+      if (raw) targets.add(raw.sheet);
+    }
+    for (const u of batch.updates ?? []) targets.add(u.sheet);
+    const locked = [...targets].find((t) => this.protectedSheets.has(t));
+    if (locked) throw protectedSheet(locked);
+  }
+
+  /**
+   * One round trip before writing into the user's tables: every table read is read again and compared,
+   * protection is looked at again, and the cells about to be overwritten are kept (to take a failed
+   * chunked write back). Nothing is written when anything changed.
+   */
+  private async verify(batch: WriteBatch): Promise<() => void> {
+    const ws = this.context.workbook.worksheets;
+    const again = [...this.located].flatMap(([key, raw]) => {
+      if (!raw) return [];
+      const range = raw.tableName
+        ? this.context.workbook.tables.getItem(raw.tableName).getRange()
+        : ws.getItem(raw.sheet).getUsedRangeOrNullObject(true);
+      range.load(raw.tableName ? 'values,address' : 'isNullObject,values,address');
+      return [{ key, raw, range }];
+    });
+    ws.load('items/name,items/protection/protected');
+    const kept = this.targetRanges(batch).map(({ sheet, address }) => {
+      const range = ws.getItem(sheet).getRange(address);
+      range.load('formulas,numberFormat');
+      return { sheet, address, range };
+    });
+    try {
+      await this.context.sync();
+    } catch (e) {
+      throw excelFailure(e, 'write');
+    }
+    this.protectedSheets = new Set(ws.items.filter((s) => s.protection.protected).map((s) => s.name));
+    this.refuseProtected(batch);
+    for (const { key, raw, range } of again) {
+      const now =
+        !raw.tableName && range.isNullObject
+          ? undefined
+          : toRaw(
+              range.address,
+              range.values as unknown[][],
+              raw.tableName,
+              raw.tableName ? undefined : this.requests.get(key)?.anchorHeader,
+            );
+      if (!now || fingerprint(now) !== this.fingerprints.get(key))
+        throw new WorkbookUnusableError(
+          `Das Blatt „${raw.sheet}“ wurde geändert, während gerechnet wurde – es wurde nichts geschrieben; bitte erneut ausführen, damit der neue Stand zählt.`,
+          `Sheet "${raw.sheet}" changed while computing – nothing was written; please run again so that the new state counts.`,
+        );
+    }
+    return () => {
+      for (const k of kept) {
+        const range = ws.getItem(k.sheet).getRange(k.address);
+        range.formulas = k.range.formulas;
+        range.numberFormat = k.range.numberFormat;
+      }
+    };
+  }
+
+  /** The cells of the user's sheets a batch overwrites: formula columns, single cells, appended rows. */
+  private targetRanges(batch: WriteBatch): { sheet: string; address: string }[] {
+    const out: { sheet: string; address: string }[] = [];
+    for (const c of batch.columns ?? []) {
+      const raw = this.located.get(c.table);
+      if (!raw || c.cells.length === 0) continue;
+      const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(c.header));
+      const col = columnLetter(raw.origin.col + (i < 0 ? raw.headers.length : i));
+      out.push({
+        sheet: raw.sheet,
+        address: `${col}${raw.origin.row}:${col}${raw.origin.row + c.cells.length}`,
+      });
+    }
+    for (const u of batch.updates ?? []) out.push({ sheet: u.sheet, address: u.cell });
+    const appended = new Map<TableKey, number>();
+    for (const a of batch.appends ?? []) appended.set(a.table, (appended.get(a.table) ?? 0) + 1);
+    for (const [key, n] of appended) {
+      const raw = this.located.get(key);
+      if (!raw) continue;
+      const top = raw.origin.row + raw.rows.length + 1;
+      out.push({
+        sheet: raw.sheet,
+        address: `${a1(top, raw.origin.col)}:${a1(top + n - 1, raw.origin.col + Math.max(1, raw.headers.length) - 1)}`,
+      });
+    }
+    return out;
   }
 
   /** Counts what a write adds to the request; syncs first when the request would grow past the limit. */
   private async budget(bytes: number): Promise<void> {
     if (this.pendingBytes > 0 && this.pendingBytes + bytes > this.maxPayload) {
       await this.context.sync();
+      this.committed++;
       this.pendingBytes = 0;
     }
     this.pendingBytes += bytes;
@@ -134,6 +345,7 @@ export class ExcelWorkbook implements WorkbookPort {
     if (this.existing!.has(sheet.name)) worksheets.getItem(sheet.name).delete();
     const ws = worksheets.add(sheet.name);
     this.existing!.add(sheet.name);
+    this.created.push(sheet.name);
     // Generated sheets may leave rows out (sparse arrays): treat them as empty rows.
     const rows = Array.from(sheet.rows, (r) => r ?? []);
     const width = Math.max(1, ...rows.map((r) => r.length));

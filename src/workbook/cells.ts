@@ -46,6 +46,16 @@ export function display(v: CellValue): string {
   return String(v);
 }
 
+/** The most text Excel keeps in a cell; a longer text makes Excel "repair" the file or refuse the write. */
+export const EXCEL_MAX_TEXT = 32767;
+
+/** A text as long as Excel keeps it (cut between characters, marked with "…"); both adapters write through it. */
+export function fitText(text: string): string {
+  if (text.length <= EXCEL_MAX_TEXT) return text;
+  const chars = Array.from(text.slice(0, EXCEL_MAX_TEXT));
+  return `${chars.slice(0, -1).join('')}…`;
+}
+
 /**
  * A cell value quoted in a message: trimmed and at most 80 characters, so that a finding about a cell of
  * 30.000 characters still fits into one cell of the Prüfung sheet (Excel's limit is 32.767).

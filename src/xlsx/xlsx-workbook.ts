@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { display, isoToSerial } from '../workbook/cells';
+import { display, fitText, isoToSerial } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,
@@ -19,22 +19,40 @@ import {
 import { headerKey, tableSpec } from '../workbook/schema';
 import { STYLES } from './styles';
 
-/** Limits against hostile files: refused before they are expanded (configurable). */
+/**
+ * Limits against hostile files, checked before anything is expanded (README "Grenzen"; the command line
+ * takes them from STELLENPLAN_MAX_FILE_MB, STELLENPLAN_MAX_UNPACKED_MB and STELLENPLAN_MAX_ZIP_ENTRIES).
+ * A workbook of 100.000 positions is about 6,5 MB as a file and 61 MB unpacked.
+ */
 export interface OpenLimits {
   /** Largest file accepted, bytes. */
   maxFileBytes: number;
-  /** Largest total uncompressed size of the zip entries, bytes. */
+  /** Largest total uncompressed size of the zip entries, bytes (ExcelJS needs several times that in memory). */
   maxUncompressedBytes: number;
+  /** Most entries in the zip container (an .xlsx has a few dozen). */
+  maxEntries: number;
 }
 
 export const DEFAULT_LIMITS: OpenLimits = {
-  maxFileBytes: 100 * 1024 * 1024,
-  maxUncompressedBytes: 1024 * 1024 * 1024,
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 256 * 1024 * 1024,
+  maxEntries: 10_000,
 };
+
+/**
+ * Inflates raw deflate data, throwing once the output would exceed `maxOutputLength` bytes (on Node:
+ * zlib.inflateRawSync with that option). With it, `open` also checks that no entry holds more than the
+ * zip's directory declares – a forged directory cannot smuggle a bomb past the size limit.
+ */
+export type BoundedInflate = (data: Uint8Array, maxOutputLength: number) => Uint8Array;
 
 /** The ExcelJS implementation of the WorkbookPort: command line, browser page and tests. */
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    /** The file was a macro workbook (.xlsm): ExcelJS would drop the macros, so it is never written. */
+    readonly hasMacros = false,
+  ) {}
 
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();
@@ -45,9 +63,10 @@ export class XlsxWorkbook implements WorkbookPort {
   static async open(
     data: Uint8Array | ArrayBuffer,
     limits: OpenLimits = DEFAULT_LIMITS,
+    inflate?: BoundedInflate,
   ): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    checkContainer(bytes, limits);
+    const entries = checkContainer(bytes, limits, inflate);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(
@@ -61,10 +80,18 @@ export class XlsxWorkbook implements WorkbookPort {
         `The file is not a readable Excel workbook (.xlsx); it is damaged or incomplete (${reason}).`,
       );
     }
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(
+      wb,
+      entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name)),
+    );
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    if (this.hasMacros)
+      throw new WorkbookUnusableError(
+        'Die Arbeitsmappe enthält Makros (.xlsm): Stellenplan & Deckung schreibt sie nicht, weil die Makros dabei verloren gingen – bitte eine Kopie ohne Makros als .xlsx speichern (prüfen geht auch so) oder im Add-in in Excel arbeiten.',
+        'The workbook contains macros (.xlsm): it is not written, as the macros would be lost – save a copy without macros as .xlsx (checking works as it is) or use the add-in in Excel.',
+      );
     for (const ws of this.workbook.worksheets) compactValidations(ws);
     const buf = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(buf);
@@ -359,37 +386,120 @@ function decodeAddress(address: string): { row: number; col: number } | undefine
   return { row: Number(m[2]), col };
 }
 
-function checkContainer(bytes: Uint8Array, limits: OpenLimits): void {
+/** A size in MB for a message: "0,5 MB", "12 MB". */
+function mb(bytes: number): string {
+  const v = bytes / 1048576;
+  return `${v >= 10 ? Math.round(v) : (Math.round(v * 10) / 10).toString().replace('.', ',')} MB`;
+}
+
+/** The refusal of a file larger than allowed (also used before a file is read at all). */
+export function fileTooLarge(size: number, limits: OpenLimits): WorkbookUnusableError {
+  return new WorkbookUnusableError(
+    `Die Datei ist mit ${mb(size)} größer als die erlaubten ${mb(limits.maxFileBytes)} und wird nicht geöffnet (Grenze: STELLENPLAN_MAX_FILE_MB).`,
+    `The file (${mb(size)}) is larger than the allowed ${mb(limits.maxFileBytes)} and is not opened (limit: STELLENPLAN_MAX_FILE_MB).`,
+  );
+}
+
+/** An OLE compound file (CFB): an encrypted .xlsx is one, holding the stream "EncryptedPackage". */
+function isCompoundFile(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++)
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Everything that can be judged from the container alone, before ExcelJS expands a single byte: size,
+ * encryption, the zip directory (entries and their declared sizes) and – with `inflate` – whether any
+ * entry inflates beyond what the directory declares. Returns the directory.
+ */
+export function checkContainer(bytes: Uint8Array, limits: OpenLimits, inflate?: BoundedInflate): ZipEntry[] {
   if (bytes.length === 0)
     throw new WorkbookUnusableError(
       'Die Datei ist leer – keine Excel-Arbeitsmappe.',
       'The file is empty – not an Excel workbook.',
     );
-  if (bytes.length > limits.maxFileBytes)
+  if (bytes.length > limits.maxFileBytes) throw fileTooLarge(bytes.length, limits);
+  if (isCompoundFile(bytes)) {
+    if (containsUtf16(bytes, 'EncryptedPackage'))
+      throw new WorkbookUnusableError(
+        'Die Arbeitsmappe ist verschlüsselt (mit einem Kennwort geschützt) und kann nicht gelesen werden: bitte in Excel das Kennwort entfernen (Datei › Informationen › Arbeitsmappe schützen › Mit Kennwort verschlüsseln) und als .xlsx speichern.',
+        'The workbook is encrypted (password protected) and cannot be read: remove the password in Excel and save it as .xlsx.',
+      );
     throw new WorkbookUnusableError(
-      `Die Datei ist mit ${Math.round(bytes.length / 1048576)} MB größer als die erlaubten ${Math.round(limits.maxFileBytes / 1048576)} MB.`,
-      'The file is larger than allowed.',
+      'Die Datei ist im alten Excel-Format (.xls) oder verschlüsselt: bitte in Excel ohne Kennwort als .xlsx speichern.',
+      'The file is an old .xls workbook or encrypted: save it as .xlsx without a password.',
     );
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new WorkbookUnusableError(
-      'Die Datei ist verschlüsselt (kennwortgeschützt) oder im alten .xls-Format: bitte in Excel ohne Kennwort als .xlsx speichern.',
-      'The file is encrypted (password protected) or an old .xls file: save it as .xlsx without a password.',
-    );
+  }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw new WorkbookUnusableError(
       'Die Datei ist keine Excel-Arbeitsmappe (.xlsx): sie ist kein ZIP-Container.',
       'The file is not an Excel workbook (.xlsx).',
     );
-  const total = zipUncompressedSize(bytes);
-  if (total > limits.maxUncompressedBytes)
+  const dir = zipDirectory(bytes);
+  if (dir.count > limits.maxEntries)
     throw new WorkbookUnusableError(
-      `Die Arbeitsmappe würde entpackt ${Math.round(total / 1048576)} MB belegen (erlaubt: ${Math.round(limits.maxUncompressedBytes / 1048576)} MB) – die Datei wird abgelehnt.`,
-      'The workbook would expand beyond the allowed size – refused.',
+      `Die Datei enthält ${dir.count} gepackte Teile (erlaubt: ${limits.maxEntries}) – sie wird nicht entpackt (Grenze: STELLENPLAN_MAX_ZIP_ENTRIES).`,
+      `The file holds ${dir.count} packed parts (allowed: ${limits.maxEntries}) – it is not unpacked.`,
     );
+  const total = dir.entries.reduce((sum, e) => sum + e.size, 0);
+  if (total > limits.maxUncompressedBytes || dir.zip64)
+    throw new WorkbookUnusableError(
+      `Die Arbeitsmappe würde entpackt ${dir.zip64 ? 'mehr als 4 GB' : mb(total)} belegen (erlaubt: ${mb(limits.maxUncompressedBytes)}) – die Datei wird abgelehnt, ohne sie zu entpacken (Grenze: STELLENPLAN_MAX_UNPACKED_MB).`,
+      `Unpacked, the workbook would take ${dir.zip64 ? 'more than 4 GB' : mb(total)} (allowed: ${mb(limits.maxUncompressedBytes)}) – refused without unpacking it.`,
+    );
+  if (inflate) for (const e of dir.entries) checkEntry(bytes, e, inflate);
+  return dir.entries;
 }
 
-/** Sum of the uncompressed sizes in the zip's central directory: a zip bomb is refused before inflating. */
-export function zipUncompressedSize(bytes: Uint8Array): number {
+/** One entry inflates to no more than its declared size (inflation stops right after that). */
+function checkEntry(bytes: Uint8Array, e: ZipEntry, inflate: BoundedInflate): void {
+  const forged = () =>
+    new WorkbookUnusableError(
+      `Die Datei ist beschädigt oder manipuliert: der gepackte Teil „${e.name.slice(0, 80)}“ ist größer als im ZIP-Verzeichnis angegeben – sie wird nicht geöffnet.`,
+      `The file is damaged or forged: the packed part "${e.name.slice(0, 80)}" is larger than its zip directory says – not opened.`,
+    );
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (e.localOffset + 30 > bytes.length || view.getUint32(e.localOffset, true) !== 0x04034b50) throw forged();
+  const start =
+    e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+  const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw forged();
+    return;
+  }
+  if (e.method !== 8) return; // ExcelJS refuses other methods on its own
+  let out: Uint8Array;
+  try {
+    out = inflate(data, e.size + 1);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw forged();
+    return; // broken deflate data: ExcelJS reports the damaged file in its own words
+  }
+  if (out.length > e.size) throw forged();
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  /** Uncompressed size as declared by the central directory. */
+  size: number;
+  localOffset: number;
+}
+
+/** The zip's central directory, read without inflating anything. */
+export function zipDirectory(bytes: Uint8Array): { count: number; entries: ZipEntry[]; zip64: boolean } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
@@ -398,16 +508,33 @@ export function zipUncompressedSize(bytes: Uint8Array): number {
       break;
     }
   }
-  if (eocd < 0) return 0;
-  const entries = view.getUint16(eocd + 10, true);
+  if (eocd < 0) return { count: 0, entries: [], zip64: false };
+  const count = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries && p + 46 <= bytes.length; n++) {
+  // ZIP64 (more than 65.535 entries or 4 GB): far beyond any workbook this product is for
+  let zip64 = count === 0xffff || p === 0xffffffff;
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count && p + 46 <= bytes.length; n++) {
     if (view.getUint32(p, true) !== 0x02014b50) break;
-    total += view.getUint32(p + 24, true);
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const entry: ZipEntry = {
+      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true),
+    };
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) zip64 = true;
+    entries.push(entry);
+    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  return total;
+  return { count, entries, zip64 };
+}
+
+/** Sum of the uncompressed sizes in the zip's central directory: a zip bomb is refused before inflating. */
+export function zipUncompressedSize(bytes: Uint8Array): number {
+  return zipDirectory(bytes).entries.reduce((sum, e) => sum + e.size, 0);
 }
 
 /** Normalises ExcelJS cell values (formulas give their cached result, rich text its plain text). */
@@ -486,12 +613,12 @@ function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void 
   if (value.f !== undefined) {
     cell.value = { formula: value.f, result: value.r };
   } else if (value.link) {
-    cell.value = { text: String(value.v ?? ''), hyperlink: `#${value.link}` };
+    cell.value = { text: fitText(String(value.v ?? '')), hyperlink: `#${value.link}` };
   } else if (value.s === 'date' && typeof value.v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.v)) {
     // ISO text from the domain becomes a real Excel date
     cell.value = new Date(Date.UTC(1899, 11, 30) + isoToSerial(value.v) * 86400000);
   } else {
-    cell.value = value.v ?? null;
+    cell.value = typeof value.v === 'string' ? fitText(value.v) : (value.v ?? null);
   }
   if (value.s) cell.style = { ...(keepStyle ? cell.style : {}), ...STYLES[value.s] };
   if (value.link) cell.font = { ...(cell.font ?? {}), color: { argb: 'FF0563C1' }, underline: true };

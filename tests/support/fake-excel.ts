@@ -36,6 +36,17 @@ export interface SyncRecord {
   payloadBytes: number;
 }
 
+/** An error as Office.js rejects a sync with (OfficeExtension.Error): a code and a message. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
 export class PropertyNotLoadedError extends Error {
   constructor(what: string) {
     super(`PropertyNotLoaded: ${what} wurde nicht geladen oder vor context.sync() gelesen.`);
@@ -50,6 +61,13 @@ export class FakeWorkbook {
   failOnSync?: number;
   /** Sheets that refuse writes (like a protected sheet). */
   protectedSheets = new Set<string>();
+  /**
+   * Office.js does not roll a batch back: the actions before a failing one stay applied. The fake does the
+   * same when this is false; true keeps the older, kinder behaviour (the whole batch or nothing).
+   */
+  atomicBatches = true;
+  /** What the user does in Excel while the add-in computes: runs right before the n-th sync (1-based). */
+  beforeSync?: (n: number, book: FakeWorkbook) => void;
 
   addSheet(name: string, rows: (string | number | boolean | null)[][] = []): FakeSheet {
     const sheet: FakeSheet = { name, cells: new Map(), conditional: [], columnWidths: new Map() };
@@ -144,22 +162,32 @@ class Loadable {
   load(props: string | string[]): this {
     const list = Array.isArray(props) ? props : props.split(',').map((p) => p.trim());
     list.forEach((p) => this.requested.add(p));
-    this.ctx.pendingLoads.push(this);
+    this.ctx.pendingOps.push(this);
     this.ctx.payload += 40 + list.join(',').length;
     return this;
   }
 
   /** Called by sync(): fill the requested properties from the workbook. */
   resolve(): void {
-    // Like Office.js, loading a property of a null object succeeds; reading it afterwards throws.
+    // Like Office.js, loading a property of a null object succeeds; reading it afterwards throws. An object
+    // reached through getItem() that does not exist (a sheet or table deleted) fails the whole sync instead.
     for (const p of this.requested) {
       try {
         this.loaded.set(p, this.read(p));
       } catch (e) {
+        if (this.strict && e instanceof FakeOfficeError && e.code === 'ItemNotFound') {
+          this.requested.clear();
+          throw e;
+        }
         this.failed.set(p, e as Error);
       }
     }
     this.requested.clear();
+  }
+
+  /** False for objects from a …OrNullObject() call: their absence is a null object, not an error. */
+  protected get strict(): boolean {
+    return true;
   }
 
   protected read(_prop: string): unknown {
@@ -175,8 +203,8 @@ class Loadable {
 }
 
 export class FakeContext {
-  pendingOps: Op[] = [];
-  pendingLoads: Loadable[] = [];
+  /** Writes and loads in the order they were queued. */
+  pendingOps: (Op | Loadable)[] = [];
   payload = 0;
   readonly workbook: FakeWorkbookApi;
   readonly application = {
@@ -198,26 +226,32 @@ export class FakeContext {
   }
 
   sync(): Promise<void> {
-    const record = { ops: this.pendingOps.length + this.pendingLoads.length, payloadBytes: this.payload };
+    const record = { ops: this.pendingOps.length, payloadBytes: this.payload };
     this.book.syncs.push(record);
     const ops = this.pendingOps;
-    const loads = this.pendingLoads;
     this.pendingOps = [];
-    this.pendingLoads = [];
     this.payload = 0;
+    this.book.beforeSync?.(this.book.syncs.length, this.book);
     if (this.book.failOnSync === this.book.syncs.length)
       return Promise.reject(
-        new Error('GeneralException: Die Synchronisierung ist fehlgeschlagen (eingespeister Fehler).'),
+        new FakeOfficeError(
+          'GeneralException',
+          'Die Synchronisierung ist fehlgeschlagen (eingespeister Fehler).',
+        ),
       );
     if (record.payloadBytes > 5 * 1024 * 1024)
-      return Promise.reject(new Error(`RequestPayloadSizeLimitExceeded: ${record.payloadBytes} Bytes`));
-    // Office.js applies a batch as a whole: run it against a copy and commit only if every op succeeds.
-    const before = this.book.snapshotState();
+      return Promise.reject(
+        new FakeOfficeError('RequestPayloadSizeLimitExceeded', `${record.payloadBytes} Bytes`),
+      );
+    // Actions run in the order they were queued: a load sees what the writes before it left.
+    const before = this.book.atomicBatches ? this.book.snapshotState() : undefined;
     try {
-      ops.forEach((op) => op());
-      loads.forEach((l) => l.resolve());
+      for (const item of ops) {
+        if (item instanceof Loadable) item.resolve();
+        else item();
+      }
     } catch (e) {
-      this.book.restoreState(before);
+      if (before) this.book.restoreState(before);
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
     return Promise.resolve();
@@ -233,8 +267,24 @@ class FakeWorkbookApi {
   }
 }
 
-class FakeWorksheets {
-  constructor(private readonly ctx: FakeContext) {}
+class FakeWorksheets extends Loadable {
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+  protected override read(prop: string): unknown {
+    if (prop.startsWith('items/'))
+      return this.ctx.book.sheets.map((s) => ({
+        name: s.name,
+        protection: { protected: this.ctx.book.protectedSheets.has(s.name) },
+      }));
+    throw new Error(`unknown property ${prop}`);
+  }
+  /** `load("items/name,items/protection/protected")`, then the sheets with those two properties. */
+  get items(): { name: string; protection: { protected: boolean } }[] {
+    const loaded = [...this.loaded.keys()].find((k) => k.startsWith('items/'));
+    if (!loaded) throw new PropertyNotLoadedError('WorksheetCollection.items');
+    return this.get(loaded);
+  }
   getItemOrNullObject(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, name, true);
   }
@@ -243,7 +293,7 @@ class FakeWorksheets {
   }
   add(name: string): FakeWorksheet {
     this.ctx.queue(() => {
-      if (this.ctx.book.sheet(name)) throw new Error(`ItemAlreadyExists: Blatt „${name}“`);
+      if (this.ctx.book.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `Blatt „${name}“`);
       this.ctx.book.addSheet(name);
     }, name.length);
     return new FakeWorksheet(this.ctx, name, false);
@@ -253,7 +303,10 @@ class FakeWorksheets {
 class FakeTables {
   constructor(private readonly ctx: FakeContext) {}
   getItemOrNullObject(name: string): FakeTableApi {
-    return new FakeTableApi(this.ctx, name);
+    return new FakeTableApi(this.ctx, name, true);
+  }
+  getItem(name: string): FakeTableApi {
+    return new FakeTableApi(this.ctx, name, false);
   }
 }
 
@@ -261,16 +314,20 @@ class FakeTableApi extends Loadable {
   constructor(
     ctx: FakeContext,
     private readonly tableName: string,
+    private readonly nullable: boolean,
   ) {
     super(ctx);
   }
   private table(): FakeTable | undefined {
     return this.ctx.book.tables.find((t) => t.name.toLowerCase() === this.tableName.toLowerCase());
   }
+  protected override get strict(): boolean {
+    return !this.nullable;
+  }
   protected override read(prop: string): unknown {
     const t = this.table();
     if (prop === 'isNullObject') return !t;
-    if (!t) throw new Error(`ItemNotFound: Tabelle „${this.tableName}“`);
+    if (!t) throw new FakeOfficeError('ItemNotFound', `Tabelle „${this.tableName}“`);
     if (prop === 'name') return t.name;
     throw new Error(`unknown property ${prop}`);
   }
@@ -280,10 +337,13 @@ class FakeTableApi extends Loadable {
   get name(): string {
     return this.get('name');
   }
+  /** Like Office.js, the table is looked up when the batch runs (a table deleted meanwhile fails the sync). */
   getRange(): FakeRange {
-    const t = this.table();
-    if (!t) throw new Error(`ItemNotFound: Tabelle „${this.tableName}“`);
-    return new FakeRange(this.ctx, t.sheet, t.ref);
+    return new FakeRange(this.ctx, () => {
+      const t = this.table();
+      if (!t) throw new FakeOfficeError('ItemNotFound', `Tabelle „${this.tableName}“`);
+      return { sheet: t.sheet, address: t.ref };
+    });
   }
 }
 
@@ -311,9 +371,9 @@ class FakeWorksheet extends Loadable {
   }
   mustExist(): FakeSheet {
     const s = this.ctx.book.sheet(this.sheetName);
-    if (!s) throw new Error(`ItemNotFound: Blatt „${this.sheetName}“`);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `Blatt „${this.sheetName}“`);
     if (this.ctx.book.protectedSheets.has(s.name))
-      throw new Error(`AccessDenied: Blatt „${s.name}“ ist geschützt.`);
+      throw new FakeOfficeError('AccessDenied', `Blatt „${s.name}“ ist geschützt.`);
     return s;
   }
   protected override read(prop: string): unknown {
@@ -322,15 +382,22 @@ class FakeWorksheet extends Loadable {
       if (!this.nullable) throw new Error('isNullObject gibt es nur bei getItemOrNullObject');
       return !s;
     }
-    if (!s) throw new Error(`ItemNotFound: Blatt „${this.sheetName}“`);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `Blatt „${this.sheetName}“`);
     if (prop === 'name') return s.name;
+    if (prop === 'protection/protected') return this.ctx.book.protectedSheets.has(s.name);
     throw new Error(`unknown property ${prop}`);
+  }
+  protected override get strict(): boolean {
+    return !this.nullable;
   }
   get isNullObject(): boolean {
     return this.get('isNullObject');
   }
   get name(): string {
     return this.get('name');
+  }
+  get protection(): { protected: boolean } {
+    return { protected: this.get<boolean>('protection/protected') };
   }
   delete(): void {
     this.ctx.queue(() => {
@@ -353,16 +420,25 @@ class FakeWorksheet extends Loadable {
 class FakeRange extends Loadable {
   constructor(
     ctx: FakeContext,
-    private readonly sheetName: string,
+    /** The sheet, or (for a table's range) a lookup that runs when the batch runs. */
+    private readonly target: string | (() => { sheet: string; address: string }),
     /** undefined = the used range, resolved at sync time */
-    private readonly addr: string | undefined,
+    private readonly address_: string | undefined = undefined,
   ) {
     super(ctx);
   }
 
+  private get sheetName(): string {
+    return typeof this.target === 'string' ? this.target : this.target().sheet;
+  }
+
+  private get addr(): string | undefined {
+    return typeof this.target === 'string' ? this.address_ : this.target().address;
+  }
+
   private sheet(): FakeSheet {
     const s = this.ctx.book.sheet(this.sheetName);
-    if (!s) throw new Error(`ItemNotFound: Blatt „${this.sheetName}“`);
+    if (!s) throw new FakeOfficeError('ItemNotFound', `Blatt „${this.sheetName}“`);
     return s;
   }
 
@@ -391,6 +467,7 @@ class FakeRange extends Loadable {
       );
     if (prop === 'values') return grid((c) => c?.value ?? '');
     if (prop === 'formulas') return grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? '')));
+    if (prop === 'numberFormat') return grid((c) => c?.numberFormat ?? 'General');
     if (prop === 'address') return `${quoteSheet(s.name)}!${letters(b.c1)}${b.r1}:${letters(b.c2)}${b.r2}`;
     throw new Error(`unknown property ${prop}`);
   }
@@ -404,12 +481,18 @@ class FakeRange extends Loadable {
   get address(): string {
     return this.get('address');
   }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  get numberFormat(): string[][] {
+    return this.get('numberFormat');
+  }
 
   private each(write: (cell: FakeCell, i: number, j: number) => void): void {
     const b = this.bounds()!;
     const s = this.sheet();
     if (this.ctx.book.protectedSheets.has(s.name))
-      throw new Error(`AccessDenied: Blatt „${s.name}“ ist geschützt.`);
+      throw new FakeOfficeError('AccessDenied', `Blatt „${s.name}“ ist geschützt.`);
     for (let i = 0; i <= b.r2 - b.r1; i++)
       for (let j = 0; j <= b.c2 - b.c1; j++) {
         const k = key(b.r1 + i, b.c1 + j);
@@ -431,6 +514,12 @@ class FakeRange extends Loadable {
       () =>
         this.each((cell, i, j) => {
           const v = data[i][j];
+          // like Excel, `values` takes "=…" as a formula too
+          if (typeof v === 'string' && v.startsWith('=')) {
+            cell.formula = v.slice(1);
+            cell.value = null;
+            return;
+          }
           cell.formula = undefined;
           cell.value = v === '' ? null : (v as FakeCell['value']);
         }),
@@ -444,8 +533,10 @@ class FakeRange extends Loadable {
       () =>
         this.each((cell, i, j) => {
           const v = data[i][j];
-          if (typeof v === 'string' && v.startsWith('=')) {
-            cell.formula = v.slice(1);
+          // Excel reads text that starts with = + - @ as a formula (unless it is a plain number); only a
+          // leading apostrophe keeps it text
+          if (typeof v === 'string' && /^[=+\-@]/.test(v) && !/^[+-]?\d+([.,]\d+)?$/.test(v)) {
+            cell.formula = v.replace(/^=/, '');
             cell.value = null;
           } else {
             cell.formula = undefined;
