@@ -86,12 +86,17 @@ export class XlsxWorkbook implements WorkbookPort {
     );
   }
 
-  async toBuffer(): Promise<Uint8Array> {
+  /** A macro workbook is read (check, compare) but never written: ExcelJS would drop its VBA project. */
+  private refuseMacros(): void {
     if (this.hasMacros)
       throw new WorkbookUnusableError(
         'Die Arbeitsmappe enthält Makros (.xlsm): Stellenplan & Deckung schreibt sie nicht, weil die Makros dabei verloren gingen – bitte eine Kopie ohne Makros als .xlsx speichern (prüfen geht auch so) oder im Add-in in Excel arbeiten.',
         'The workbook contains macros (.xlsm): it is not written, as the macros would be lost – save a copy without macros as .xlsx (checking works as it is) or use the add-in in Excel.',
       );
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    this.refuseMacros();
     for (const ws of this.workbook.worksheets) compactValidations(ws);
     const buf = await this.workbook.xlsx.writeBuffer();
     return new Uint8Array(buf);
@@ -148,6 +153,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   write(batch: WriteBatch): Promise<void> {
+    this.refuseMacros();
     for (const sheet of batch.sheets ?? []) this.writeSheet(sheet);
     for (const col of batch.columns ?? []) this.writeColumn(col);
     for (const v of batch.validations ?? []) this.writeValidation(v);
@@ -386,9 +392,10 @@ function decodeAddress(address: string): { row: number; col: number } | undefine
   return { row: Number(m[2]), col };
 }
 
-/** A size in MB for a message: "0,5 MB", "12 MB". */
+/** A size for a message: "12 MB", "0,5 MB", "20 KB". */
 function mb(bytes: number): string {
   const v = bytes / 1048576;
+  if (v < 0.1) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${v >= 10 ? Math.round(v) : (Math.round(v * 10) / 10).toString().replace('.', ',')} MB`;
 }
 
