@@ -43,6 +43,8 @@ export function toRaw(
   values: unknown[][],
   tableName: string | undefined,
   anchorHeader?: string,
+  /** Inside another sheet, the header row must also hold this header (a pay table's "Stufe 1"). */
+  alsoHeader?: string,
 ): RawTable | undefined {
   const origin = topLeft(address);
   let rows = values;
@@ -50,8 +52,10 @@ export function toRaw(
   if (anchorHeader && !tableName) {
     // A block inside another sheet (e.g. the Entgelttabelle below the parameters): find its header cell.
     const key = anchorHeader.trim().toLowerCase();
-    const r = values.findIndex((row) =>
-      row.some((c) => typeof c === 'string' && c.trim().toLowerCase() === key),
+    const is = (c: unknown, k: string) => typeof c === 'string' && c.trim().toLowerCase() === k;
+    const r = values.findIndex(
+      (row) =>
+        row.some((c) => is(c, key)) && (!alsoHeader || row.some((c) => is(c, alsoHeader.toLowerCase()))),
     );
     if (r < 0) return undefined;
     const c = values[r].findIndex((x) => typeof x === 'string' && x.trim().toLowerCase() === key);
@@ -108,6 +112,26 @@ export async function readTablesOffice(
     // a table's range is no "…OrNullObject": only a used range can be a null object
     if (!l.range || (!l.tableName && l.range.isNullObject)) result.set(l.key, undefined);
     else result.set(l.key, toRaw(l.range.address, l.range.values as unknown[][], l.tableName, l.anchor));
+  }
+  // A pay table without a sheet of its own is a block inside another sheet (DESIGN.md: "Entgelttabelle
+  // (Parameter)"), found by its first header as the file adapter does – in the ranges already loaded.
+  for (const req of requests) {
+    if (!req.anchorHeader || result.get(req.key)) continue;
+    for (const l of loads) {
+      if (!l.range || l.tableName || l.range.isNullObject) continue;
+      // "Stufe 1" next to it: a Stellen sheet's own "Entgeltgruppe" column is no pay table
+      const block = toRaw(
+        l.range.address,
+        l.range.values as unknown[][],
+        undefined,
+        req.anchorHeader,
+        'Stufe 1',
+      );
+      if (block) {
+        result.set(req.key, block);
+        break;
+      }
+    }
   }
   return result;
 }

@@ -136,16 +136,21 @@ export class XlsxWorkbook implements WorkbookPort {
       const ws = byName(name);
       if (ws) return readBlock(ws, 1, 1, undefined, undefined);
     }
-    // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter)
+    // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter) with
+    //    "Stufe 1" in the same row – a Stellen sheet's own "Entgeltgruppe" column is no pay table
     if (req.anchorHeader) {
+      const step = headerKey('Stufe 1');
       for (const ws of this.workbook.worksheets) {
         for (let r = 1; r <= Math.min(ws.rowCount, 500); r++) {
           const row = ws.getRow(r);
+          const keys: string[] = [];
           for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
             const v = cellValue(row.getCell(c));
-            if (typeof v === 'string' && headerKey(v) === headerKey(req.anchorHeader))
-              return readBlock(ws, r, c, undefined, undefined, undefined, true);
+            keys.push(typeof v === 'string' ? headerKey(v) : '');
           }
+          const c = keys.indexOf(headerKey(req.anchorHeader));
+          if (c >= 0 && keys.includes(step, c))
+            return readBlock(ws, r, c + 1, undefined, undefined, undefined, true);
         }
       }
     }
