@@ -99,7 +99,14 @@ export interface FuzzTable {
   columns: FuzzColumn[];
   rowCount: number;
   merges: FuzzMerge[];
+  /** An Excel table (ListObject) by the schema's name, on a sheet of another name, anywhere on it. */
+  listObject?: { name: string; row: number; col: number };
 }
+
+/** 1-based row and column of a table's header cell. */
+const originOf = (t: FuzzTable) => ({ row: t.listObject?.row ?? 1, col: t.listObject?.col ?? 1 });
+/** Address of a cell of the table: data row r (0-based, -1 = header), column j (0-based). */
+const cellAt = (t: FuzzTable, r: number, j: number) => a1(originOf(t).row + 1 + r, originOf(t).col + j);
 
 export interface FuzzWorkbook {
   tables: FuzzTable[];
@@ -802,9 +809,18 @@ function tableArb(spec: TableSpec, options: GenOptions): fc.Arbitrary<FuzzTable>
       headerPick: fc.array(fc.nat(), { minLength: readable.length, maxLength: readable.length }),
       userColumns: fc.array(fc.constantFrom(...USER_HEADERS), { maxLength: 2 }),
       duplicates: fc.array(fc.nat(readable.length - 1), { maxLength: 2 }),
-      seed: fc.nat(),
+      // a quarter of the tables are Excel tables (ListObjects) somewhere on a sheet of another name
+      listObject: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(null) },
+        {
+          weight: 1,
+          arbitrary: fc.record({ row: fc.integer({ min: 1, max: 4 }), col: fc.integer({ min: 1, max: 3 }) }),
+        },
+      ),
     })
-    .chain(({ rowCount, keep, headerPick, userColumns, duplicates }) => {
+    .chain(({ rowCount, keep, headerPick, userColumns, duplicates: dups, listObject }) => {
+      // Excel tables allow neither two columns of one name nor merged cells
+      const duplicates = listObject ? [] : dups;
       // which schema columns exist: required ones almost always, optional ones mostly
       const present = readable.filter((c, i) =>
         c.required ? (options.dropRequired ? keep[i] > 2 : true) : c.generated ? keep[i] > 60 : keep[i] > 12,
@@ -865,11 +881,12 @@ function tableArb(spec: TableSpec, options: GenOptions): fc.Arbitrary<FuzzTable>
                     cols: options.horizontalMerges ? fc.integer({ min: 1, max: 2 }) : fc.constant(1),
                     rows: fc.integer({ min: 1, max: 3 }),
                   }),
-                  { maxLength: rowCount > 1 ? 2 : 0 },
+                  { maxLength: rowCount > 1 && !listObject ? 2 : 0 },
                 )
                 .map((merges) => ({
                   key: spec.key,
-                  sheet: spec.sheet,
+                  sheet: listObject ? `Daten ${spec.sheet}` : spec.sheet,
+                  ...(listObject ? { listObject: { name: spec.tableNames[0], ...listObject } } : {}),
                   required: spec.required,
                   rowCount,
                   merges: validMerges(merges, ordered.length, rowCount),
@@ -1099,15 +1116,25 @@ export async function writeFuzzWorkbook(fw: FuzzWorkbook): Promise<Uint8Array> {
   }
   for (const t of fw.tables) {
     const ws = wb.addWorksheet(t.sheet);
+    const o = originOf(t);
+    if (t.listObject && t.columns.length > 0)
+      ws.addTable({
+        name: t.listObject.name,
+        ref: a1(o.row, o.col),
+        headerRow: true,
+        columns: t.columns.map((c) => ({ name: c.header })),
+        rows: Array.from({ length: Math.max(1, t.rowCount) }, () => t.columns.map(() => null)),
+      });
     t.columns.forEach((c, j) => {
-      ws.getCell(1, j + 1).value = c.header;
+      ws.getCell(o.row, o.col + j).value = c.header;
       c.cells.forEach((x, r) => {
-        const target = ws.getCell(r + 2, j + 1);
+        const target = ws.getCell(o.row + 1 + r, o.col + j);
         target.value = x.value;
         if (x.numFmt) target.numFmt = x.numFmt;
       });
     });
-    for (const m of t.merges) ws.mergeCells(m.row + 2, m.col + 1, m.row + 1 + m.rows, m.col + m.cols);
+    for (const m of t.merges)
+      ws.mergeCells(o.row + 1 + m.row, o.col + m.col, o.row + m.row + m.rows, o.col + m.col + m.cols - 1);
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -1286,7 +1313,11 @@ export function checkCase(fw: FuzzWorkbook, res: CaseResult): Violation[] {
     const missing = missingRequired(t, spec);
     if (missing.length > 0) {
       // an optional table without a required column: one finding at its header, nothing per row
-      if (!res.findings.some((f) => f.sheet === t.sheet && f.cell === 'A1' && f.code === 'INVALID_VALUE'))
+      if (
+        !res.findings.some(
+          (f) => f.sheet === t.sheet && f.cell === cellAt(t, -1, 0) && f.code === 'INVALID_VALUE',
+        )
+      )
         out.push({
           property: 'fehlende Pflichtspalte einer optionalen Tabelle → Meldung am Kopf',
           detail: `${t.sheet}: ${missing.map((c) => c.header).join(', ')}`,
@@ -1296,7 +1327,7 @@ export function checkCase(fw: FuzzWorkbook, res: CaseResult): Violation[] {
     // duplicate headers: a finding at the header cell of the second column
     t.columns.forEach((c, j) => {
       if (!c.duplicate) return;
-      const at = `${t.sheet}!${a1(1, j + 1)}`;
+      const at = `${t.sheet}!${cellAt(t, -1, j)}`;
       if (!findingsAt.has(at))
         out.push({
           property: 'doppelte Spaltenüberschrift → Meldung an ihrer Zelle',
@@ -1306,7 +1337,7 @@ export function checkCase(fw: FuzzWorkbook, res: CaseResult): Violation[] {
     const { expect, usedRows } = t.key === 'Parameter' ? parameterExpectations(t) : expectations(t);
     t.columns.forEach((c, j) => {
       for (let r = 0; r < t.rowCount; r++) {
-        const at = `${t.sheet}!${a1(r + 2, j + 1)}`;
+        const at = `${t.sheet}!${cellAt(t, r, j)}`;
         const e = expect[j][r];
         const x = c.cells[r];
         if (c.kind !== 'unread' && !c.duplicate && e !== 'any') {
@@ -1344,7 +1375,14 @@ export function checkCase(fw: FuzzWorkbook, res: CaseResult): Violation[] {
     const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
     const col = m ? [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
     const row = m ? Number(m[2]) : 0;
-    if (!m || col < 1 || col > Math.max(1, t.columns.length) || row < 1 || row > t.rowCount + 1)
+    const o = originOf(t);
+    if (
+      !m ||
+      col < o.col ||
+      col >= o.col + Math.max(1, t.columns.length) ||
+      row < o.row ||
+      row > o.row + Math.max(1, t.rowCount)
+    )
       out.push({
         property: 'jede Meldung zeigt auf eine Zelle der Tabelle',
         detail: `${f.sheet}!${f.cell}: ${f.message}`,
@@ -1417,7 +1455,7 @@ function checkParsed(t: FuzzTable, expect: Expect[][], usedRows: boolean[], read
       if (!equal)
         out.push({
           property: 'brauchbare Werte kommen unverändert im Modell an',
-          detail: `${t.sheet}!${a1(r + 2, j + 1)} (${c.header}): ${x.note} → ${gotText}, erwartet ${want}`,
+          detail: `${t.sheet}!${cellAt(t, r, j)} (${c.header}): ${x.note} → ${gotText}, erwartet ${want}`,
         });
     }
   });
@@ -1435,7 +1473,7 @@ export function orderFreeFindings(fw: FuzzWorkbook, res: CaseResult): string[] {
       const header =
         f.row === -1 && f.field === undefined
           ? '(Tabelle)'
-          : (t?.columns[col - 1]?.header ?? columnLetter(col));
+          : ((t && t.columns[col - originOf(t).col]?.header) ?? columnLetter(col));
       return `${f.code} ${f.severity} ${f.sheet} [${header}] ${m[2]}`;
     })
     .sort();
@@ -1453,13 +1491,13 @@ export function describe(fw: FuzzWorkbook): string {
   return fw.tables
     .map(
       (t) =>
-        `${t.sheet}: ${t.columns.map((c) => c.header + (c.duplicate ? ' (doppelt)' : '')).join(' | ')}\n` +
+        `${t.sheet}${t.listObject ? ` (Tabelle ${t.listObject.name} ab ${cellAt(t, -1, 0)})` : ''}: ${t.columns.map((c) => c.header + (c.duplicate ? ' (doppelt)' : '')).join(' | ')}\n` +
         Array.from(
           { length: t.rowCount },
           (_, r) => `  ${r + 2}: ${t.columns.map((c) => c.cells[r].note).join(' | ')}`,
         ).join('\n') +
         (t.merges.length
-          ? `\n  verbunden: ${t.merges.map((m) => `${a1(m.row + 2, m.col + 1)}+${m.cols}x${m.rows}`).join(', ')}`
+          ? `\n  verbunden: ${t.merges.map((m) => `${cellAt(t, m.row, m.col)}+${m.cols}x${m.rows}`).join(', ')}`
           : ''),
     )
     .join('\n');
@@ -1583,10 +1621,19 @@ export function fakeExcel(fw: FuzzWorkbook): FakeWorkbook {
     for (const m of t.merges)
       for (let c = m.col; c < m.col + m.cols; c++)
         for (let r = m.row; r < m.row + m.rows; r++) if (c !== m.col || r !== m.row) grid[r + 1][c] = null;
-    book.addSheet(
-      t.sheet,
-      grid.map((row) => row.map((v) => (v === '' ? null : v))),
+    const o = originOf(t);
+    const sheet = book.addSheet(t.sheet);
+    grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== '') sheet.cells.set(`${o.row + r},${o.col + c}`, { value: v });
+      }),
     );
+    if (t.listObject && t.columns.length > 0)
+      book.tables.push({
+        name: t.listObject.name,
+        sheet: t.sheet,
+        ref: `${cellAt(t, -1, 0)}:${cellAt(t, Math.max(1, t.rowCount) - 1, t.columns.length - 1)}`,
+      });
   }
   return book;
 }
