@@ -1,14 +1,16 @@
 /**
  * Nightly fuzzing of the whole path workbook → findings (not part of `npm test`):
  *
- *   node scripts/run-ts.js scripts/fuzz.ts --runs 10000 [--seed N] [--order 0.25] [--no-report] [--collect]
+ *   node scripts/run-ts.js scripts/fuzz.ts --runs 10000 [--seed N] [--order 0.2] [--adapter 0.2]
+ *                                          [--no-report] [--collect]
  *
- * `--runs` cases in all: a share (`--order`, default a quarter) checks that shuffled columns give the same
- * findings and amounts, the rest checks every cell (never a crash, every unusable cell named with sheet and
- * cell, usable cells never) and, unless `--no-report`, also builds and writes the report and reopens it.
- * A failure is shrunk and printed with its seed and path, to replay it with `fc.assert(…, { seed, path })`.
- * `--collect` does not stop at the first failure: it counts every violated property over all cases.
- * Exit code 0 when every case passed, 1 otherwise.
+ * `--runs` cases in all: a share (`--order`, default a fifth) checks that shuffled columns give the same
+ * findings and amounts, a share (`--adapter`, default a fifth) that the Office.js adapter (strict fake) sees
+ * what the file adapter sees, the rest checks every cell (never a crash, every unusable cell named with sheet
+ * and cell, usable cells never) and, unless `--no-report`, also builds and writes the report, checks Excel's
+ * limits in it and reopens it. A failure is shrunk and printed with its seed and path, to replay it with
+ * `fc.assert(…, { seed, path })`. `--collect` does not stop at the first failure: it counts every violated
+ * property over all cases. Exit code 0 when every case passed, 1 otherwise.
  */
 import fc from 'fast-check';
 import {
