@@ -2,11 +2,9 @@ import { promises as fs, existsSync } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { reportWorkbook } from '../../src/excel/actions';
-import { isoToSerial } from '../../src/workbook/cells';
-import type { WriteBatch } from '../../src/workbook/port';
-import { templateBatch, type TemplateData } from '../../src/workbook/template';
+import type { TemplateData } from '../../src/workbook/template';
 import { DEFAULT_LIMITS, XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
-import { FakeWorkbook } from '../support/fake-excel';
+import { fakeFromTemplate } from '../support/fake-from-template';
 import { checkJson, ensureBuiltCli, runCli, spawnCli } from './support/cli';
 import { sheetXml, zipEntries } from './support/zip';
 import { compoundFile, writeZip, type ZipInput } from './support/zip-writer';
@@ -149,18 +147,7 @@ describe('user text starting with = + - @ is written as text, never as a formula
   });
 
   test('by the Office.js adapter (strict fake, where unquoted = + - @ text becomes a formula as in Excel)', async () => {
-    const book = new FakeWorkbook();
-    for (const sheet of (templateBatch(HOSTILE) as Required<WriteBatch>).sheets)
-      book.addSheet(
-        sheet.name,
-        sheet.rows.map((row) =>
-          (row ?? []).map((c) => {
-            const v = c?.v;
-            if (v === undefined || v === null || v instanceof Date) return null;
-            return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToSerial(v) : v;
-          }),
-        ),
-      );
+    const book = fakeFromTemplate(HOSTILE);
     await reportWorkbook(book.context() as unknown as Excel.RequestContext);
     const found = new Set<string>();
     for (const name of GENERATED)

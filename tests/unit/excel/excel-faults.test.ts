@@ -1,15 +1,15 @@
 import { checkWorkbook, reportWorkbook } from '../../../src/excel/actions';
 import { ExcelWorkbook } from '../../../src/excel/excel-workbook';
 import { checkCoverage } from '../../../src/domain/coverage';
-import { isoToSerial } from '../../../src/workbook/cells';
-import { WorkbookUnusableError, type WriteBatch } from '../../../src/workbook/port';
+import { WorkbookUnusableError } from '../../../src/workbook/port';
 import { readWorkbookModel } from '../../../src/workbook/read';
 import { buildReport } from '../../../src/workbook/report';
 import { massnahmeAppend } from '../../../src/workbook/rows';
 import { GENERATED_SHEETS } from '../../../src/workbook/schema';
-import { templateBatch, type TemplateData } from '../../../src/workbook/template';
+import type { TemplateData } from '../../../src/workbook/template';
 import { OBERTSHAUSEN } from '../../../examples/data';
-import { FakeOfficeError, FakeWorkbook } from '../../support/fake-excel';
+import { FakeOfficeError, type FakeWorkbook } from '../../support/fake-excel';
+import { fakeFromTemplate } from '../../support/fake-from-template';
 
 /**
  * Office.js faults (issue 7): a sync that fails, a table deleted, a sheet protected, a cell changed while
@@ -18,21 +18,7 @@ import { FakeOfficeError, FakeWorkbook } from '../../support/fake-excel';
  * that mode (`atomicBatches = false`), where only the adapter's own care keeps the workbook intact.
  */
 
-function fakeFrom(data: TemplateData): FakeWorkbook {
-  const book = new FakeWorkbook();
-  for (const sheet of (templateBatch(data) as Required<WriteBatch>).sheets)
-    book.addSheet(
-      sheet.name,
-      sheet.rows.map((row) =>
-        (row ?? []).map((c) => {
-          const v = c?.v;
-          if (v === undefined || v === null || v instanceof Date) return null;
-          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToSerial(v) : v;
-        }),
-      ),
-    );
-  return book;
-}
+const fakeFrom = (data: TemplateData) => fakeFromTemplate(data);
 
 const asContext = (book: FakeWorkbook) => book.context() as unknown as Excel.RequestContext;
 
