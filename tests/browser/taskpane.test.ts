@@ -26,7 +26,10 @@ beforeAll(async () => {
     throw new Error(`Chromium fehlt unter ${CHROMIUM} (.ci/run installiert das Paket chromium).`);
   const dist = ensureWebBuild();
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-  const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  // minified: the attribute quotes may be gone (http-equiv=Content-Security-Policy content="…")
+  const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
+  // the built page allows no remote hosts: nothing the user opens can be sent anywhere
+  if (!/(^|;)\s*connect-src 'self'\s*(;|$)/.test(csp)) throw new Error(`CSP der gebauten Seite: ${csp}`);
   server = await serveStatic(dist, csp);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
