@@ -31,9 +31,8 @@ import type { ColumnSpec, TableSpec } from '../../src/workbook/schema';
 import { templateBatch } from '../../src/workbook/template';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { ExcelWorkbook } from '../../src/excel/excel-workbook';
-import type { WriteBatch } from '../../src/workbook/port';
-import { isoToSerial } from '../../src/workbook/cells';
-import { FakeWorkbook } from './fake-excel';
+import type { FakeWorkbook } from './fake-excel';
+import { fakeFromTemplate } from './fake-from-template';
 
 // ---------------------------------------------------------------------------------------------- model
 
@@ -1596,25 +1595,14 @@ export function withoutStrayDates(fw: FuzzWorkbook): FuzzWorkbook {
 }
 
 export function fakeExcel(fw: FuzzWorkbook): FakeWorkbook {
-  const book = new FakeWorkbook();
   const fuzzed = new Set(fw.tables.map((t) => t.sheet));
-  for (const sheet of (templateBatch() as Required<WriteBatch>).sheets) {
-    if (
-      fuzzed.has(sheet.name) ||
-      [STELLEN, MASSNAHMEN, DECKUNG, PLANANSAETZE, PARAMETER].some((x) => x.sheet === sheet.name)
-    )
-      continue;
-    book.addSheet(
-      sheet.name,
-      sheet.rows.map((row) =>
-        (row ?? []).map((c) => {
-          const v = c?.v;
-          if (v === undefined || v === null || v instanceof Date) return null;
-          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToSerial(v) : v;
-        }),
-      ),
-    );
-  }
+  // the template's other sheets (pay tables, rules), the fuzzed tables added below
+  const book = fakeFromTemplate(
+    {},
+    (name) =>
+      fuzzed.has(name) ||
+      [STELLEN, MASSNAHMEN, DECKUNG, PLANANSAETZE, PARAMETER].some((x) => x.sheet === name),
+  );
   for (const t of fw.tables) {
     const grid: OfficeValue[][] = [t.columns.map((c) => c.header)];
     for (let r = 0; r < t.rowCount; r++) grid.push(t.columns.map((c) => officeValue(c.cells[r].value)));
