@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkJson, runCli, type CheckJson } from './support/cli';
+import { checkJson, runCli, type CheckJson, expectOneSentence } from './support/cli';
 import { CLEAN, loadExcel, makeTempDir, removeTempDir, saveExcel, writeWorkbook } from './support/workbooks';
 
 /**
@@ -318,17 +318,6 @@ test('findings are English with --lang en, codes and cells unchanged', async () 
   expect(en.message).toMatch(/"abc" is not a number/);
   expect([en.code, en.sheet, en.cell, en.severity]).toEqual([de.code, de.sheet, de.cell, de.severity]);
 });
-
-/** stderr of an unusable file: exactly one sentence, no stack trace, nothing on stdout. */
-function expectOneSentence(r: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[0]).toMatch(/[.!]$/);
-  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:|TypeError|\.js:\d+|\.ts:\d+/);
-}
 
 describe('files that cannot be used: exit 2 with one sentence', () => {
   test('a required table (Deckung) is missing', async () => {

@@ -5,7 +5,7 @@ import { reportWorkbook } from '../../src/excel/actions';
 import type { TemplateData } from '../../src/workbook/template';
 import { DEFAULT_LIMITS, XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { fakeFromTemplate } from '../support/fake-from-template';
-import { checkJson, ensureBuiltCli, runCli, spawnCli } from './support/cli';
+import { checkJson, ensureBuiltCli, runCli, spawnCli, expectOneSentence } from './support/cli';
 import { sheetXml, zipEntries } from './support/zip';
 import { compoundFile, writeZip, type ZipInput } from './support/zip-writer';
 import { CLEAN, buildWorkbook, loadExcel, makeTempDir, removeTempDir } from './support/workbooks';
@@ -31,17 +31,6 @@ async function file(name: string, bytes: Uint8Array): Promise<string> {
   const p = path.join(dir, name);
   await fs.writeFile(p, bytes);
   return p;
-}
-
-/** stderr of a refused file: exactly one sentence, no stack trace, nothing on stdout. */
-function expectOneSentence(r: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(lines[0]).toMatch(/[.!]$/);
-  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:|TypeError|\.js:\d+|\.ts:\d+/);
 }
 
 /** Runs with environment variables set, restoring them afterwards. */

@@ -111,3 +111,14 @@ export function spawnCli(args: string[], timeoutMs = 60_000): Promise<CliResult>
     });
   });
 }
+
+/** stderr of an unusable or refused file: exactly one sentence, no stack trace, nothing on stdout. */
+export function expectOneSentence(r: CliResult, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(lines[0]).toMatch(/[.!]$/);
+  expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+|Error:|TypeError|\.js:\d+|\.ts:\d+/);
+}

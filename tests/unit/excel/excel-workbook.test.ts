@@ -1,32 +1,15 @@
 import { checkCoverage } from '../../../src/domain/coverage';
 import { checkWorkbook, reportWorkbook } from '../../../src/excel/actions';
 import { ExcelWorkbook, officeFormula } from '../../../src/excel/excel-workbook';
-import { isoToSerial } from '../../../src/workbook/cells';
-import type { WriteBatch } from '../../../src/workbook/port';
 import { readWorkbookModel } from '../../../src/workbook/read';
 import { buildReport } from '../../../src/workbook/report';
 import { templateBatch, type TemplateData } from '../../../src/workbook/template';
+import { fakeFromTemplate } from '../../support/fake-from-template';
 import { XlsxWorkbook } from '../../../src/xlsx/xlsx-workbook';
 import { OBERTSHAUSEN } from '../../../examples/data';
 import { FakeWorkbook, PropertyNotLoadedError } from '../../support/fake-excel';
 
-/** A fake Excel workbook holding what `init` would write, values as Excel stores them (dates as serials). */
-function fakeFrom(data: TemplateData): FakeWorkbook {
-  const book = new FakeWorkbook();
-  for (const sheet of (templateBatch(data) as Required<WriteBatch>).sheets) {
-    book.addSheet(
-      sheet.name,
-      sheet.rows.map((row) =>
-        (row ?? []).map((c) => {
-          const v = c?.v;
-          if (v === undefined || v === null || v instanceof Date) return null;
-          return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? isoToSerial(v) : v;
-        }),
-      ),
-    );
-  }
-  return book;
-}
+const fakeFrom = (data: TemplateData) => fakeFromTemplate(data);
 
 const asContext = (book: FakeWorkbook) => book.context() as unknown as Excel.RequestContext;
 
