@@ -325,7 +325,7 @@ async function init(file: string, args: Args, lang: Lang, io: Io): Promise<numbe
     return 2;
   }
   const workbook = XlsxWorkbook.create();
-  await workbook.write(templateBatch());
+  await workbook.write(templateBatch({ v2: true }));
   await saveWorkbook(workbook, file);
   io.out(t(lang, `Neue Arbeitsmappe angelegt: ${file}\n`, `New workbook created: ${file}\n`));
   return 0;

@@ -101,7 +101,7 @@ interface MeasureEval {
 }
 
 export function checkCoverage(model: WorkbookModel, options: { scenario?: string } = {}): CheckResult {
-  const cost = new CostModel(model.parameter);
+  const cost = new CostModel(model.parameter, model);
   const years = cost.years;
   const f = new Findings();
 
@@ -473,6 +473,7 @@ function evaluateMeasure(m: Massnahme, cover: Deckung[], ctx: EvalContext): Meas
       beamte: hit.beamte,
       share: new D(1),
       period: measurePeriod,
+      ...(m.stufeSeit ? { stepSince: m.stufeSeit } : {}),
     };
   };
   const checkShare = (share: Dec | undefined): boolean => {

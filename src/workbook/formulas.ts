@@ -142,8 +142,8 @@ export function parameterBlock(
   };
   const item = (field: keyof Parameter, label: string) => ({
     label,
-    f: refOf(PARAMETER_NAMES[field], parameter[field]),
-    v: Number(parameter[field].toString()),
+    f: refOf(PARAMETER_NAMES[field], parameter[field] as Dec | number),
+    v: Number((parameter[field] as Dec | number).toString()),
   });
   return [
     item('erstesPlanjahr', 'Erstes Planjahr'),

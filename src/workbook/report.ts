@@ -231,7 +231,7 @@ function lineValue(line: LineBasis, year: number, read: ReadResult): Dec {
 const costModels = new WeakMap<ReadResult, CostModel>();
 function costModelFor(read: ReadResult): CostModel {
   let m = costModels.get(read);
-  if (!m) costModels.set(read, (m = new CostModel(read.model.parameter)));
+  if (!m) costModels.set(read, (m = new CostModel(read.model.parameter, read.model)));
   return m;
 }
 
