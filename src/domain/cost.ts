@@ -107,6 +107,8 @@ export interface CostSegment {
   /** Number of assumed increases applied: growth = (1 + Tarifsteigerung p.a.)^exponent. */
   exponent: number;
   growth: Dec;
+  /** The amount is the line's own (grade not in this table version): formulas write it as a number. */
+  notInTable?: boolean;
 }
 
 /** Employer contribution capped at a monthly ceiling, for one line and year. */
@@ -313,15 +315,22 @@ export class CostModel {
     return new D(1).plus(this.parameter.tarifsteigerung).pow(exponent);
   }
 
-  /** Monthly full-time pay of a grade and step in a table version; a missing step falls back to the row's highest below it. */
-  private monthlyIn(version: PayTableVersion | undefined, spec: LineSpec, step: number): Dec {
+  /**
+   * Monthly full-time pay of a grade and step in a table version; a missing step falls back to the row's
+   * highest below it, a missing row to the line's own amount (`fromTable` false: formulas write it as a number).
+   */
+  private monthlyIn(
+    version: PayTableVersion | undefined,
+    spec: LineSpec,
+    step: number,
+  ): { monthly: Dec; step: number; gueltigAb?: IsoDate; fromTable: boolean } {
     const row = version?.rows.get(spec.grade);
-    if (!row) return spec.monthly;
-    for (let s = step; s >= 1; s--) {
-      const v = row.steps.get(s);
-      if (v) return v;
-    }
-    return spec.monthly;
+    if (row)
+      for (let s = step; s >= 1; s--) {
+        const v = row.steps.get(s);
+        if (v) return { monthly: v, step: s, gueltigAb: row.gueltigAb, fromTable: true };
+      }
+    return { monthly: spec.monthly, step, fromTable: false };
   }
 
   /** The runs of months with one rate of a line in a year (one run where nothing changes). */
@@ -366,13 +375,15 @@ export class CostModel {
         last.end = e;
         continue;
       }
+      const pay = this.monthlyIn(version, spec, step);
       last = {
         start: s,
         end: e,
         months: ZERO,
-        step,
-        ...(version?.gueltigAb ? { gueltigAb: version.gueltigAb } : {}),
-        monthly: this.monthlyIn(version, spec, step),
+        step: pay.step,
+        ...(pay.gueltigAb ? { gueltigAb: pay.gueltigAb } : {}),
+        ...(pay.fromTable ? {} : { notInTable: true }),
+        monthly: pay.monthly,
         exponent,
         growth: this.growthOf(exponent),
         version,

@@ -360,8 +360,9 @@ export function assembleVersions(
   const byDate = new Map<string, PayTableVersion['rows']>();
   for (const e of entries) {
     const key = e.gueltigAb ?? '';
-    const rows = byDate.get(key) ?? new Map<string, { steps: Map<number, Dec>; ref?: SourceRef }>();
-    if (!rows.has(e.grade)) rows.set(e.grade, { steps: e.steps, ref: e.ref });
+    const rows = byDate.get(key) ?? (new Map() as PayTableVersion['rows']);
+    if (!rows.has(e.grade))
+      rows.set(e.grade, { steps: e.steps, ref: e.ref, ...(e.gueltigAb ? { gueltigAb: e.gueltigAb } : {}) });
     byDate.set(key, rows);
   }
   const versions: PayTableVersion[] = [...byDate]

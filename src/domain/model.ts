@@ -160,13 +160,14 @@ export interface Parameter {
 /** One dated version of a pay table (`Gültig ab`); undefined date = valid from the beginning. */
 export interface PayTableVersion {
   gueltigAb?: IsoDate;
-  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef }>;
+  /** A row carried over from an earlier version keeps its own `gueltigAb`. */
+  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef; gueltigAb?: IsoDate }>;
 }
 
 /** A pay table: grade → step → monthly € (full time). Absent entries are unknown, never zero. */
 export interface PayTable {
   kind: 'Entgelt' | 'Besoldung';
-  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef }>;
+  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef; gueltigAb?: IsoDate }>;
   /** Where the figures come from, shown in the README and the "wie berechnet" text. */
   source?: string;
   /** Dated versions (contract v2), ascending by `gueltigAb`; absent = one table valid throughout. */
