@@ -102,6 +102,7 @@ export const STELLEN: TableSpec = {
       kind: 'number',
       width: 12,
     },
+    { field: 'freiAb', header: 'Frei ab', aliases: ['Frei ab (Datum)'], kind: 'date', width: 12 },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };
@@ -186,6 +187,7 @@ export const DECKUNG: TableSpec = {
     { field: 'betrag', header: 'Betrag', kind: 'number', width: 14 },
     { field: 'beginn', header: 'Beginn', kind: 'date', width: 12 },
     { field: 'ende', header: 'Ende', kind: 'date', width: 12 },
+    { field: 'quote', header: 'Quote', aliases: ['Förderquote'], kind: 'share', width: 9 },
   ],
 };
 
@@ -266,6 +268,8 @@ export const DECKUNGSREGELN: TableSpec = {
     { field: 'stichwoerter', header: 'Stichwörter', kind: 'text', width: 44 },
     { field: 'beschreibung', header: 'Beschreibung', kind: 'text', width: 70 },
     { field: 'quelle', header: 'Quelle', kind: 'text', width: 90 },
+    // Fehler: the cover counts nothing; Warnung/Hinweis: it counts and the committee is told what to check
+    { field: 'schweregrad', header: 'Schweregrad', kind: 'text', width: 12 },
   ],
 };
 
