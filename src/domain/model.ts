@@ -50,6 +50,8 @@ export interface Stelle {
   /** Optional columns for the legal Stellenplan (issue 6): count last year, occupied on 30 June last year. */
   vorjahr?: Dec;
   besetzt306?: Dec;
+  /** Training position (optional column "Nachwuchs" or Dienstverhältnis "Auszubildende"/"Anwärter"). */
+  nachwuchs?: string;
   ref: SourceRef;
 }
 

@@ -102,6 +102,14 @@ export const STELLEN: TableSpec = {
       kind: 'number',
       width: 12,
     },
+    // optional: marks training positions (Auszubildende, Anwärter) for the Nachwuchskräfte overview
+    {
+      field: 'nachwuchs',
+      header: 'Nachwuchs',
+      aliases: ['Nachwuchskraft', 'Ausbildung'],
+      kind: 'text',
+      width: 14,
+    },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };

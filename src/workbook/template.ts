@@ -41,7 +41,7 @@ function dataSheet(spec: TableSpec, rows: RowInput[] = []): GeneratedSheet {
       !c.generated &&
       !(
         spec.key === 'Stellen' &&
-        ['vorjahr', 'besetzt306'].includes(c.field) &&
+        ['vorjahr', 'besetzt306', 'nachwuchs'].includes(c.field) &&
         rows.every((r) => r[c.header] === undefined)
       ),
   );
