@@ -5,7 +5,7 @@ export interface Args {
   options: Map<string, string>;
 }
 
-const WITH_VALUE = new Set(['-o', '--out', '--output', '--scenario', '--lang', '--betrag']);
+const WITH_VALUE = new Set(['-o', '--out', '--output', '--scenario', '--lang', '--betrag', '--gegen']);
 
 export function parseArgs(argv: string[]): Args {
   const positionals: string[] = [];

@@ -8,6 +8,7 @@ import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
 import type { WriteBatch } from '../workbook/port';
 import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
+import { runNachtrag } from './nachtrag';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
@@ -59,6 +60,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     adopt,
     undo,
     vorlage,
+    // #14: the Nachtragsstellenplan; its own module, called with plain inputs
+    nachtrag: (file, a, l, o) =>
+      runNachtrag(
+        {
+          file,
+          gegen: option(a, '--gegen'),
+          out: option(a, '-o', '--out', '--output'),
+          pdf: a.flags.has('--pdf'),
+          stand: o.today(),
+          lang: l,
+        },
+        o,
+      ),
   };
   const run = commands[command];
   if (!run) {

@@ -18,6 +18,7 @@ const PAPERS: string[] = [
   SHEETS.stellenplan,
   SHEETS.vorlage,
   SHEETS.pruefung,
+  SHEETS.nachtrag,
 ];
 
 /** A printable copy: formulas become their values, links plain text (the PDF holds only these sheets). */

@@ -19,6 +19,9 @@ Aufruf:
                                                    letzten Beschluss laut Protokoll zurücknehmen
   stellenplan vorlage DATEI.xlsx MASSNAHME [-o AUS.md]
                                                    Entwurf der Beschlussvorlage (Markdown)
+  stellenplan nachtrag DATEI.xlsx --gegen BESCHLOSSEN.xlsx [-o AUS.xlsx] [--pdf]
+                                                   Nachtragsstellenplan: nur die geänderten Zeilen gegenüber dem
+                                                   beschlossenen Stellenplan, mit der verursachenden Maßnahme
 
 Optionen: --lang en (englische Meldungen), --help`,
     en: `Stellenplan & Deckung – command line
@@ -36,6 +39,9 @@ Usage:
                                                    take back the last adoption from Protokoll
   stellenplan vorlage FILE.xlsx MEASURE [-o OUT.md]
                                                    draft resolution (Markdown, German)
+  stellenplan nachtrag FILE.xlsx --gegen ADOPTED.xlsx [-o OUT.xlsx] [--pdf]
+                                                   supplementary staff plan: only the lines changed against the
+                                                   adopted plan, each with the measure that caused it
 
 Options: --lang en (English messages), --help`,
   },

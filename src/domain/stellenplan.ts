@@ -99,20 +99,31 @@ function fromStelle(s: Stelle, year: number): PlanPosition {
   };
 }
 
-/** The plan year as the Stellen table states it, or after the dated measures of `scenario`. */
-export function planYear(result: CheckResult, options: { scenario?: string; year?: number } = {}): PlanYear {
-  const year = options.year ?? result.years[0];
-  const model = result.model;
+/**
+ * The positions of the Stellen table in the plan year, and those that are not in it but count in its
+ * Vorjahr or besetzt column (ended since 31.12. of the previous year): those with a share of zero.
+ */
+export function tablePositions(
+  stellen: Stelle[],
+  year: number,
+): { positions: Map<string, PlanPosition>; gone: PlanPosition[] } {
   const positions = new Map<string, PlanPosition>();
-  // Vorjahr counts every position that existed on 31.12. of the previous year, also those ended since
-  for (const s of model.stellen)
+  for (const s of stellen)
     if (!positions.has(s.nr) && activeIn(year, s.beginn, s.ende)) positions.set(s.nr, fromStelle(s, year));
   const gone: PlanPosition[] = [];
-  for (const s of model.stellen)
+  for (const s of stellen)
     if (!positions.has(s.nr) && !gone.some((g) => g.nr === s.nr)) {
       const p = fromStelle(s, year);
       if (!p.vorjahr.isZero() || !p.besetzt.isZero()) gone.push({ ...p, anteil: ZERO });
     }
+  return { positions, gone };
+}
+
+/** The plan year as the Stellen table states it, or after the dated measures of `scenario`. */
+export function planYear(result: CheckResult, options: { scenario?: string; year?: number } = {}): PlanYear {
+  const year = options.year ?? result.years[0];
+  const model = result.model;
+  const { positions, gone } = tablePositions(model.stellen, year);
   // a dropped position still counts in Vorjahr and besetzt: it leaves only the plan year's number
   const remove = (p: PlanPosition) => {
     positions.delete(p.nr);
@@ -274,7 +285,8 @@ export function entgeltordnung(gruppe: string): string {
   return 'Sonstige Entgeltgruppen';
 }
 
-const LAUFBAHN_ORDER = [
+/** Print order of the groups: higher careers first, as in the printed plans. */
+export const LAUFBAHN_ORDER = [
   'Besoldungsordnung B',
   'Besoldungsordnung W',
   'Besoldungsordnung R',
@@ -284,7 +296,7 @@ const LAUFBAHN_ORDER = [
   'Einfacher Dienst',
   'Sonstige Besoldung',
 ];
-const ENTGELT_ORDER = [
+export const ENTGELT_ORDER = [
   'Entgeltgruppen TVöD (E)',
   'Sozial- und Erziehungsdienst (S)',
   'Pflegedienst (P)',

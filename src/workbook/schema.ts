@@ -45,6 +45,7 @@ export const SHEETS = {
   stellenplan: 'Stellenplan',
   protokoll: 'Protokoll',
   vorlage: 'Beschlussvorlage',
+  nachtrag: 'Nachtragsstellenplan',
 } as const;
 
 /** Sheets the product rewrites on every run; everything else belongs to the user. */
