@@ -9,6 +9,7 @@ import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
 import type { WriteBatch } from '../workbook/port';
 import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
+import { runNachtrag } from './nachtrag';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
@@ -352,17 +353,17 @@ async function init(file: string, args: Args, lang: Lang, io: Io): Promise<numbe
   return 0;
 }
 
-/**
- * `nachtrag FILE --gegen BESCHLOSSEN.xlsx [-o OUT.xlsx]` (DESIGN.md): the options are parsed here; the
- * Nachtragsstellenplan itself comes with issue #14 and is wired in by the integrator.
- */
-function nachtrag(file: string, _args: Args, lang: Lang, io: Io): Promise<number> {
-  io.err(
-    t(
+/** `nachtrag FILE --gegen BESCHLOSSEN.xlsx [-o OUT.xlsx] [--pdf]` (DESIGN.md): the Nachtragsstellenplan. */
+function nachtrag(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  return runNachtrag(
+    {
+      file,
+      gegen: option(args, 'gegen'),
+      out: option(args, 'out', 'output'),
+      pdf: flag(args, 'pdf'),
+      stand: io.today(),
       lang,
-      `Der Befehl „nachtrag“ ist in dieser Version noch nicht verfügbar (${file} wurde nicht gelesen).\n`,
-      `The command "nachtrag" is not available in this version yet (${file} was not read).\n`,
-    ),
+    },
+    io,
   );
-  return Promise.resolve(2);
 }
