@@ -13,12 +13,13 @@ import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 import { option, parseArgs, type Args } from './args';
 import {
-  backupPath,
-  copyFile,
   defaultReportPath,
   exists,
   openWorkbook,
+  refuseReadOnly,
+  realTarget,
   saveWorkbook,
+  writeBackup,
   writeText,
 } from './files';
 import { checkJson, checkText, compareText } from './output';
@@ -154,7 +155,11 @@ async function writeOut(
 ): Promise<number> {
   const inPlace = args.flags.has('--in-place');
   const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file, suffix));
-  if (!inPlace && path.resolve(out) === path.resolve(file)) {
+  // also through a symlink: -o must never reach the input file itself
+  const same =
+    path.resolve(out) === path.resolve(file) ||
+    path.resolve(await realTarget(out)) === path.resolve(await realTarget(file));
+  if (!inPlace && same) {
     io.err(
       t(
         lang,
@@ -164,14 +169,15 @@ async function writeOut(
     );
     return 2;
   }
+  // a read-only file is refused before anything is read or written
+  if (inPlace) await refuseReadOnly(await realTarget(file));
   const { workbook, read } = await load(file, io, lang);
   const message = await change(workbook, read, out);
   if (inPlace) {
-    const backup = backupPath(file);
-    await copyFile(file, backup);
+    const backup = await writeBackup(file);
     io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
   }
-  await saveWorkbook(workbook, out);
+  await saveWorkbook(workbook, out, { modeFrom: file });
   io.out(`${message.replace('{out}', out)}\n`);
   return 0;
 }
