@@ -237,8 +237,10 @@ test('report --in-place rewrites the file and keeps a backup whose bytes equal t
   const original = await sha256(file);
   const r = await runCli(['report', file, '--in-place']);
   expect(r.code).toBe(0);
-  const backup = path.join(dir, 'vor-ort.bak.xlsx');
-  expect(r.stderr).toContain(backup);
+  // a new backup each time, named by date and time: vor-ort.bak-YYYYMMDD-HHMMSS.xlsx
+  const backup = /Sicherungskopie: (.*)\n/.exec(r.stderr)![1];
+  expect(path.dirname(backup)).toBe(dir);
+  expect(path.basename(backup)).toMatch(/^vor-ort\.bak-\d{8}-\d{6}\.xlsx$/);
   expect(await sha256(backup)).toBe(original);
   expect(await sha256(file)).not.toBe(original);
   const wb = await loadExcel(file);
