@@ -127,7 +127,7 @@ export async function refuseReadOnly(file: string): Promise<void> {
 export async function saveWorkbook(
   workbook: XlsxWorkbook,
   file: string,
-  options: { modeFrom?: string } = {},
+  options: { modeFrom?: string; beforeReplace?: () => Promise<void> } = {},
 ): Promise<void> {
   if (workbook.hasMacros && !/\.xlsm$/i.test(file))
     throw new WorkbookUnusableError(
@@ -136,6 +136,7 @@ export async function saveWorkbook(
     );
   const target = await realTarget(file);
   await refuseReadOnly(target);
+  // a refusal (protected sheet, user data in the way …) comes from here: before anything is written
   const bytes = await workbook.toBuffer();
   let before: { mode: number; uid: number; gid: number } | undefined;
   try {
@@ -151,10 +152,17 @@ export async function saveWorkbook(
       await fs.chmod(tmp, before.mode & 0o7777);
       if (before.uid >= 0) await fs.chown(tmp, before.uid, before.gid).catch(() => undefined);
     }
-    await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw writeError(file, e);
+  }
+  try {
+    // the backup of an in-place write: only once the new file is complete
+    await options.beforeReplace?.();
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e instanceof WorkbookUnusableError ? e : writeError(file, e);
   }
 }
 

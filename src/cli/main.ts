@@ -173,11 +173,15 @@ async function writeOut(
   if (inPlace) await refuseReadOnly(await realTarget(file));
   const { workbook, read } = await load(file, io, lang);
   const message = await change(workbook, read, out);
-  if (inPlace) {
-    const backup = await writeBackup(file);
-    io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
-  }
-  await saveWorkbook(workbook, out, { modeFrom: file });
+  await saveWorkbook(workbook, out, {
+    modeFrom: file,
+    beforeReplace: inPlace
+      ? async () => {
+          const backup = await writeBackup(file);
+          io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
+        }
+      : undefined,
+  });
   io.out(`${message.replace('{out}', out)}\n`);
   return 0;
 }

@@ -203,8 +203,15 @@ class Book {
     if (old) this.xml = this.xml.replace(old.text, '');
   }
 
-  /** A new worksheet part at the end of the sheet list. */
+  /** A new worksheet part at the end of the sheet list (refused when the workbook's structure is locked). */
   addSheet(name: string): SheetEntry {
+    const protection = startTags(this.xml, 'workbookProtection')[0]?.tag;
+    const locked = protection && ['1', 'true'].includes(attr(protection, 'lockStructure') ?? '');
+    if (locked)
+      throw unusable(
+        `Die Arbeitsmappe ist gegen Änderungen der Struktur geschützt (Überprüfen › Arbeitsmappe schützen): das Blatt „${name}“ kann nicht angelegt werden – bitte den Schutz aufheben. Nichts wurde geschrieben.`,
+        `The workbook structure is protected: sheet "${name}" cannot be added – remove the protection. Nothing was written.`,
+      );
     let n = this.sheets.length + 1;
     while (this.pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const path = `xl/worksheets/sheet${n}.xml`;
@@ -376,6 +383,12 @@ export function patchPackage(bytes: Uint8Array, plan: PackagePlan): Uint8Array {
     if (!entry || !entry.type.endsWith('/worksheet'))
       throw unusable(`Das Blatt „${sheetName}“ fehlt.`, `Sheet "${sheetName}" is missing.`);
     let xml = pkg.text(entry.path)!;
+    const protection = startTags(xml, 'sheetProtection')[0]?.tag;
+    if (protection && ['1', 'true'].includes(attr(protection, 'sheet') ?? ''))
+      throw unusable(
+        `Das Blatt „${sheetName}“ ist geschützt (Überprüfen › Blatt schützen): Stellenplan & Deckung schreibt nicht hinein – bitte den Blattschutz aufheben. Nichts wurde geschrieben.`,
+        `Sheet "${sheetName}" is protected: the product does not write into it – remove the sheet protection. Nothing was written.`,
+      );
     const writes = (plan.cells.get(sheetName) ?? []).map((w) => ({ ...w, cell: renamed(w.cell, moves) }));
     xml = patchSheetCells(xml, sheetName, writes, ctx);
     const lists = plan.validations.get(sheetName);
