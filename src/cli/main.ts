@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
-import { WorkbookUnusableError } from '../workbook/port';
+import { OperationRefusedError, WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
 import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
@@ -87,7 +87,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
       io.err(`${lang === 'en' ? e.messageEn : e.message}\n`);
-      return 2;
+      return e instanceof OperationRefusedError ? 3 : 2;
     }
     const message = e instanceof Error ? e.message : String(e);
     io.err(t(lang, `Unerwarteter Fehler: ${message}\n`, `Unexpected error: ${message}\n`));
@@ -305,7 +305,7 @@ async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<nu
 /** `undo FILE`: takes back the last adoption from Protokoll, restoring every logged cell. */
 function undo(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   return writeOut(file, args, lang, io, 'rueckgaengig', async (workbook, read) => {
-    const batch = planUndo(read, io.now());
+    const batch = planUndo(read, io.now(), { force: args.flags.has('--force') });
     await workbook.write(batch);
     const n = batch.updates?.length ?? 0;
     return t(

@@ -139,6 +139,17 @@ export class WorkbookUnusableError extends Error {
   }
 }
 
+/**
+ * An operation the product refuses although the file is fine (nothing to undo, adopted twice, the plan
+ * changed since the adoption): the CLI exits with 3 (DESIGN.md) and prints the sentence.
+ */
+export class OperationRefusedError extends WorkbookUnusableError {
+  constructor(message: string, messageEn: string) {
+    super(message, messageEn);
+    this.name = 'OperationRefusedError';
+  }
+}
+
 /** 1 → "A", 27 → "AA" */
 export function columnLetter(col: number): string {
   let s = '';

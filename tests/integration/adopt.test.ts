@@ -127,7 +127,8 @@ test('adopting twice is refused with a clear message, and the file is not writte
   await runCli(['adopt', input, 'M-2027-01', '-o', once]);
   const twice = path.join(dir, 'zweimal.xlsx');
   const r = await runCli(['adopt', once, 'M-2027-01', '-o', twice]);
-  expect(r.code).toBe(2);
+  // refused (DESIGN.md: exit 3), not an unusable file
+  expect(r.code).toBe(3);
   expect(r.stderr).toContain('bereits beschlossen');
   await expect(loadExcel(twice)).rejects.toThrow();
 });
@@ -147,7 +148,7 @@ test('undo restores exactly the old values and logs the take-back; the measure c
   protokoll.eachRow((row, n) => n > 1 && actions.add(row.getCell(2).text));
   expect([...actions]).toEqual(['Beschluss M-2027-01', 'Rücknahme Beschluss M-2027-01']);
   // nothing left to undo
-  expect((await runCli(['undo', undone, '-o', path.join(dir, 'u2.xlsx')])).code).toBe(2);
+  expect((await runCli(['undo', undone, '-o', path.join(dir, 'u2.xlsx')])).code).toBe(3);
   // and the measure can be adopted again
   expect((await runCli(['adopt', undone, 'M-2027-01', '-o', path.join(dir, 'a2.xlsx')])).code).toBe(0);
 });
