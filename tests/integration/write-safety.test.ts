@@ -59,15 +59,20 @@ describe('refusals before writing', () => {
   });
 
   test("a user's note right of the Stellen table is never overwritten by Jahreskosten: refused naming the cell", async () => {
-    const file = await workbook('notiz.xlsx', {
-      data: OBERTSHAUSEN,
-      noteRightOfStellen: 'Rückfrage Personalrat',
-    });
-    // 14 columns in the table (13 of the product, one of the Kämmerei): the note is in O3
+    const options = { data: OBERTSHAUSEN, noteRightOfStellen: 'Rückfrage Personalrat' };
+    const file = await workbook('notiz.xlsx', options);
+    // the note is in the third row, in the first column right of the table
+    const table = buildExcelPackage(options).parts.get('xl/tables/table1.xml') as string;
+    const right = /<tableColumns count="(\d+)"/.exec(table)![1];
+    const cell = `${String.fromCharCode(64 + Number(right) + 1)}3`;
     await unchanged(file, async () => {
+      const r = await runCli(['report', file, '--in-place']);
       expectOneSentence(
-        await runCli(['report', file, '--in-place']),
-        /^Die Spalte „Jahreskosten“ kann nicht neben der Tabelle „Stellen“ angelegt werden: die Zelle Stellen!O3 enthält Daten, die nicht überschrieben werden – bitte die Spalte Jahreskosten in die Tabelle einfügen oder die Zelle leeren\. Nichts wurde geschrieben\.$/,
+        r,
+        /^Die Spalte „Jahreskosten“ kann nicht neben der Tabelle „Stellen“ angelegt werden/,
+      );
+      expect(r.stderr).toBe(
+        `Die Spalte „Jahreskosten“ kann nicht neben der Tabelle „Stellen“ angelegt werden: die Zelle Stellen!${cell} enthält Daten, die nicht überschrieben werden – bitte die Spalte Jahreskosten in die Tabelle einfügen oder die Zelle leeren. Nichts wurde geschrieben.\n`,
       );
     });
   });
