@@ -491,14 +491,12 @@ const AFTER_VALIDATIONS = [
 export function patchValidations(xml: string, lists: ValidationPlan[]): string {
   const block = element(xml, 'dataValidations');
   const kept: string[] = [];
-  const userCells = new Set<string>();
+  // the user's rules as ranges (a rule over a whole column is one range, not a million cells)
+  const userRanges: { top: number; left: number; bottom: number; right: number }[] = [];
   const cover = (sqref: string) => {
     for (const part of sqref.trim().split(/\s+/)) {
       const r = parseRange(part);
-      if (!r) continue;
-      for (let c = r.left; c <= r.right; c++)
-        for (let row = r.top; row <= Math.min(r.bottom, r.top + 1_100_000); row++)
-          userCells.add(`${row}:${c}`);
+      if (r) userRanges.push(r);
     }
   };
   for (const v of block?.inner ? elements(block.inner, 'dataValidation') : []) {
@@ -510,17 +508,23 @@ export function patchValidations(xml: string, lists: ValidationPlan[]): string {
   for (const m of xml.matchAll(/<xm:sqref>([^<]*)<\/xm:sqref>/g)) cover(m[1]);
   const rules: string[] = [];
   for (const l of lists) {
+    // the rows of the column the user's rules take, merged; the product's list goes into the gaps
+    const taken = userRanges
+      .filter((r) => r.left <= l.col && l.col <= r.right && r.bottom >= l.fromRow && r.top <= l.toRow)
+      .map((r) => [Math.max(r.top, l.fromRow), Math.min(r.bottom, l.toRow)] as const)
+      .sort((a, b) => a[0] - b[0]);
     const runs: string[] = [];
-    let start = -1;
-    for (let row = l.fromRow; row <= l.toRow + 1; row++) {
-      const free = row <= l.toRow && !userCells.has(`${row}:${l.col}`);
-      if (free && start < 0) start = row;
-      if (!free && start >= 0) {
-        const a = `${colLetters(l.col)}${start}`;
-        runs.push(start === row - 1 ? a : `${a}:${colLetters(l.col)}${row - 1}`);
-        start = -1;
-      }
+    const run = (from: number, to: number) => {
+      if (from > to) return;
+      const a = `${colLetters(l.col)}${from}`;
+      runs.push(from === to ? a : `${a}:${colLetters(l.col)}${to}`);
+    };
+    let next = l.fromRow;
+    for (const [top, bottom] of taken) {
+      run(next, top - 1);
+      next = Math.max(next, bottom + 1);
     }
+    run(next, l.toRow);
     if (runs.length === 0) continue;
     rules.push(
       `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="${escapeXml(VALIDATION_TITLE)}" error="${escapeXml(l.error)}" sqref="${runs.join(' ')}"><formula1>${escapeXml(l.formula)}</formula1></dataValidation>`,

@@ -215,7 +215,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return undefined;
   }
 
+  /** Tables read for the drop-down lists of one write. */
+  private validationTables = new Map<TableKey, RawTable | undefined>();
+
   write(batch: WriteBatch): Promise<void> {
+    this.validationTables = new Map();
     for (const sheet of batch.sheets ?? []) {
       // generated sheets are rendered by the patch layer (marked, never over a user's sheet); a new
       // workbook is all ExcelJS, its generated sheets only get their mark
@@ -381,7 +385,11 @@ export class XlsxWorkbook implements WorkbookPort {
   private writeValidation(v: ValidationWrite): void {
     // a drop-down list for an optional table the workbook does not have is simply not needed (as in Excel)
     const spec = tableSpec(v.table);
-    const raw = this.findTable({ key: v.table, tableNames: spec.tableNames, sheetNames: spec.sheetNames });
+    // one read of each table for all its lists (a table of 100.000 rows is not read eleven times)
+    const raw =
+      this.validationTables.get(v.table) ??
+      this.findTable({ key: v.table, tableNames: spec.tableNames, sheetNames: spec.sheetNames });
+    this.validationTables.set(v.table, raw);
     const ws = raw && this.workbook.getWorksheet(raw.sheet);
     if (!raw || !ws) return;
     const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
