@@ -26,12 +26,13 @@ import {
 } from './args';
 import { readFileSync } from 'fs';
 import {
-  backupPath,
-  copyFile,
   defaultReportPath,
   exists,
   openWorkbook,
+  refuseReadOnly,
+  realTarget,
   saveWorkbook,
+  writeBackup,
   writeText,
 } from './files';
 import { checkJson, checkText, compareText, sortFindings } from './output';
@@ -214,7 +215,11 @@ async function writeOut(
 ): Promise<number> {
   const inPlace = flag(args, 'in-place');
   const out = inPlace ? file : (option(args, 'out', 'output') ?? defaultReportPath(file, suffix));
-  if (!inPlace && path.resolve(out) === path.resolve(file)) {
+  // also through a symlink: -o must never reach the input file itself
+  const same =
+    path.resolve(out) === path.resolve(file) ||
+    path.resolve(await realTarget(out)) === path.resolve(await realTarget(file));
+  if (!inPlace && same) {
     io.err(
       t(
         lang,
@@ -224,14 +229,19 @@ async function writeOut(
     );
     return 2;
   }
+  // a read-only file is refused before anything is read or written
+  if (inPlace) await refuseReadOnly(await realTarget(file));
   const { workbook, read } = await load(file, io, lang);
   const message = await change(workbook, read, out);
-  if (inPlace) {
-    const backup = backupPath(file);
-    await copyFile(file, backup);
-    io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
-  }
-  await saveWorkbook(workbook, out);
+  await saveWorkbook(workbook, out, {
+    modeFrom: file,
+    beforeReplace: inPlace
+      ? async () => {
+          const backup = await writeBackup(file);
+          io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
+        }
+      : undefined,
+  });
   io.out(`${message.replace('{out}', out)}\n`);
   return 0;
 }
@@ -317,7 +327,7 @@ async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<nu
 /** `undo FILE`: takes back the last adoption from Protokoll, restoring every logged cell. */
 function undo(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   return writeOut(file, args, lang, io, 'rueckgaengig', async (workbook, read) => {
-    const batch = planUndo(read, io.now());
+    const batch = planUndo(read, io.now(), { force: flag(args, 'force') });
     await workbook.write(batch);
     const n = batch.updates?.length ?? 0;
     return t(

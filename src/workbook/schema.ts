@@ -309,6 +309,12 @@ export const PROTOKOLL: TableSpec = {
     { field: 'neu', header: 'Neuer Wert', kind: 'text', width: 60 },
     // the old value as JSON (type included), so that `undo` restores it exactly
     { field: 'altJson', header: 'Alter Wert (exakt)', kind: 'text', width: 22 },
+    // the changed cell by identity (table, key of its row, column): undo finds it wherever the row moved
+    { field: 'tabelle', header: 'Tabelle', kind: 'text', width: 14 },
+    { field: 'schluessel', header: 'Schlüssel', kind: 'text', width: 30 },
+    { field: 'spalte', header: 'Spalte', kind: 'text', width: 16 },
+    // the new value as JSON: undo refuses when the cell no longer holds it (a later edit)
+    { field: 'neuJson', header: 'Neuer Wert (exakt)', kind: 'text', width: 22 },
   ],
 };
 
