@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { templateBatch } from '../../../src/workbook/template';
 
 /**
  * The README as a new user and a town's IT meet it (issue 16): a title and one sentence, then the two set-up
@@ -66,4 +67,11 @@ test('docs/betrieb.md is linked from the README and has an English summary', () 
     'office.js',
   ])
     expect([topic, betrieb.includes(topic)]).toEqual([topic, true]);
+});
+
+test('the workbook init writes cites no file of the development repository (only public sources)', () => {
+  const written = JSON.stringify(templateBatch());
+  expect(written.match(/DESIGN\.md|shared\/|domain-facts|docs\/\w+\.md/g)).toBeNull();
+  // the Parameter sheet still names a source or says that there is none
+  expect(written).toContain('Planungsannahme');
 });
