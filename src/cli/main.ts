@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
+import { scenarioKey } from '../domain/scenarios';
 import { OperationRefusedError, WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
 import { inputChecksum } from '../domain/checksum';
@@ -165,7 +166,7 @@ function scenarioOption(args: Args, read: ReadResult): string | undefined {
   const scenario = option(args, 'scenario');
   if (scenario === undefined) return undefined;
   const known = ['Basis', ...new Set(read.model.massnahmen.map((m) => m.szenario))];
-  if (!known.includes(scenario))
+  if (!known.some((k) => scenarioKey(k) === scenarioKey(scenario)))
     throw new WorkbookUnusableError(
       `Das Szenario „${scenario}“ gibt es nicht (vorhanden: ${[...new Set(known)].join(', ')}).`,
       `Scenario "${scenario}" does not exist (known: ${[...new Set(known)].join(', ')}).`,
@@ -345,7 +346,7 @@ async function init(file: string, args: Args, lang: Lang, io: Io): Promise<numbe
     return 2;
   }
   const workbook = XlsxWorkbook.create();
-  await workbook.write(templateBatch());
+  await workbook.write(templateBatch({ v2: true }));
   await saveWorkbook(workbook, file);
   io.out(t(lang, `Neue Arbeitsmappe angelegt: ${file}\n`, `New workbook created: ${file}\n`));
   return 0;
