@@ -104,7 +104,10 @@ export function evaluateMeasure(m: Massnahme, cover: Deckung[], ix: Index, scena
   const coverSums = years.map((_, i) => sum(coverLines.map((l) => l.years[i].amount)));
   judgeCover(m, costs, coverSums, coverLines, cover.length, ix, f, opts);
 
-  const hasError = f.list.some((x) => x.severity === 'error');
+  // Shortfall and missing cover are the balance itself, year by year; every other error voids all years.
+  const hasError = f.list.some(
+    (x) => x.severity === 'error' && x.code !== 'COVER_SHORTFALL' && x.code !== 'COVER_MISSING',
+  );
   const measureYears = decideYears(years, costs, coverSums, hasError);
   return {
     result: {
