@@ -477,8 +477,73 @@ export class CostModel {
     return total;
   }
 
+  /**
+   * "Wie berechnet" month by month: one step per run of months with its rate (table version, step, assumed
+   * increase), the annual factor with its components, each capped employer share with its parameter.
+   */
+  private explainByMonth(spec: LineSpec, year: number, sign: number): Explanation {
+    const p = this.parameter;
+    const segs = this.segments(spec, year);
+    const factor = this.factorFor(spec, year);
+    const amount = this.lineCost(spec, year).times(sign);
+    const grade = displayGrade(spec.grade);
+    const steps: Explanation['steps'] = segs.map((seg) => ({
+      label:
+        `${formatDateDe(seg.start)}–${formatDateDe(seg.end)}: ${grade} Stufe ${seg.step}` +
+        `${seg.gueltigAb ? `, Tabelle gültig ab ${formatDateDe(seg.gueltigAb)}` : ''}` +
+        `${seg.exponent !== 0 ? `, Tarifsteigerung ${formatPercentDe(p.tarifsteigerung)} × ${seg.exponent}` : ''}`,
+      labelEn: `${seg.start}–${seg.end}: ${grade} step ${seg.step}${seg.gueltigAb ? `, table from ${seg.gueltigAb}` : ''}`,
+      value: `${formatEuro(seg.monthly)} × ${formatDecimalDe(seg.growth, 4)} × ${formatDecimalDe(seg.months, 3)} Monate`,
+    }));
+    const jsz = this.jsz(spec, year);
+    const factorText = spec.beamte
+      ? `12 × (1 + ${formatPercentDe(p.versorgungszuschlag)} Versorgungszuschlag${p.beihilfe && !p.beihilfe.isZero() ? ` + ${formatPercentDe(p.beihilfe)} Beihilfe` : ''})`
+      : `(12 + ${formatDecimalDe(jsz, 4)} Jahressonderzahlung${p.jszNachGruppe ? ` (${grade}, ${year})` : ''}` +
+        `${p.leistungsentgelt && !p.leistungsentgelt.isZero() ? ` + 12 × ${formatPercentDe(p.leistungsentgelt)} Leistungsentgelt` : ''})` +
+        ` × (1 + ${formatPercentDe(p.agSozialversicherung)} SV + ${formatPercentDe(p.zusatzversorgung)} ZV)`;
+    steps.push({
+      label: `Jahresfaktor ${factorText}${p.gemeinkosten.isZero() ? '' : ` × (1 + ${formatPercentDe(p.gemeinkosten)} Gemeinkosten)`}`,
+      labelEn: 'Annual factor (annual bonus, performance pay, employer shares, overhead)',
+      value: formatDecimalDe(factor, 4),
+    });
+    for (const c of this.cappedShares(spec, year, segs))
+      steps.push({
+        label:
+          `AG-Anteil ${c.label} ${formatPercentDe(c.rate)}` +
+          (c.ceiling
+            ? ` bis BBG ${formatEuro(c.ceiling)}/Monat: laufend ${formatEuro(c.ongoing)} + Einmalzahlungen ${formatEuro(c.oneOff)}`
+            : ` ohne BBG: ${formatEuro(c.ongoing)} + ${formatEuro(c.oneOff)}`),
+        labelEn: `Employer share ${c.label} capped at the monthly ceiling`,
+        value: formatEuro(c.amount),
+      });
+    if (!p.sachkosten.isZero())
+      steps.push({
+        label: 'Sachkosten je Stelle',
+        labelEn: 'Running costs per position',
+        value: formatEuro(p.sachkosten),
+      });
+    steps.push(
+      { label: 'Stellenanteil', labelEn: 'FTE share', value: formatDecimalDe(spec.share, 3) },
+      {
+        label: 'Ergebnis (einmal auf Cent gerundet)',
+        labelEn: 'Result (rounded once to the cent)',
+        value: formatEuro(amount),
+      },
+    );
+    const parts = segs.map(
+      (seg) =>
+        `${formatEuro(seg.monthly)} × ${formatDecimalDe(seg.growth, 4)} × ${formatDecimalDe(seg.months, 3)}/12`,
+    );
+    const capped = this.cappedShares(spec, year, segs);
+    const summary =
+      `${sign < 0 ? '− ' : ''}(${parts.join(' + ')}) × ${formatDecimalDe(factor, 4)} × ${formatDecimalDe(spec.share, 3)}` +
+      `${capped.map((c) => ` + ${c.label} ${formatEuro(c.amount)}`).join('')} = ${formatEuro(amount)}`;
+    return { summary, steps };
+  }
+
   /** "Wie berechnet" for a line cost (computed on demand: explanations are only read by people). */
   explainLine(spec: LineSpec, year: number, sign = 1): Explanation {
+    if (this.byMonth(spec)) return this.explainByMonth(spec, year, sign);
     const p = this.parameter;
     const months = monthsActive(spec.period, year);
     const factor = this.factor(spec.beamte);
