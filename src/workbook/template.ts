@@ -56,15 +56,21 @@ const STYLE_BY_KIND: Partial<Record<string, StyleName>> = {
   number: 'money',
 };
 
-function dataSheet(spec: TableSpec, rows: RowInput[] = []): GeneratedSheet {
+function dataSheet(spec: TableSpec, rows: RowInput[] = [], v2 = false): GeneratedSheet {
   const columns = spec.columns.filter(
     (c) =>
       !c.generated &&
+      !(v2 && c.field === 'stufeSeit') &&
       !(
         (WRITTEN_WHEN_FILLED[spec.key] ?? []).includes(c.field) &&
         rows.every((r) => r[c.header] === undefined)
       ),
   );
+  // v2 (`init`): the Stufe seit column is offered even while empty
+  if (v2) {
+    const since = spec.columns.find((c) => c.field === 'stufeSeit');
+    if (since) columns.push(since);
+  }
   const header: SheetCell[] = columns.map((c) => ({ v: c.header, s: 'header' }));
   const body = rows.map((row) =>
     columns.map((c): SheetCell => {
@@ -218,8 +224,8 @@ export function validations(rows = 500): ValidationWrite[] {
 export function templateBatch(data: TemplateData = {}): WriteBatch {
   return {
     sheets: [
-      dataSheet(STELLEN, data.stellen),
-      dataSheet(MASSNAHMEN, data.massnahmen),
+      dataSheet(STELLEN, data.stellen, data.v2),
+      dataSheet(MASSNAHMEN, data.massnahmen, data.v2),
       dataSheet(DECKUNG, data.deckung),
       dataSheet(PLANANSAETZE, data.planansaetze),
       parameterSheet(data.parameter, data.v2),
