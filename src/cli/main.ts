@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
+import { scenarioKey } from '../domain/scenarios';
 import { WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
 import { inputChecksum } from '../domain/checksum';
@@ -118,7 +119,7 @@ function scenarioOption(args: Args, read: ReadResult): string | undefined {
   const scenario = option(args, '--scenario');
   if (scenario === undefined) return undefined;
   const known = ['Basis', ...new Set(read.model.massnahmen.map((m) => m.szenario))];
-  if (!known.includes(scenario))
+  if (!known.some((k) => scenarioKey(k) === scenarioKey(scenario)))
     throw new WorkbookUnusableError(
       `Das Szenario „${scenario}“ gibt es nicht (vorhanden: ${[...new Set(known)].join(', ')}).`,
       `Scenario "${scenario}" does not exist (known: ${[...new Set(known)].join(', ')}).`,

@@ -1,5 +1,6 @@
 import type { CheckResult, MeasureYear } from '../domain/result';
 import type { Finding } from '../domain/findings';
+import { verdictOf, type Verdict } from '../domain/verdict';
 import { formatEuro, toAmountString } from '../domain/money';
 import type { ReadResult } from '../workbook/read';
 import { t, type Lang } from './text';
@@ -18,6 +19,7 @@ export function checkJson(read: ReadResult, result: CheckResult, findings: Findi
         cost: toAmountString(y.cost),
         cover: toAmountString(y.cover),
         balance: toAmountString(y.balance),
+        covered: y.covered === true,
       })),
     })),
     findings: findings.map((f) => {
@@ -58,6 +60,12 @@ function yearTable(rows: { label: string; years: MeasureYear[] }[], years: numbe
   return out;
 }
 
+const VERDICT_LABEL: Record<Verdict, [string, string]> = {
+  'Termin offen': ['(Termin offen)', '(date open)'],
+  gedeckt: ['(gedeckt)', '(covered)'],
+  'nicht gedeckt': ['(NICHT gedeckt)', '(NOT covered)'],
+};
+
 const SEVERITY: Record<Finding['severity'], [string, string]> = {
   error: ['Fehler', 'error'],
   warning: ['Warnung', 'warning'],
@@ -71,7 +79,7 @@ export function checkText(read: ReadResult, result: CheckResult, findings: Findi
     ...yearTable(
       result.measures.map((m) => ({
         // as in the report's Übersicht: an undated measure is "Termin offen", not "gedeckt"
-        label: `${m.massnahme.nr} ${m.massnahme.terminOffen ? t(lang, '(Termin offen)', '(date open)') : m.covered ? t(lang, '(gedeckt)', '(covered)') : t(lang, '(NICHT gedeckt)', '(NOT covered)')}`,
+        label: `${m.massnahme.nr} ${VERDICT_LABEL[verdictOf(m)][lang === 'en' ? 1 : 0]}`,
         years: m.years,
       })),
       result.years,

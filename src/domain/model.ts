@@ -47,6 +47,8 @@ export interface Stelle {
   beginn?: IsoDate;
   ende?: IsoDate;
   haushaltsstelle: string;
+  /** Optional: the day the holder leaves (retirement, end of contract); the position is vacant from then. */
+  freiAb?: IsoDate;
   /** Optional columns for the legal Stellenplan (issue 6): count last year, occupied on 30 June last year. */
   vorjahr?: Dec;
   besetzt306?: Dec;
@@ -105,6 +107,7 @@ export const DECKUNG_ARTEN = [
   'Verzicht auf geplante Stelle',
   'Minderaufwand',
   'Mehrertrag',
+  'Förderung',
 ] as const;
 export type DeckungArt = (typeof DECKUNG_ARTEN)[number];
 
@@ -118,6 +121,8 @@ export interface Deckung {
   betrag?: Dec;
   beginn?: IsoDate;
   ende?: IsoDate;
+  /** Förderung: share of the measure's cost that the funding bears (0..1), e.g. 0,75. */
+  quote?: Dec;
   ref: SourceRef;
 }
 

@@ -2,6 +2,8 @@ import { proRataAmount } from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { dienstverhaeltnisOfGrade, displayGrade } from '../domain/grades';
 import type { Massnahme, TableKey } from '../domain/model';
+import { MEASURE_KINDS } from '../domain/measure-kinds';
+import { isPositionCover } from '../domain/cover-kinds';
 import { sum, ZERO, type Dec } from '../domain/money';
 import type { CheckResult, MeasureResult } from '../domain/result';
 import { dateToIso, display, isEmpty, isErrorValue } from './cells';
@@ -248,7 +250,7 @@ export function planAdoption(
   const changes: Change[] = [];
   const stellen = table(read, 'Stellen', changes);
   const massnahmen = table(read, 'Massnahmen', changes);
-  if (m.art === 'Neue Stelle') addPosition(stellen, m);
+  if (MEASURE_KINDS[m.art].adoption.addsPosition) addPosition(stellen, m);
   markCoverPositions(read, stellen, evaluated);
   adjustBudget(read, table(read, 'Planansaetze', changes), evaluated, result.years, options.amount);
   massnahmen.set(m.ref.row, 'status', { v: 'beschlossen' });
@@ -278,7 +280,7 @@ function addPosition(stellen: TableCells, m: Massnahme): void {
 function markCoverPositions(read: ReadResult, stellen: TableCells, m: MeasureResult): void {
   for (const line of m.cover) {
     const d = line.deckung;
-    if (!['Stellenwegfall', 'Nichtbesetzung', 'Verzicht auf geplante Stelle'].includes(d.art)) continue;
+    if (!isPositionCover(d.art)) continue;
     const s = read.model.stellen.find((x) => x.nr === d.stellenNr);
     if (!s || s.vermerk === 'kw') continue;
     const from = d.beginn ?? m.massnahme.beginn;

@@ -9,6 +9,7 @@ import {
   type PayTableEntry,
 } from '../domain/defaults';
 import { normalizeGrade, dienstverhaeltnisOfGrade } from '../domain/grades';
+import { isBasisName } from '../domain/scenarios';
 import type { Finding } from '../domain/findings';
 import {
   BASIS,
@@ -225,6 +226,16 @@ function duplicateColumns(
  * The town's switches for the admissibility rules: a row per rule (Regel = its id), Aktiv Ja/Nein, optional
  * own keywords. Rules without a row keep their default; an unknown rule id is a finding at its cell.
  */
+const SEVERITY_OF: Record<string, CoverRule['severity']> = {
+  Fehler: 'error',
+  Warnung: 'warning',
+  Hinweis: 'info',
+};
+
+function scenarioName(written: string | undefined): string {
+  return isBasisName(written) ? BASIS : (written ?? '').trim().replace(/\s+/g, ' ');
+}
+
 function readCoverRules(r: RowReader): CoverRule[] | undefined {
   if (!r.present) return undefined;
   const rules = DEFAULT_COVER_RULES.map((rule) => ({ ...rule }));
@@ -244,6 +255,10 @@ function readCoverRules(r: RowReader): CoverRule[] | undefined {
       continue;
     }
     if (aktiv !== undefined) rule.enabled = aktiv;
+    const severity = r.get(index, cells, 'schweregrad', (v) =>
+      parseEnum(v, ['Fehler', 'Warnung', 'Hinweis']),
+    );
+    if (severity) rule.severity = SEVERITY_OF[severity];
     if (words && rule.keywords)
       rule.keywords = words
         .split(/[,;]/)
@@ -368,6 +383,7 @@ function readStellen(r: RowReader): Stelle[] {
     const vorjahr = r.get(index, cells, 'vorjahr', parseNumber);
     const besetzt306 = r.get(index, cells, 'besetzt306', parseNumber);
     const stufeSeit = r.get(index, cells, 'stufeSeit', parseDate);
+    const freiAb = r.get(index, cells, 'freiAb', parseDate);
     const dezernat = r.get(index, cells, 'dezernat', text) ?? '';
     const oe = r.get(index, cells, 'oe', text) ?? '';
     const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
@@ -405,6 +421,7 @@ function readStellen(r: RowReader): Stelle[] {
       vorjahr,
       besetzt306,
       ...(stufeSeit ? { stufeSeit } : {}),
+      freiAb,
       ref: r.ref(index),
     });
   }
@@ -444,7 +461,8 @@ function readMassnahmen(r: RowReader, unreadable: Set<string>): Massnahme[] {
       ende: r.get(index, cells, 'ende', parseDate),
       planansatz: r.get(index, cells, 'planansatz', parseNumber),
       haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
-      szenario: r.get(index, cells, 'szenario', text) || BASIS,
+      // "basis", " BASIS " are Basis (scenario names compare like Status)
+      szenario: scenarioName(r.get(index, cells, 'szenario', text)),
       auflagen: r.get(index, cells, 'auflagen', text) ?? '',
       voraussetzung: r.get(index, cells, 'voraussetzung', text) || undefined,
     };
@@ -479,6 +497,7 @@ function readDeckung(r: RowReader): Deckung[] {
       betrag: r.get(index, cells, 'betrag', parseNumber),
       beginn: r.get(index, cells, 'beginn', parseDate),
       ende: r.get(index, cells, 'ende', parseDate),
+      quote: r.get(index, cells, 'quote', parseShare),
     };
     if (d.betrag?.lt(0))
       r.report(

@@ -12,6 +12,7 @@ import { inputChecksum } from '../domain/checksum';
 import { D, formatDecimalDe, formatPercentDe, sum, type Dec } from '../domain/money';
 import { displayGrade } from '../domain/grades';
 import type { Finding } from '../domain/findings';
+import { verdictOf, verdictText, type Verdict } from '../domain/verdict';
 import type { CheckResult, LineBasis, MeasureResult } from '../domain/result';
 import {
   FACTOR_FORMULAS,
@@ -282,10 +283,15 @@ function costModelFor(read: ReadResult): CostModel {
   return m;
 }
 
+const VERDICT_STYLE: Record<Verdict, 'ok' | 'error' | 'info'> = {
+  'Termin offen': 'info',
+  gedeckt: 'ok',
+  'nicht gedeckt': 'error',
+};
+
 function statusText(m: MeasureResult): { v: string; s: 'ok' | 'error' | 'info' } {
-  if (m.massnahme.terminOffen) return { v: 'Termin offen', s: 'info' };
-  if (m.covered) return { v: 'gedeckt', s: 'ok' };
-  return { v: 'nicht gedeckt', s: 'error' };
+  const verdict = verdictOf(m);
+  return { v: verdictText(verdict), s: VERDICT_STYLE[verdict] };
 }
 
 function buildUebersicht(

@@ -104,6 +104,7 @@ export const STELLEN: TableSpec = {
     },
     // contract v2: the step rises by the step table from this date (written only where a row fills it)
     { field: 'stufeSeit', header: 'Stufe seit', kind: 'date', width: 12 },
+    { field: 'freiAb', header: 'Frei ab', aliases: ['Frei ab (Datum)'], kind: 'date', width: 12 },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };
@@ -189,6 +190,7 @@ export const DECKUNG: TableSpec = {
     { field: 'betrag', header: 'Betrag', kind: 'number', width: 14 },
     { field: 'beginn', header: 'Beginn', kind: 'date', width: 12 },
     { field: 'ende', header: 'Ende', kind: 'date', width: 12 },
+    { field: 'quote', header: 'Quote', aliases: ['Förderquote'], kind: 'share', width: 9 },
   ],
 };
 
@@ -277,6 +279,8 @@ export const DECKUNGSREGELN: TableSpec = {
     { field: 'stichwoerter', header: 'Stichwörter', kind: 'text', width: 44 },
     { field: 'beschreibung', header: 'Beschreibung', kind: 'text', width: 70 },
     { field: 'quelle', header: 'Quelle', kind: 'text', width: 90 },
+    // Fehler: the cover counts nothing; Warnung/Hinweis: it counts and the committee is told what to check
+    { field: 'schweregrad', header: 'Schweregrad', kind: 'text', width: 12 },
   ],
 };
 

@@ -194,6 +194,7 @@ function coverRulesSheet(): GeneratedSheet {
       { v: (r.keywords ?? []).join(', ') },
       { v: r.message, s: 'wrap' },
       { v: r.source, s: 'note' },
+      { v: r.severity === 'error' ? 'Fehler' : r.severity === 'warning' ? 'Warnung' : 'Hinweis' },
     ]);
   return {
     name: DECKUNGSREGELN.sheet,

@@ -2,18 +2,20 @@ import * as React from 'react';
 import { Badge, Button, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { formatEuro } from '../../domain/money';
 import type { MeasureResult, ScenarioResult } from '../../domain/result';
+import { verdictOf } from '../../domain/verdict';
 import { tr, type Lang } from '../i18n';
 import { Explain } from './Explain';
 import { YearHeader } from './YearHeader';
 
 function StatusBadge({ m, lang }: { m: MeasureResult; lang: Lang }): React.JSX.Element {
-  if (m.massnahme.terminOffen)
+  const verdict = verdictOf(m);
+  if (verdict === 'Termin offen')
     return (
       <Badge appearance="tint" color="informative">
         {tr(lang, 'termOpen')}
       </Badge>
     );
-  return m.covered ? (
+  return verdict === 'gedeckt' ? (
     <Badge appearance="filled" color="success">
       {tr(lang, 'covered')}
     </Badge>

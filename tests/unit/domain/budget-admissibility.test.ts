@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { checkCoverage } from '../../../src/domain/coverage';
 import { DEFAULT_COVER_RULES } from '../../../src/domain/admissibility';
 import { D } from '../../../src/domain/money';
-import { buildModel, type ModelInput } from '../../../src/domain/testing/fixtures';
+import { buildModel, type ModelInput } from '../../support/fixtures';
 
 /** Full-time E9b/3 from 01.05.2026 (4.203,56 €) with the default factors: 4203.56 × 12.85 × 1.2915. */
 const E9B3_2027 = new D('4203.56').times('12.85').times('1.2915').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
