@@ -95,7 +95,10 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       berechnung.sheet,
     ],
     columns: [jahreskostenColumn(read, result, berechnung.helper)],
-    validations: validations(Math.max(500, read.model.stellen.length + 200)),
+    validations: validations(
+      Math.max(500, read.model.stellen.length + 200),
+      read.tables.get('Entgelttabelle')?.rows.length ?? 60,
+    ),
   };
 }
 

@@ -87,3 +87,13 @@ test('the v2 parameters are written with a source each, and S 8a and A 11 positi
   expect(result.findings.filter((f) => f.code === 'PAYGRADE_UNKNOWN')).toEqual([]);
   expect(result.positions.map((p) => p.years[0].amount.gt(40000))).toEqual([true, true]);
 });
+
+test('the Entgeltgruppe drop-down in Stellen covers every row of the dated Entgelttabelle (S grades too)', async () => {
+  const wb = await loadExcel(file);
+  const rows = wb.getWorksheet('Entgelttabelle')!.actualRowCount;
+  const ws = wb.getWorksheet('Stellen')!;
+  const col = (ws.getRow(1).values as unknown[]).indexOf('Entgeltgruppe');
+  const dv = ws.getRow(2).getCell(col).dataValidation;
+  expect(dv?.formulae?.[0]).toMatch(new RegExp(`\\$A\\$2:\\$A\\$(\\d+)$`));
+  expect(Number(/\$A\$(\d+)$/.exec(String(dv?.formulae?.[0]))![1])).toBeGreaterThanOrEqual(rows);
+});
