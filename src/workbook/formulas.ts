@@ -139,21 +139,7 @@ export function parameterBlock(
   raw: RawTable | undefined,
   parameter: Parameter,
 ): { label: string; f?: string; v: number }[] {
-  const refOf = (name: string, value: Dec | number): string | undefined => {
-    if (!raw) return undefined;
-    const nameCol = raw.headers.findIndex((h) => headerKey(h) === 'name');
-    const valueCol = raw.headers.findIndex((h) => headerKey(h) === 'wert');
-    if (nameCol < 0 || valueCol < 0) return undefined;
-    let i = -1;
-    raw.rows.forEach((r, k) => {
-      const v = r[valueCol];
-      const empty = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-      if (typeof r[nameCol] === 'string' && headerKey(r[nameCol]) === headerKey(name) && !empty) i = k;
-    });
-    const cell = i < 0 ? undefined : raw.rows[i][valueCol];
-    if (typeof cell !== 'number' || !new D(cell).eq(value)) return undefined;
-    return `${sheetRef(raw.sheet)}!$${columnLetter(raw.origin.col + valueCol)}$${raw.origin.row + 1 + i}`;
-  };
+  const refOf = (name: string, value: Dec | number) => parameterRef(raw, name, value);
   const item = (field: keyof Parameter, label: string) => ({
     label,
     f: refOf(PARAMETER_NAMES[field], parameter[field] as Dec | number),
@@ -169,6 +155,30 @@ export function parameterBlock(
     item('gemeinkosten', 'Gemeinkostenzuschlag'),
     item('sachkosten', 'Sachkosten je Stelle (€/Jahr)'),
   ];
+}
+
+/**
+ * A reference to the Parameter sheet's value cell of `name` where that cell holds exactly `value` (the last
+ * row of a name wins, as in the reader); otherwise undefined and the caller writes the engine's number.
+ */
+export function parameterRef(
+  raw: RawTable | undefined,
+  name: string,
+  value: Dec | number,
+): string | undefined {
+  if (!raw) return undefined;
+  const nameCol = raw.headers.findIndex((h) => headerKey(h) === 'name');
+  const valueCol = raw.headers.findIndex((h) => headerKey(h) === 'wert');
+  if (nameCol < 0 || valueCol < 0) return undefined;
+  let i = -1;
+  raw.rows.forEach((r, k) => {
+    const v = r[valueCol];
+    const empty = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    if (typeof r[nameCol] === 'string' && headerKey(r[nameCol]) === headerKey(name) && !empty) i = k;
+  });
+  const cell = i < 0 ? undefined : raw.rows[i][valueCol];
+  if (typeof cell !== 'number' || !new D(cell).eq(value)) return undefined;
+  return `${sheetRef(raw.sheet)}!$${columnLetter(raw.origin.col + valueCol)}$${raw.origin.row + 1 + i}`;
 }
 
 /** Annual factor formulas over the parameter block (same sheet). */

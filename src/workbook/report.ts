@@ -32,6 +32,7 @@ import {
   monthsFormula,
   paramCell,
   parameterBlock,
+  parameterRef,
   payTableLocation,
   quote,
   type PayTableLocation,
@@ -46,7 +47,7 @@ import {
   type WriteBatch,
 } from './port';
 import { combineFindings, type ReadResult } from './read';
-import { BESOLDUNGSTABELLE, ENTGELTTABELLE, SHEETS } from './schema';
+import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from './schema';
 import { dateToIso, isoToSerial } from './cells';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
@@ -95,7 +96,10 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       berechnung.sheet,
     ],
     columns: [jahreskostenColumn(read, result, berechnung.helper)],
-    validations: validations(Math.max(500, read.model.stellen.length + 200)),
+    validations: validations(
+      Math.max(500, read.model.stellen.length + 200),
+      read.tables.get('Entgelttabelle')?.rows.length ?? 60,
+    ),
   };
 }
 
@@ -774,10 +778,13 @@ function segmentHelper(
     rvCeiling: !!p.bbgRvAv && !p.bbgRvAv.isZero(),
   };
   // the v2 parameters beside the first version's block (column D label, E value)
+  // each value refers to its Parameter cell where that holds exactly the engine's value (as the first block)
   const v2 = (key: keyof typeof V2_ROWS, label: string, value: Dec | undefined) => {
     const row = (rows[V2_ROWS[key] - 1] ??= []);
     row[3] = { v: label };
-    row[4] = { v: value ? Number(value.toString()) : 0 };
+    const n = value ? Number(value.toString()) : 0;
+    const f = value ? parameterRef(read.tables.get('Parameter'), PARAMETER_NAMES_V2[key], value) : undefined;
+    row[4] = f ? { f, r: n } : { v: n };
   };
   v2('leistungsentgelt', 'Leistungsentgelt', p.leistungsentgelt);
   v2('agKvPv', 'AG-Anteil KV/PV', p.agKvPv);
