@@ -130,7 +130,7 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
   const rows: SheetCell[][] = [
     [
       {
-        v: `Stellenplan ${year} nach § 5 GemHVO Hessen – nach den beschlossenen und beantragten Maßnahmen (Szenario ${BASIS})`,
+        v: `Stellenplan ${year} (§ 5 GemHVO) – nach den beschlossenen und beantragten Maßnahmen (Szenario ${BASIS})`,
         s: 'title',
       },
     ],
@@ -254,6 +254,11 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
   if (plan.termOpen.length > 0) {
     rows.push([]);
     rows.push([{ v: 'Maßnahmen mit offenem Termin (nicht datiert, nicht eingerechnet)', s: 'subtitle' }]);
+    rows.push(
+      ['Maßnahme', '', '', '', 'Stelle', 'Art', 'von → nach'].map((v): SheetCell =>
+        v ? { v, s: 'header' } : { s: 'header' },
+      ),
+    );
     for (const t of plan.termOpen)
       rows.push([
         { v: t.nr },
@@ -271,7 +276,7 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
   return {
     name: SHEETS.stellenplan,
     rows: alignTop(rows),
-    widths: [30, 12, 12, 14, 14, 30, 60],
+    widths: [42, 12, 12, 14, 14, 30, 60],
     freeze: { row: 3, col: 0 },
     print: paperPrint({ title: 'Stellenplan', stand, checksum, repeat: [3, 3] }),
   };
@@ -322,6 +327,7 @@ function tableCells(line: string): string[] {
 
 /** A table cell: headers styled, German amounts ("69.761,34 €") as numbers in the € format. */
 function tableCell(text: string, header: boolean, column: number): SheetCell {
+  if (text === '') return header ? { s: 'header' } : {};
   if (header) return { v: text, s: 'header' };
   const bold = /^\*\*(.*)\*\*$/.exec(text);
   const plain = (bold ? bold[1] : text).replace(/^_|_$/g, '');
