@@ -57,7 +57,15 @@ export function evaluateMeasure(m: Massnahme, cover: Deckung[], ix: Index, scena
         reportPaygrade(f, hit, step, at(hit.reason === 'grade' ? field : 'stufe'), `Maßnahme ${m.nr}`, m.nr);
         return undefined;
       }
-      return { grade: hit.grade, step, monthly: hit.monthly, beamte: hit.beamte, share: new D(1), period };
+      return {
+        grade: hit.grade,
+        step,
+        monthly: hit.monthly,
+        beamte: hit.beamte,
+        share: new D(1),
+        period,
+        ...(m.stufeSeit ? { stepSince: m.stufeSeit } : {}),
+      };
     },
     checkShare: (share) => {
       if (share && (share.lt(0) || share.gt(1))) {

@@ -25,7 +25,7 @@ export interface Index {
 }
 
 export function buildIndex(model: WorkbookModel, f: Findings): Index {
-  const cost = new CostModel(model.parameter);
+  const cost = new CostModel(model.parameter, model);
   const years = cost.years;
 
   const stellen = new Map<string, Stelle>();

@@ -9,6 +9,7 @@ import type { CheckResult, MeasureResult } from '../domain/result';
 import { dateToIso, display, isEmpty, isErrorValue } from './cells';
 import {
   a1,
+  OperationRefusedError,
   WorkbookUnusableError,
   type CellUpdate,
   type CellValue,
@@ -223,12 +224,12 @@ export function planAdoption(
       m.art === 'Neue Stelle' &&
       read.model.stellen.some((s) => s.nr === m.stellenNr))
   )
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} ist bereits beschlossen und in den Plan übernommen.`,
       `Measure ${nr} has already been adopted.`,
     );
   if (m.status === 'abgelehnt')
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} ist abgelehnt und kann nicht übernommen werden.`,
       `Measure ${nr} was rejected.`,
     );
@@ -242,7 +243,7 @@ export function planAdoption(
     );
   const errors = result.findings.filter((f) => f.measure === nr && f.severity === 'error');
   if (errors.length > 0)
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} hat noch Fehler (${[...new Set(errors.map((e) => e.code))].join(', ')}): erst beheben, dann übernehmen.`,
       `Measure ${nr} still has errors: fix them first.`,
     );
@@ -343,7 +344,7 @@ export function planUndo(read: ReadResult, when: string): WriteBatch {
   const open = openAdoptions(read);
   const last = open[open.length - 1];
   if (!last)
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       'Im Protokoll steht kein Beschluss, der zurückgenommen werden kann.',
       'Protokoll holds no adoption to undo.',
     );

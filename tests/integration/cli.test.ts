@@ -299,7 +299,7 @@ describe('usage', () => {
     expect(unknown.stderr).toMatch(/Unbekannter Befehl „pruefen“/);
     const noFile = await runCli(['check']);
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toMatch(/Bitte eine Datei angeben/);
+    expect(noFile.stderr).toMatch(/Es fehlt DATEI\.xlsx/);
   });
 });
 
