@@ -3,6 +3,7 @@ import { checkCoverage } from '../domain/coverage';
 import type { Finding } from '../domain/findings';
 import { WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
+import { analyseRead } from '../workbook/analysis';
 import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
@@ -132,8 +133,7 @@ function allFindings(read: ReadResult, findings: Finding[]): Finding[] {
 
 async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const { read } = await load(file, io, lang);
-  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read) });
-  const findings = allFindings(read, result.findings);
+  const { result, findings } = analyseRead(read, { scenario: scenarioOption(args, read) });
   if (args.flags.has('--json'))
     io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
   else io.out(checkText(read, result, findings, lang));
