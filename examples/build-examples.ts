@@ -3,6 +3,7 @@ import * as path from 'path';
 import { templateBatch, type TemplateData } from '../src/workbook/template';
 import { XlsxWorkbook } from '../src/xlsx/xlsx-workbook';
 import { KONSTANZ, OBERTSHAUSEN } from './data';
+import { NIENBURG_2024 } from './nienburg';
 
 /** Builds a workbook file from template data (also used by tests). */
 export async function buildWorkbook(data: TemplateData): Promise<Uint8Array> {
@@ -17,6 +18,8 @@ async function run(): Promise<void> {
   for (const [name, data] of [
     ['obertshausen.xlsx', OBERTSHAUSEN],
     ['konstanz.xlsx', KONSTANZ],
+    // contract v2: the Nienburg 2024 reproduction (dated tables, ceilings, Leistungsentgelt)
+    ['nienburg-2024.xlsx', NIENBURG_2024],
   ] as const) {
     const file = path.join(target, name);
     await fs.writeFile(file, await buildWorkbook(data));

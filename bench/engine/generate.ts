@@ -7,7 +7,7 @@ import {
   type MassnahmeInput,
   type PlanansatzInput,
   type StelleInput,
-} from '../../src/domain/testing/fixtures';
+} from '../../tests/support/fixtures';
 import type { RowInput, TemplateData } from '../../src/workbook/template';
 import { Rng } from '../common/prng';
 

@@ -8,6 +8,7 @@ import { SHEETS } from '../workbook/schema';
 import type ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 import { balanceChartPng, CHART_COLORS } from './chart-png';
+import { findSoffice } from './soffice';
 
 /** The committee papers, in the order a reader expects them. */
 const PAPERS: string[] = [
@@ -59,7 +60,14 @@ function run(cmd: string, args: string[]): Promise<{ code: number; out: string }
   });
 }
 
-export class PdfUnavailableError extends Error {}
+export class PdfUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Writes `pdfFile` with the committee sheets of the report, converted by LibreOffice headless (which must be
@@ -83,7 +91,13 @@ export async function writePdf(batch: WriteBatch, pdfFile: string, chart?: Chart
     const xlsx = path.join(dir, `${base}.xlsx`);
     await fs.writeFile(xlsx, await book.toBuffer());
     const profile = pathToFileURL(path.join(dir, 'profil')).href;
-    const r = await run('soffice', [
+    const soffice = findSoffice();
+    if (!soffice.program)
+      throw new PdfUnavailableError(
+        `STELLENPLAN_SOFFICE nennt „${soffice.badVariable}“, dort ist kein LibreOffice; die Arbeitsmappe ist geschrieben, das PDF nicht.`,
+        `STELLENPLAN_SOFFICE names "${soffice.badVariable}", which is not LibreOffice; the workbook is written, the PDF is not.`,
+      );
+    const r = await run(soffice.program, [
       `-env:UserInstallation=${profile}`,
       '--headless',
       '--norestore',
@@ -96,13 +110,15 @@ export async function writePdf(batch: WriteBatch, pdfFile: string, chart?: Chart
     const produced = path.join(dir, `${base}.pdf`);
     if (r.code === 127 || /ENOENT|not found/.test(r.out))
       throw new PdfUnavailableError(
-        'Für --pdf wird LibreOffice gebraucht (Paket libreoffice-calc-nogui); die Arbeitsmappe ist geschrieben, das PDF nicht.',
+        'Für --pdf wird LibreOffice gebraucht (Paket libreoffice-calc-nogui, unter Windows libreoffice.org; anderer Ort: STELLENPLAN_SOFFICE); die Arbeitsmappe ist geschrieben, das PDF nicht.',
+        '--pdf needs LibreOffice (package libreoffice-calc-nogui, on Windows libreoffice.org; elsewhere: STELLENPLAN_SOFFICE); the workbook is written, the PDF is not.',
       );
     try {
       await fs.copyFile(produced, pdfFile);
     } catch {
       throw new PdfUnavailableError(
         `LibreOffice hat kein PDF erzeugt (Exit ${r.code}); die Arbeitsmappe ist geschrieben.`,
+        `LibreOffice produced no PDF (exit ${r.code}); the workbook is written.`,
       );
     }
   } finally {

@@ -1,3 +1,4 @@
+import type { Severity } from './findings';
 import type {
   Deckung,
   DeckungArt,
@@ -16,6 +17,8 @@ import type {
 export interface CoverRule {
   id: string;
   enabled: boolean;
+  /** error: the cover counts nothing; warning/info: it counts, and the committee is told what to check. */
+  severity: Severity;
   /** Cover kinds the rule applies to. */
   deckungArten?: readonly DeckungArt[];
   /** Measure kinds the rule applies to. */
@@ -40,6 +43,7 @@ export const DEFAULT_COVER_RULES: readonly CoverRule[] = [
   {
     id: 'investition-fuer-aufwand',
     enabled: true,
+    severity: 'error',
     deckungArten: ['Minderaufwand', 'Mehrertrag'],
     massnahmeArten: [...PERSONNEL, 'Sachaufwand'],
     lineArten: ['Investition'],
@@ -51,9 +55,14 @@ export const DEFAULT_COVER_RULES: readonly CoverRule[] = [
   {
     id: 'allgemeine-deckungsmittel',
     enabled: true,
+    // A warning, not an error: a motion on the draft budget may be covered by general revenue (e.g. a
+    // higher Grundsteuer B rate) if that decision is taken with it; the ban on "unechte
+    // Deckungsfähigkeit" binds the execution of an adopted budget, not the council's motions.
+    severity: 'warning',
     deckungArten: ['Mehrertrag'],
     keywords: [
       'steuer',
+      'hebesatz',
       'schlüsselzuweisung',
       'schluesselzuweisung',
       'allgemeine zuweisung',
@@ -62,28 +71,32 @@ export const DEFAULT_COVER_RULES: readonly CoverRule[] = [
       'kredit',
     ],
     message:
-      'allgemeine Deckungsmittel (Steuern, Schlüsselzuweisungen, Kredite) dürfen nicht als Mehrertrag für eine bestimmte Maßnahme dienen',
+      'allgemeine Deckungsmittel (Steuern, Hebesätze, Schlüsselzuweisungen, Kredite) decken den Haushalt insgesamt; als Deckung eines Antrags zum Haushaltsentwurf nur tragfähig, wenn der zugehörige Beschluss (z. B. die Hebesatzsatzung) mitgefasst wird',
     messageEn:
-      'general revenue (taxes, general grants, loans) cannot serve as extra revenue for a specific measure',
+      'general revenue (taxes, rates, general grants, loans) covers the budget as a whole; it carries a motion on the draft budget only if the matching decision (e.g. the rate by-law) is taken with it',
     source:
-      'Grundsatz der Gesamtdeckung; keine unechte Deckungsfähigkeit aus Steuern und allgemeinen Zuweisungen (§ 15 Abs. 2 GemHVO RLP, kommunalbrevier.de)',
+      'Grundsatz der Gesamtdeckung; Deckungsvorschlag muss „rechtlich zulässig und tatsächlich durchführbar“ sein (Muster-GeschO § 15 Abs. 2, kommunalbrevier.de); das Verbot unechter Deckungsfähigkeit (§ 15 Abs. 2 GemHVO RLP) betrifft die Haushaltsausführung',
   },
   {
     id: 'beschaeftigte-fuer-beamte',
     enabled: true,
+    // A warning: the one-way rule comes from the cash-accounting § 20 LHO/BHO; under accrual
+    // accounting personnel expenses within a product are mutually coverable unless the budget says otherwise.
+    severity: 'warning',
     deckungArten: ['Stellenwegfall', 'Nichtbesetzung', 'Verzicht auf geplante Stelle'],
     sourceDienstverhaeltnis: 'Beschäftigte',
     targetDienstverhaeltnis: 'Beamte',
     message:
-      'Mittel für Beschäftigte sind nur einseitig deckungsfähig: sie decken keine Beamtenstelle (umgekehrt ist es zulässig)',
+      'Mittel einer Beschäftigtenstelle sollen eine Beamtenstelle decken: im doppischen Haushalt innerhalb eines Produkts gegenseitig deckungsfähig – Haushaltsvermerk und Budget prüfen',
     messageEn:
-      'funds for employees are only one-way transferable: they cannot cover a civil-servant position',
+      'funds of an employee position cover a civil-servant position: mutually coverable within a product under accrual accounting – check the budget notes',
     source:
-      '§ 20 Abs. 1 LHO Hessen (kameral) / § 20 BHO: Bezüge der Beamten einseitig deckungsfähig zugunsten der Beschäftigten; örtlicher Haushaltsvermerk kann abweichen',
+      '§ 20 Abs. 1 LHO Hessen (doppisch): innerhalb eines Produkts sind die Aufwendungen gegenseitig deckungsfähig; die einseitige Deckungsfähigkeit Beamte → Beschäftigte stammt aus dem kameralen § 20 LHO / § 20 BHO; örtliche Haushaltsvermerke gehen vor',
   },
   {
     id: 'minderaufwand-aus-ertrag',
     enabled: true,
+    severity: 'error',
     deckungArten: ['Minderaufwand'],
     lineArten: ['Ertrag'],
     message: 'ein Ertragskonto kann keinen Minderaufwand hergeben (gemeint ist wohl „Mehrertrag“)',
@@ -93,6 +106,7 @@ export const DEFAULT_COVER_RULES: readonly CoverRule[] = [
   {
     id: 'mehrertrag-aus-aufwand',
     enabled: true,
+    severity: 'error',
     deckungArten: ['Mehrertrag'],
     lineArten: ['Personalaufwand', 'Sachaufwand'],
     message: 'ein Aufwandskonto bringt keinen Mehrertrag (gemeint ist wohl „Minderaufwand“)',

@@ -8,7 +8,7 @@ export function inputChecksum(model: WorkbookModel): string {
   const parts: string[] = [];
   // Decimals print their exact value; everything else is a primitive or undefined.
   const add = (v: { toString(): string } | undefined) => parts.push(v === undefined ? '' : v.toString());
-  for (const s of model.stellen)
+  for (const s of model.stellen) {
     [
       s.nr,
       s.dezernat,
@@ -23,6 +23,9 @@ export function inputChecksum(model: WorkbookModel): string {
       s.ende,
       s.haushaltsstelle,
     ].forEach(add);
+    // v2 columns count only where filled, so that older workbooks keep their checksum
+    if (s.freiAb) add(`freiAb=${s.freiAb}`);
+  }
   for (const m of model.massnahmen)
     [
       m.nr,
@@ -42,8 +45,10 @@ export function inputChecksum(model: WorkbookModel): string {
       m.auflagen,
       m.status,
     ].forEach(add);
-  for (const d of model.deckung)
+  for (const d of model.deckung) {
     [d.massnahmeNr, d.quelle, d.art, d.stellenNr, d.haushaltsstelle, d.betrag, d.beginn, d.ende].forEach(add);
+    if (d.quote) add(`quote=${d.quote.toString()}`);
+  }
   for (const p of model.planansaetze) [p.haushaltsstelle, p.jahr, p.ansatz, p.geschuetzt, p.art].forEach(add);
   Object.values(model.parameter).forEach(add);
   for (const t of [model.entgelttabelle, model.besoldungstabelle])

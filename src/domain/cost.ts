@@ -1,7 +1,9 @@
-import { D, ZERO, roundCent, formatEuro, formatDecimalDe, formatPercentDe, type Dec } from './money';
+import { D, ZERO, roundCent, formatEuro, formatDecimalDe, formatPercentDe, sum, type Dec } from './money';
 import { daysInMonth, formatDateDe, intersect, isoDate, parts, type IsoDate, type Period } from './dates';
 import { isBeamteGrade, normalizeGrade, displayGrade } from './grades';
-import type { Parameter, PayTable, Stelle, WorkbookModel } from './model';
+import type { Parameter, PayTable, PayTableVersion, Stelle, WorkbookModel } from './model';
+import { jszRate } from './sonderzahlung';
+import { stepChanges, stepOn } from './steps';
 import type { Explanation } from './result';
 
 /** The plan years of the horizon. */
@@ -80,6 +82,44 @@ export interface LineSpec {
   beamte: boolean;
   share: Dec;
   period: Period;
+  /** Stufe seit (contract v2): the step rises from this date by the step table. */
+  stepSince?: IsoDate;
+}
+
+/** The pay tables a cost model looks up month by month (dated versions, other steps). */
+export interface PayTables {
+  entgelttabelle: PayTable;
+  besoldungstabelle: PayTable;
+}
+
+/**
+ * A run of months of one line in one year that share one rate: the same table version, step and
+ * assumed increase. `months` counts a partly active month by calendar days (DESIGN.md).
+ */
+export interface CostSegment {
+  start: IsoDate;
+  end: IsoDate;
+  months: Dec;
+  step: number;
+  /** `Gültig ab` of the table version used; undefined = an undated table. */
+  gueltigAb?: IsoDate;
+  monthly: Dec;
+  /** Number of assumed increases applied: growth = (1 + Tarifsteigerung p.a.)^exponent. */
+  exponent: number;
+  growth: Dec;
+  /** The amount is the line's own (grade not in this table version): formulas write it as a number. */
+  notInTable?: boolean;
+}
+
+/** Employer contribution capped at a monthly ceiling, for one line and year. */
+export interface CappedShare {
+  label: 'KV/PV' | 'RV/AV';
+  rate: Dec;
+  ceiling?: Dec;
+  /** Contributory ongoing pay (each month up to the ceiling) and one-off pay within the remaining room. */
+  ongoing: Dec;
+  oneOff: Dec;
+  amount: Dec;
 }
 
 interface CachedAnnual {
@@ -95,6 +135,7 @@ interface CachedLine {
   share: Dec;
   start?: IsoDate;
   end?: IsoDate;
+  stepSince?: IsoDate;
   values: (Dec | undefined)[];
   /** spec.share as text, the key of CachedAnnual.fullYear */
   shareKey?: string;
@@ -109,6 +150,7 @@ export function positionLine(s: Stelle, pay: { grade: string; monthly: Dec; beam
     beamte: pay.beamte,
     share: s.anteil,
     period: { start: s.beginn, end: s.ende },
+    ...(s.stufeSeit ? { stepSince: s.stufeSeit } : {}),
   };
 }
 
@@ -125,10 +167,28 @@ export class CostModel {
   /** Results per line spec and plan year: a position's cost is asked for by several checks. */
   private readonly lineCache = new WeakMap<LineSpec, CachedLine>();
 
-  constructor(readonly parameter: Parameter) {
+  /** Whether any contract-v2 component is named (otherwise every line takes the old path). */
+  private readonly components: boolean;
+
+  /**
+   * `tables` gives the dated pay tables and the other steps of a grade; without them (old callers) each
+   * line keeps its own monthly amount all year.
+   */
+  constructor(
+    readonly parameter: Parameter,
+    readonly tables?: PayTables,
+  ) {
     this.years = planYears(parameter);
     this.factors = { beamte: annualFactor(parameter, true), beschaeftigte: annualFactor(parameter, false) };
     for (const y of this.years) this.growth.set(y, this.growthFor(y));
+    const p = parameter;
+    this.components =
+      !!p.tarifsteigerungAb ||
+      !!p.jszNachGruppe ||
+      nonZero(p.leistungsentgelt) ||
+      nonZero(p.agKvPv) ||
+      nonZero(p.agRvAv) ||
+      nonZero(p.beihilfe);
   }
 
   growthFor(year: number): Dec {
@@ -156,7 +216,8 @@ export class CostModel {
       cached.beamte !== spec.beamte ||
       cached.share !== spec.share ||
       cached.start !== spec.period.start ||
-      cached.end !== spec.period.end
+      cached.end !== spec.period.end ||
+      cached.stepSince !== spec.stepSince
     ) {
       cached = {
         monthly: spec.monthly,
@@ -164,6 +225,7 @@ export class CostModel {
         share: spec.share,
         start: spec.period.start,
         end: spec.period.end,
+        stepSince: spec.stepSince,
         values: new Array<Dec | undefined>(this.years.length),
       };
       this.lineCache.set(spec, cached);
@@ -172,6 +234,7 @@ export class CostModel {
   }
 
   private computeLineCost(spec: LineSpec, year: number, cached?: CachedLine): Dec {
+    if (this.byMonth(spec)) return roundCent(this.unroundedCost(spec, year));
     const months = monthsActive(spec.period, year);
     if (months.isZero() || spec.share.isZero()) return ZERO;
     const annual = this.annual(spec.monthly, spec.beamte, year);
@@ -212,6 +275,206 @@ export class CostModel {
     let value = monthly.times(this.factor(beamte)).times(this.growthFor(year));
     if (!this.parameter.sachkosten.isZero()) value = value.plus(this.parameter.sachkosten);
     return { value, fullYear: new Map() };
+  }
+
+  /** Whether a line is costed month by month (dated tables, a rising step, or a contract-v2 component). */
+  byMonth(spec: LineSpec): boolean {
+    if (this.components || spec.stepSince) return true;
+    const table = this.tableFor(spec.beamte);
+    return (table?.versions?.length ?? 0) > 1;
+  }
+
+  private tableFor(beamte: boolean): PayTable | undefined {
+    return this.tables && (beamte ? this.tables.besoldungstabelle : this.tables.entgelttabelle);
+  }
+
+  /** The table version valid on a date: the latest `Gültig ab` on or before it, else the earliest. */
+  private versionOn(beamte: boolean, date: IsoDate): PayTableVersion | undefined {
+    const versions = this.tableFor(beamte)?.versions;
+    if (!versions || versions.length === 0) return undefined;
+    let hit: PayTableVersion | undefined;
+    for (const v of versions) if (!v.gueltigAb || v.gueltigAb <= date) hit = v;
+    return hit ?? versions[0];
+  }
+
+  /**
+   * Number of assumed increases in force on a month's first day. Without `Tarifsteigerung ab`: one per plan
+   * year after the first (the rule of the first version). With it: one on that date and every 12 months after.
+   */
+  exponentOn(date: IsoDate): number {
+    const p = this.parameter;
+    const d = parts(date);
+    if (!p.tarifsteigerungAb) return d.year - p.erstesPlanjahr;
+    const a = parts(p.tarifsteigerungAb);
+    if (date < p.tarifsteigerungAb) return 0;
+    const before = d.month < a.month || (d.month === a.month && d.day < a.day);
+    return d.year - a.year - (before ? 1 : 0) + 1;
+  }
+
+  private growthOf(exponent: number): Dec {
+    return new D(1).plus(this.parameter.tarifsteigerung).pow(exponent);
+  }
+
+  /**
+   * Monthly full-time pay of a grade and step in a table version; a missing step falls back to the row's
+   * highest below it, a missing row to the line's own amount (`fromTable` false: formulas write it as a number).
+   */
+  private monthlyIn(
+    version: PayTableVersion | undefined,
+    spec: LineSpec,
+    step: number,
+  ): { monthly: Dec; step: number; gueltigAb?: IsoDate; fromTable: boolean } {
+    const row = version?.rows.get(spec.grade);
+    if (row)
+      for (let s = step; s >= 1; s--) {
+        const v = row.steps.get(s);
+        if (v) return { monthly: v, step: s, gueltigAb: row.gueltigAb, fromTable: true };
+      }
+    return { monthly: spec.monthly, step, fromTable: false };
+  }
+
+  /** The runs of months with one rate of a line in a year (one run where nothing changes). */
+  segments(spec: LineSpec, year: number): CostSegment[] {
+    if (!this.byMonth(spec)) {
+      const months = monthsActive(spec.period, year);
+      if (months.isZero()) return [];
+      const { start, end } = boundsOf(year);
+      return [
+        {
+          start: spec.period.start && spec.period.start > start ? spec.period.start : start,
+          end: spec.period.end && spec.period.end < end ? spec.period.end : end,
+          months,
+          step: spec.step,
+          monthly: spec.monthly,
+          exponent: year - this.parameter.erstesPlanjahr,
+          growth: this.growthFor(year),
+        },
+      ];
+    }
+    const changes = spec.stepSince
+      ? stepChanges(spec.grade, spec.step, spec.stepSince, undefined, isoDate(year, 12, 31))
+      : [];
+    const out: CostSegment[] = [];
+    let last: (CostSegment & { version?: PayTableVersion }) | undefined;
+    for (let m = 1; m <= 12; m++) {
+      const first = isoDate(year, m, 1);
+      const lastDay = isoDate(year, m, daysInMonth(year, m));
+      const s = spec.period.start && spec.period.start > first ? spec.period.start : first;
+      const e = spec.period.end && spec.period.end < lastDay ? spec.period.end : lastDay;
+      if (s > e) continue;
+      const step = stepOn(changes, spec.step, first);
+      const version = this.versionOn(spec.beamte, first);
+      const exponent = this.exponentOn(first);
+      if (
+        last &&
+        last.version === version &&
+        last.step === step &&
+        last.exponent === exponent &&
+        contiguous(last.end, s)
+      ) {
+        last.end = e;
+        continue;
+      }
+      const pay = this.monthlyIn(version, spec, step);
+      last = {
+        start: s,
+        end: e,
+        months: ZERO,
+        step: pay.step,
+        ...(pay.gueltigAb ? { gueltigAb: pay.gueltigAb } : {}),
+        ...(pay.fromTable ? {} : { notInTable: true }),
+        monthly: pay.monthly,
+        exponent,
+        growth: this.growthOf(exponent),
+        version,
+      };
+      out.push(last);
+    }
+    return out.map((seg) => {
+      const { version: _v, ...rest } = seg as CostSegment & { version?: PayTableVersion };
+      void _v;
+      return { ...rest, months: monthsActive({ start: seg.start, end: seg.end }, year) };
+    });
+  }
+
+  /** Jahressonderzahlung in monthly salaries for a line and year (grade band when switched on). */
+  jsz(spec: LineSpec, year: number): Dec {
+    const p = this.parameter;
+    if (!p.jszNachGruppe || spec.beamte) return p.jahressonderzahlung;
+    return jszRate(spec.grade, year) ?? p.jahressonderzahlung;
+  }
+
+  /** Annual factor of a line in a year: the first version's factor plus Leistungsentgelt, Beihilfe, JSZ band. */
+  factorFor(spec: LineSpec, year: number): Dec {
+    if (!this.components) return this.factor(spec.beamte);
+    const p = this.parameter;
+    const overhead = new D(1).plus(p.gemeinkosten);
+    if (spec.beamte)
+      return TWELVE.times(new D(1).plus(p.versorgungszuschlag).plus(p.beihilfe ?? ZERO)).times(overhead);
+    return TWELVE.plus(this.jsz(spec, year))
+      .plus(TWELVE.times(p.leistungsentgelt ?? ZERO))
+      .times(new D(1).plus(p.agSozialversicherung).plus(p.zusatzversorgung))
+      .times(overhead);
+  }
+
+  /**
+   * KV/PV and RV/AV employer shares, each capped at its monthly ceiling. Ongoing pay counts month by month up
+   * to the ceiling; the special payment and Leistungsentgelt are one-off payments (§ 23a SGB IV) and count
+   * within the room the ongoing pay left below the ceilings of the year's active months.
+   */
+  cappedShares(spec: LineSpec, year: number, segs = this.segments(spec, year)): CappedShare[] {
+    const p = this.parameter;
+    if (spec.beamte) return [];
+    const out: CappedShare[] = [];
+    const pays = segs.map((s) => ({ months: s.months, pay: s.monthly.times(s.growth).times(spec.share) }));
+    const payTotal = sum(pays.map((x) => x.pay.times(x.months)));
+    const oneOffTotal = payTotal.times(
+      this.jsz(spec, year)
+        .div(TWELVE)
+        .plus(p.leistungsentgelt ?? ZERO),
+    );
+    const caps: [CappedShare['label'], Dec | undefined, Dec | undefined][] = [
+      ['KV/PV', p.agKvPv, p.bbgKvPv],
+      ['RV/AV', p.agRvAv, p.bbgRvAv],
+    ];
+    for (const [label, rate, ceiling] of caps) {
+      if (!rate || rate.isZero()) continue;
+      if (!ceiling || ceiling.isZero()) {
+        out.push({
+          label,
+          rate,
+          ongoing: payTotal,
+          oneOff: oneOffTotal,
+          amount: rate.times(payTotal.plus(oneOffTotal)),
+        });
+        continue;
+      }
+      const ongoing = sum(pays.map((x) => D.min(x.pay, ceiling).times(x.months)));
+      const room = sum(pays.map((x) => ceiling.minus(D.min(x.pay, ceiling)).times(x.months)));
+      const oneOff = D.min(oneOffTotal, room);
+      out.push({ label, rate, ceiling, ongoing, oneOff, amount: rate.times(ongoing.plus(oneOff)) });
+    }
+    return out;
+  }
+
+  /** The month-by-month cost of a line in a year before the one rounding. */
+  private unroundedCost(spec: LineSpec, year: number): Dec {
+    const segs = this.segments(spec, year);
+    if (segs.length === 0 || spec.share.isZero()) return ZERO;
+    const p = this.parameter;
+    const factor = this.factorFor(spec, year);
+    let total = ZERO;
+    for (const seg of segs) {
+      let a = seg.monthly.times(factor).times(seg.growth);
+      if (!p.sachkosten.isZero()) a = a.plus(p.sachkosten);
+      let v = a.times(spec.share);
+      if (!seg.months.eq(TWELVE)) v = v.times(seg.months).div(TWELVE);
+      total = total.plus(v);
+    }
+    const capped = this.cappedShares(spec, year, segs);
+    if (capped.length > 0)
+      total = total.plus(sum(capped.map((c) => c.amount)).times(new D(1).plus(p.gemeinkosten)));
+    return total;
   }
 
   /** "Wie berechnet" for a line cost (computed on demand: explanations are only read by people). */
@@ -303,6 +566,21 @@ export function explainProRata(
       },
     ],
   };
+}
+
+function nonZero(v: Dec | undefined): boolean {
+  return v !== undefined && !v.isZero();
+}
+
+/** Whether day `next` follows day `prev` directly (segments are runs of contiguous days). */
+function contiguous(prev: IsoDate, next: IsoDate): boolean {
+  const a = parts(prev);
+  const b = parts(next);
+  return (
+    new Date(Date.UTC(b.year, b.month - 1, b.day)).getTime() -
+      new Date(Date.UTC(a.year, a.month - 1, a.day)).getTime() ===
+    86400000
+  );
 }
 
 export { intersect };

@@ -7,10 +7,12 @@ export const FINDING_CODES = {
   COVER_MISSING: 'Eine Maßnahme, die Geld kostet, hat keinen Deckungsvorschlag.',
   COVER_SHORTFALL: 'Die Deckung reicht in einem Planjahr nicht für die Kosten der Maßnahme.',
   COVER_OVERUSED:
-    'Eine Deckungsquelle wird (über alle Maßnahmen eines Szenarios) höher beansprucht, als sie hergibt.',
+    'Dasselbe Geld wird in einem Szenario zweimal vergeben (Deckung oder Streichung); die zweite Verwendung zählt nicht.',
   COVER_PROTECTED: 'Ein geschützter Planansatz darf nie als Deckung dienen.',
   COVER_OCCUPIED:
-    'Deckung aus einer besetzten Stelle: ohne kw-Vermerk Warnung, bei Nichtbesetzung/Verzicht Fehler.',
+    'Deckung aus einer besetzten Stelle: sie gibt erst ab „Frei ab“ bzw. dem Tag nach dem kw-Datum Geld frei; ohne beides Fehler.',
+  COVER_UNFUNDED:
+    'Eine Stelle als Deckung ist im Haushalt nicht (oder nicht in dieser Höhe) finanziert: keine Haushaltsstelle oder kein Ansatz.',
   COVER_PERIOD: 'Die Deckung endet vor der Maßnahme; die Jahre danach sind ungedeckt.',
   POSITION_UNKNOWN: 'Eine genannte Stellen-Nr. gibt es im Stellenplan nicht.',
   MEASURE_UNKNOWN: 'Eine Deckungszeile nennt eine Maßnahme, die es nicht gibt.',

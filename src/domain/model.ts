@@ -47,9 +47,13 @@ export interface Stelle {
   beginn?: IsoDate;
   ende?: IsoDate;
   haushaltsstelle: string;
+  /** Optional: the day the holder leaves (retirement, end of contract); the position is vacant from then. */
+  freiAb?: IsoDate;
   /** Optional columns for the legal Stellenplan (issue 6): count last year, occupied on 30 June last year. */
   vorjahr?: Dec;
   besetzt306?: Dec;
+  /** Stufe seit (contract v2): the step rises from this date by the step table (TVöD § 16 (3)). */
+  stufeSeit?: IsoDate;
   ref: SourceRef;
 }
 
@@ -92,6 +96,8 @@ export interface Massnahme {
   /** Another measure that must take effect first (Konstanz: the transfers wait for the new head of office). */
   voraussetzung?: string;
   status: MassnahmeStatus;
+  /** Stufe seit (contract v2): the new position's step rises from this date. */
+  stufeSeit?: IsoDate;
   ref: SourceRef;
 }
 
@@ -101,6 +107,7 @@ export const DECKUNG_ARTEN = [
   'Verzicht auf geplante Stelle',
   'Minderaufwand',
   'Mehrertrag',
+  'Förderung',
 ] as const;
 export type DeckungArt = (typeof DECKUNG_ARTEN)[number];
 
@@ -114,6 +121,8 @@ export interface Deckung {
   betrag?: Dec;
   beginn?: IsoDate;
   ende?: IsoDate;
+  /** Förderung: share of the measure's cost that the funding bears (0..1), e.g. 0,75. */
+  quote?: Dec;
   ref: SourceRef;
 }
 
@@ -142,14 +151,32 @@ export interface Parameter {
   gemeinkosten: Dec; // Gemeinkostenzuschlag
   sachkosten: Dec; // Sachkosten je Stelle (€/year)
   toleranz: Dec; // Toleranz Planansatz
+  // contract v2: absent = off, so a workbook that does not name them computes as before
+  tarifsteigerungAb?: IsoDate; // Tarifsteigerung ab
+  leistungsentgelt?: Dec; // Leistungsentgelt (share of the tariff pay, TVöD § 18)
+  agKvPv?: Dec; // AG-Anteil KV/PV (capped at BBG KV/PV)
+  bbgKvPv?: Dec; // BBG KV/PV (Monat)
+  agRvAv?: Dec; // AG-Anteil RV/AV (capped at BBG RV/AV)
+  bbgRvAv?: Dec; // BBG RV/AV (Monat)
+  beihilfe?: Dec; // Beihilfe Beamte (share of pay)
+  jszNachGruppe?: boolean; // Jahressonderzahlung nach Entgeltgruppe (TVöD § 20 rates by grade band and year)
+}
+
+/** One dated version of a pay table (`Gültig ab`); undefined date = valid from the beginning. */
+export interface PayTableVersion {
+  gueltigAb?: IsoDate;
+  /** A row carried over from an earlier version keeps its own `gueltigAb`. */
+  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef; gueltigAb?: IsoDate }>;
 }
 
 /** A pay table: grade → step → monthly € (full time). Absent entries are unknown, never zero. */
 export interface PayTable {
   kind: 'Entgelt' | 'Besoldung';
-  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef }>;
+  rows: Map<string, { steps: Map<number, Dec>; ref?: SourceRef; gueltigAb?: IsoDate }>;
   /** Where the figures come from, shown in the README and the "wie berechnet" text. */
   source?: string;
+  /** Dated versions (contract v2), ascending by `gueltigAb`; absent = one table valid throughout. */
+  versions?: PayTableVersion[];
 }
 
 export interface WorkbookModel {

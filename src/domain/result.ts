@@ -39,6 +39,8 @@ export interface MeasureYear {
   cover: Dec;
   /** cover − cost */
   balance: Dec;
+  /** The verdict for this year (verdict.ts decides it): cover ≥ cost and no error against the measure. */
+  covered?: boolean;
 }
 
 export interface MeasureResult {

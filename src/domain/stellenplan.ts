@@ -1,7 +1,8 @@
-import { D, ZERO, sum, type Dec } from './money';
+import { ZERO, sum, type Dec } from './money';
 import { displayGrade, isBeamteGrade, normalizeGrade } from './grades';
 import { BASIS, type Dienstverhaeltnis, type Massnahme, type Stelle } from './model';
 import type { CheckResult } from './result';
+import { MEASURE_KINDS, type PlanRow } from './measure-kinds';
 
 /**
  * The Stellenplan in its legal form (§ 5 GemHVO Hessen): positions per Dezernat and Organisationseinheit,
@@ -43,17 +44,7 @@ export interface StellenplanView {
   totals: { beamte: Dec; beschaeftigte: Dec; all: Dec };
 }
 
-interface Row {
-  nr: string;
-  dezernat: string;
-  oe: string;
-  gruppe: string;
-  anteil: Dec;
-  vermerk: string;
-  vorjahr?: Dec;
-  besetzt306?: Dec;
-  beamte: boolean;
-}
+type Row = PlanRow;
 
 const activeIn = (year: number, beginn?: string, ende?: string) =>
   (!beginn || beginn <= `${year}-12-31`) && (!ende || ende >= `${year}-01-01`);
@@ -100,41 +91,7 @@ export function stellenplanView(
         continue;
       }
       if (!activeIn(year, m.beginn, m.ende)) continue;
-      const row = rows.get(m.stellenNr);
-      switch (m.art) {
-        case 'Neue Stelle':
-          if (!row && m.gruppe)
-            rows.set(m.stellenNr, {
-              nr: m.stellenNr,
-              dezernat: m.dezernat ?? '',
-              oe: m.oe,
-              gruppe: m.gruppe,
-              anteil: m.anteil ?? new D(1),
-              vermerk: m.ende ? `kw ${m.ende.split('-').reverse().join('.')}` : '',
-              beamte: isBeamteGrade(m.gruppe),
-            });
-          break;
-        case 'Stelle streichen':
-          rows.delete(m.stellenNr);
-          break;
-        case 'Stellenanteil ändern':
-          if (row && m.anteil) row.anteil = m.anteil;
-          break;
-        case 'Höhergruppierung':
-          if (row && m.gruppe) {
-            row.gruppe = m.gruppe;
-            row.beamte = isBeamteGrade(m.gruppe);
-          }
-          break;
-        case 'Umsetzung':
-          if (row) {
-            if (m.oe) row.oe = m.oe;
-            if (m.dezernat) row.dezernat = m.dezernat;
-          }
-          break;
-        case 'Sachaufwand':
-          break;
-      }
+      MEASURE_KINDS[m.art].stellenplan(rows, m);
     }
   }
   const groups = new Map<string, StellenplanGroup>();

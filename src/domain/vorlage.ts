@@ -2,6 +2,8 @@ import { formatDateDe } from './dates';
 import { displayGrade } from './grades';
 import { formatDecimalDe, formatEuro } from './money';
 import type { Massnahme } from './model';
+import { MEASURE_KINDS } from './measure-kinds';
+import { verdictOf } from './verdict';
 import type { CheckResult, MeasureResult } from './result';
 
 /**
@@ -116,31 +118,22 @@ function where(m: Massnahme): string {
 /** The resolution sentence for each kind of measure. */
 function proposal(m: Massnahme, positionTitle?: string): string {
   const pos = `die Stelle ${m.stellenNr}${positionTitle ? ` (${positionTitle})` : ''}`;
-  switch (m.art) {
-    case 'Neue Stelle':
-      return `Im Stellenplan wird ${from(m)}${where(m) ? ` in ${where(m)}` : ''} eine ${m.ende ? 'befristete ' : ''}Stelle „${m.bezeichnung}“ (${m.gruppe ? displayGrade(m.gruppe) : 'Gruppe offen'}, Stellenanteil ${m.anteil ? formatDecimalDe(m.anteil, 3) : '1,000'}${m.ende ? `, befristet bis ${formatDateDe(m.ende)}` : ''}) geschaffen.`;
-    case 'Stelle streichen':
-      return `Im Stellenplan entfällt ${pos} ${from(m)}.`;
-    case 'Stellenanteil ändern':
-      return `Der Stellenanteil für ${pos} wird ${from(m)} auf ${m.anteil ? formatDecimalDe(m.anteil, 3) : '…'} geändert.`;
-    case 'Höhergruppierung':
-      return `${capital(pos)} wird ${from(m)} nach ${m.gruppe ? displayGrade(m.gruppe) : '…'} höhergruppiert.`;
-    case 'Umsetzung':
-      return `${capital(pos)} wird ${from(m)}${where(m) ? ` in ${where(m)}` : ''} umgesetzt (kostenneutral).`;
-    case 'Sachaufwand':
-      return `Für „${m.bezeichnung}“ werden ${from(m)} ${m.planansatz ? formatEuro(m.planansatz) : '…'} je Jahr bereitgestellt.`;
-  }
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return MEASURE_KINDS[m.art].resolution(m, {
+    pos,
+    from: from(m),
+    where: where(m),
+    grade: (g) => (g ? displayGrade(g) : ''),
+    share: (x) => (x ? formatDecimalDe(x, 3) : '1,000'),
+    euro: (d) => (d ? formatEuro(d) : '…'),
+  });
 }
 
 function coverVerdict(m: MeasureResult): string {
-  if (m.massnahme.terminOffen)
+  const verdict = verdictOf(m);
+  if (verdict === 'Termin offen')
     return 'Termin offen: Kosten und Deckung werden ausgewiesen, sobald der Zeitpunkt feststeht.';
   const short = m.years.filter((y) => y.balance.isNegative());
   if (short.length === 0)
-    return `Die Maßnahme ist in allen Planjahren ${m.covered ? 'gedeckt' : 'rechnerisch gedeckt, die Prüfung meldet aber Fehler (siehe unten)'}.`;
+    return `Die Maßnahme ist in allen Planjahren ${verdict === 'gedeckt' ? 'gedeckt' : 'rechnerisch gedeckt, die Prüfung meldet aber Fehler (siehe unten)'}.`;
   return `Die Maßnahme ist nicht voll gedeckt: ${short.map((y) => `${y.year} fehlen ${formatEuro(y.balance.neg())}`).join(', ')}.`;
 }

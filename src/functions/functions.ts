@@ -38,7 +38,7 @@ export async function kosten(gruppe: string, stufe: number, anteil: number, jahr
       `${gruppe} Stufe ${stufe} steht nicht in der ${hit.beamte ? 'Besoldungstabelle' : 'Entgelttabelle'}.`,
     );
   if (!(anteil > 0 && anteil <= 1)) fail('Der Stellenanteil muss zwischen 0 und 1 liegen.');
-  const cost = new CostModel(model.parameter).lineCost(
+  const cost = new CostModel(model.parameter, model).lineCost(
     {
       grade: hit.grade,
       step: stufe,

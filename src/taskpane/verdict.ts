@@ -1,10 +1,11 @@
-import type { MeasureYear } from '../domain/result';
+import type { MeasureResult, MeasureYear } from '../domain/result';
+import { verdictOf, yearVerdict, type Verdict } from '../domain/verdict';
 
-/**
- * The engine's verdict for a measure in a plan year. The engine decides it in one place and reports it as
- * `years[].covered` (coverage rules v2); a result without the field falls back to "cover ≥ cost".
- */
-export function coveredIn(y: MeasureYear): boolean {
-  const v = (y as MeasureYear & { covered?: boolean }).covered;
-  return v ?? !y.balance.isNegative();
+/** The engine's verdicts (domain/verdict.ts decides them; the pane only shows them). */
+export function yearVerdictOf(m: MeasureResult, y: MeasureYear): Verdict {
+  return yearVerdict(m.massnahme, y);
+}
+
+export function measureVerdict(m: MeasureResult): Verdict {
+  return verdictOf(m);
 }

@@ -2,11 +2,14 @@ import { proRataAmount } from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { dienstverhaeltnisOfGrade, displayGrade } from '../domain/grades';
 import type { Massnahme, TableKey } from '../domain/model';
+import { MEASURE_KINDS } from '../domain/measure-kinds';
+import { isPositionCover } from '../domain/cover-kinds';
 import { sum, ZERO, type Dec } from '../domain/money';
 import type { CheckResult, MeasureResult } from '../domain/result';
 import { dateToIso, display, isEmpty, isErrorValue } from './cells';
 import {
   a1,
+  OperationRefusedError,
   WorkbookUnusableError,
   type CellUpdate,
   type CellValue,
@@ -221,12 +224,12 @@ export function planAdoption(
       m.art === 'Neue Stelle' &&
       read.model.stellen.some((s) => s.nr === m.stellenNr))
   )
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} ist bereits beschlossen und in den Plan übernommen.`,
       `Measure ${nr} has already been adopted.`,
     );
   if (m.status === 'abgelehnt')
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} ist abgelehnt und kann nicht übernommen werden.`,
       `Measure ${nr} was rejected.`,
     );
@@ -240,7 +243,7 @@ export function planAdoption(
     );
   const errors = result.findings.filter((f) => f.measure === nr && f.severity === 'error');
   if (errors.length > 0)
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} hat noch Fehler (${[...new Set(errors.map((e) => e.code))].join(', ')}): erst beheben, dann übernehmen.`,
       `Measure ${nr} still has errors: fix them first.`,
     );
@@ -248,7 +251,7 @@ export function planAdoption(
   const changes: Change[] = [];
   const stellen = table(read, 'Stellen', changes);
   const massnahmen = table(read, 'Massnahmen', changes);
-  if (m.art === 'Neue Stelle') addPosition(stellen, m);
+  if (MEASURE_KINDS[m.art].adoption.addsPosition) addPosition(stellen, m);
   markCoverPositions(read, stellen, evaluated);
   adjustBudget(read, table(read, 'Planansaetze', changes), evaluated, result.years, options.amount);
   massnahmen.set(m.ref.row, 'status', { v: 'beschlossen' });
@@ -278,7 +281,7 @@ function addPosition(stellen: TableCells, m: Massnahme): void {
 function markCoverPositions(read: ReadResult, stellen: TableCells, m: MeasureResult): void {
   for (const line of m.cover) {
     const d = line.deckung;
-    if (!['Stellenwegfall', 'Nichtbesetzung', 'Verzicht auf geplante Stelle'].includes(d.art)) continue;
+    if (!isPositionCover(d.art)) continue;
     const s = read.model.stellen.find((x) => x.nr === d.stellenNr);
     if (!s || s.vermerk === 'kw') continue;
     const from = d.beginn ?? m.massnahme.beginn;
@@ -341,7 +344,7 @@ export function planUndo(read: ReadResult, when: string): WriteBatch {
   const open = openAdoptions(read);
   const last = open[open.length - 1];
   if (!last)
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       'Im Protokoll steht kein Beschluss, der zurückgenommen werden kann.',
       'Protokoll holds no adoption to undo.',
     );

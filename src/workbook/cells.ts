@@ -31,7 +31,18 @@ const ERROR_DE: Record<string, string> = {
   '#NULL!': '#NULL!',
 };
 
+/**
+ * A formula cell whose file holds no computed result (written by a program, never opened in Excel).
+ * The adapters hand it over as this error value, so that it becomes a finding at its cell, never a default.
+ */
+export const NO_CACHED_VALUE = '#FORMEL';
+
 function errorValue<T>(v: { error: string }): Parsed<T> {
+  if (v.error === NO_CACHED_VALUE)
+    return bad(
+      'Formel ohne berechneten Wert – Datei in Excel speichern',
+      'formula without a computed value – save the file in Excel',
+    );
   const de = ERROR_DE[v.error.toUpperCase()] ?? v.error;
   return bad(
     `enthält den Fehlerwert ${de}${de !== v.error ? ` (${v.error})` : ''}`,
@@ -176,14 +187,27 @@ function inRange(iso: IsoDate): boolean {
   return y >= 1900 && y <= 9999;
 }
 
+/**
+ * A bare year in a date column ("2027") is a finding, not a date: Excel would read the number as a day
+ * in July 1905, and guessing 01.01. or 31.12. would decide a whole year's money silently.
+ */
+function bareYear<T>(year: number): Parsed<T> {
+  return bad(
+    `„${year}“ ist eine Jahreszahl, kein Datum – bitte ein Datum eingeben (TT.MM.JJJJ, z. B. 01.01.${year} oder 31.12.${year})`,
+    `"${year}" is a year, not a date – enter a date (DD.MM.YYYY, e.g. 01.01.${year})`,
+  );
+}
+
 export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
   if (isEmpty(v)) return ok(undefined);
   if (isErrorValue(v)) return errorValue(v);
   let iso: string | undefined;
   if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
+  else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2199) return bareYear(v);
   else if (typeof v === 'number') iso = v >= 1 && v < 2958466 ? serialToIso(v) : undefined;
   else if (typeof v === 'string') {
     const s = v.trim();
+    if (/^(19|20|21)\d\d$/.test(s)) return bareYear(Number(s));
     let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
     if (m) iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
     m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -67,6 +67,8 @@ export interface PayTableLocation {
    * each block column (the reader also accepts "stufe 1" with a no-break space, MATCH would not).
    */
   stepLookup: string;
+  /** The `Gültig ab` column (contract v2) when the table has one. */
+  dateColumn?: string;
 }
 
 export function payTableLocation(raw: RawTable | undefined, spec: TableSpec): PayTableLocation | undefined {
@@ -101,6 +103,11 @@ export function payTableLocation(raw: RawTable | undefined, spec: TableSpec): Pa
     headerRow: range(left, top, right, top),
     gradeText,
     stepLookup: literal ? `"Stufe "&{step},${range(left, top, right, top)}` : `{step},{${stepOf.join(',')}}`,
+    ...(columns.has('gueltigAb')
+      ? {
+          dateColumn: range(left + columns.get('gueltigAb')!, top, left + columns.get('gueltigAb')!, bottom),
+        }
+      : {}),
   };
 }
 
@@ -142,8 +149,8 @@ export function parameterBlock(
   };
   const item = (field: keyof Parameter, label: string) => ({
     label,
-    f: refOf(PARAMETER_NAMES[field], parameter[field]),
-    v: Number(parameter[field].toString()),
+    f: refOf(PARAMETER_NAMES[field], parameter[field] as Dec | number),
+    v: Number((parameter[field] as Dec | number).toString()),
   });
   return [
     item('erstesPlanjahr', 'Erstes Planjahr'),
@@ -184,3 +191,109 @@ export function cellRange(sheet: string, col: number, fromRow: number, toRow: nu
 }
 
 export { a1 };
+
+// ---- Contract v2: month-by-month cost through a helper table of rate segments ----
+
+/** Rows of the v2 parameters in `Berechnung`, column E (labels in D): beside the first version's block. */
+export const V2_ROWS = {
+  leistungsentgelt: 3,
+  agKvPv: 4,
+  bbgKvPv: 5,
+  agRvAv: 6,
+  bbgRvAv: 7,
+  beihilfe: 8,
+} as const;
+export type V2Key = keyof typeof V2_ROWS;
+export const v2Cell = (key: V2Key) => `${B}!$E$${V2_ROWS[key]}`;
+export const localV2 = (key: V2Key) => `$E$${V2_ROWS[key]}`;
+
+/** Exact month count of a run of days inside one year as an expression: "4" or "(17/31+2+15/30)". */
+export function monthsLiteral(start: string, end: string): string {
+  const [sy, sm, sd] = start.split('-').map(Number);
+  const [, em, ed] = end.split('-').map(Number);
+  const dim = (m: number) => new Date(Date.UTC(sy, m, 0)).getUTCDate();
+  if (sm === em) {
+    const days = ed - sd + 1;
+    return days === dim(sm) ? '1' : `(${days}/${dim(sm)})`;
+  }
+  const parts: string[] = [];
+  let whole = em - sm - 1;
+  if (sd === 1) whole++;
+  else parts.push(`${dim(sm) - sd + 1}/${dim(sm)}`);
+  if (ed === dim(em)) whole++;
+  else parts.push(`${ed}/${dim(em)}`);
+  if (whole > 0) parts.push(String(whole));
+  return parts.length === 1 && !parts[0].includes('/') ? parts[0] : `(${parts.join('+')})`;
+}
+
+/**
+ * Monthly pay of one segment: from a dated table by SUMIFS over grade and `Gültig ab` (one row matches),
+ * from an undated table by INDEX/MATCH, else the engine's value.
+ */
+export function segmentMonthlyFormula(
+  loc: PayTableLocation | undefined,
+  gradeText: string,
+  stepExpr: string,
+  gueltigAb: string | undefined,
+  fallback: Dec,
+): string {
+  if (!loc) return fallback.toString();
+  if (loc.dateColumn && gueltigAb) {
+    const step = loc.stepLookup.replace('{step}', stepExpr);
+    return `SUMIFS(INDEX(${loc.block},0,MATCH(${step},0)),${loc.gradeColumn},${quote(gradeText)},${loc.dateColumn},${dateLiteral(gueltigAb)})`;
+  }
+  return monthlyFormula(loc, quote(gradeText), stepExpr, fallback);
+}
+
+/** Column ranges of the helper table (same sheet or another), for SUMIFS. */
+export interface SegmentRanges {
+  key: string;
+  year: string;
+  entgelt: string;
+  kvLfd: string;
+  kvRest: string;
+  rvLfd: string;
+  rvRest: string;
+}
+
+/**
+ * A line's cost in a year over its rate segments (one ROUND):
+ * F × Σ Entgelt / 12 + Sachkosten × share × months / 12 + (1 + GK) × (capped KV/PV + capped RV/AV),
+ * each capped share = rate × (Σ pay up to the ceiling + MIN(one-off pay, Σ room below the ceiling)).
+ */
+export function segmentedAmountFormula(o: {
+  key: string;
+  year: number | string;
+  beamte: boolean;
+  share: string;
+  months: string;
+  /** Jahressonderzahlung of the line (a parameter cell or the band rate). */
+  jsz: string;
+  caps: { kv: boolean; kvCeiling: boolean; rv: boolean; rvCeiling: boolean };
+  ranges: SegmentRanges;
+  params: (key: keyof typeof PARAM_ROWS) => string;
+  v2: (key: V2Key) => string;
+  sign?: string;
+}): string {
+  const r = o.ranges;
+  const crit = `${r.key},${quote(o.key.replace(/[~*?]/g, '~$&'))},${r.year},${o.year}`;
+  const entgelt = `SUMIFS(${r.entgelt},${crit})`;
+  const gk = `(1+${o.params('gemeinkosten')})`;
+  const factor = o.beamte
+    ? `12*(1+${o.params('versorgungszuschlag')}+${o.v2('beihilfe')})*${gk}`
+    : `(12+${o.jsz}+12*${o.v2('leistungsentgelt')})*(1+${o.params('agSozialversicherung')}+${o.params('zusatzversorgung')})*${gk}`;
+  let core = `${factor}*${entgelt}/12+${o.params('sachkosten')}*${o.share}*${o.months}/12`;
+  if (!o.beamte) {
+    const oneOff = `(${o.jsz}/12+${o.v2('leistungsentgelt')})*${entgelt}`;
+    const terms: string[] = [];
+    const cap = (rate: string, ceiling: boolean, lfd: string, rest: string) =>
+      ceiling
+        ? `${rate}*(SUMIFS(${lfd},${crit})+MIN(${oneOff},SUMIFS(${rest},${crit})))`
+        : `${rate}*(${entgelt}+${oneOff})`;
+    if (o.caps.kv) terms.push(cap(o.v2('agKvPv'), o.caps.kvCeiling, r.kvLfd, r.kvRest));
+    if (o.caps.rv) terms.push(cap(o.v2('agRvAv'), o.caps.rvCeiling, r.rvLfd, r.rvRest));
+    if (terms.length > 0) core += `+${gk}*(${terms.join('+')})`;
+  }
+  const rounded = `ROUND(${core},2)`;
+  return o.sign ? `${o.sign}*${rounded}` : rounded;
+}

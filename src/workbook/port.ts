@@ -139,6 +139,17 @@ export class WorkbookUnusableError extends Error {
   }
 }
 
+/**
+ * The workbook is usable but the operation is refused (adopted twice, nothing to undo, the plan changed since
+ * the adoption): the CLI exits with 3. A kind of WorkbookUnusableError, so every host still shows the sentence.
+ */
+export class OperationRefusedError extends WorkbookUnusableError {
+  constructor(message: string, messageEn: string) {
+    super(message, messageEn);
+    this.name = 'OperationRefusedError';
+  }
+}
+
 /** 1 → "A", 27 → "AA" */
 export function columnLetter(col: number): string {
   let s = '';

@@ -4,9 +4,12 @@ import {
   DEFAULT_BESOLDUNGSTABELLE,
   DEFAULT_ENTGELTTABELLE,
   DEFAULT_PARAMETER,
+  assembleVersions,
   clonePayTable,
+  type PayTableEntry,
 } from '../domain/defaults';
 import { normalizeGrade, dienstverhaeltnisOfGrade } from '../domain/grades';
+import { isBasisName } from '../domain/scenarios';
 import type { Finding } from '../domain/findings';
 import {
   BASIS,
@@ -40,6 +43,7 @@ import {
   BESOLDUNGSTABELLE,
   ENTGELTTABELLE,
   PARAMETER_NAMES,
+  PARAMETER_NAMES_V2,
   TABLES,
   columnKeys,
   headerKey,
@@ -155,8 +159,15 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
       : new RowReader(tableSpec(key), tables.get(key), columns.get(key), findings);
 
   const parameter = readParameter(reader('Parameter'), findings);
-  const entgelttabelle = readPayTable(reader('Entgelttabelle'), DEFAULT_ENTGELTTABELLE, 6, findings);
-  const besoldungstabelle = readPayTable(reader('Besoldungstabelle'), DEFAULT_BESOLDUNGSTABELLE, 8, findings);
+  const on = `${parameter.erstesPlanjahr}-01-01`;
+  const entgelttabelle = readPayTable(reader('Entgelttabelle'), DEFAULT_ENTGELTTABELLE, 6, findings, on);
+  const besoldungstabelle = readPayTable(
+    reader('Besoldungstabelle'),
+    DEFAULT_BESOLDUNGSTABELLE,
+    8,
+    findings,
+    on,
+  );
   const stellen = readStellen(reader('Stellen'));
   const unreadableMeasures = new Set<string>();
   const massnahmen = readMassnahmen(reader('Massnahmen'), unreadableMeasures);
@@ -215,6 +226,16 @@ function duplicateColumns(
  * The town's switches for the admissibility rules: a row per rule (Regel = its id), Aktiv Ja/Nein, optional
  * own keywords. Rules without a row keep their default; an unknown rule id is a finding at its cell.
  */
+const SEVERITY_OF: Record<string, CoverRule['severity']> = {
+  Fehler: 'error',
+  Warnung: 'warning',
+  Hinweis: 'info',
+};
+
+function scenarioName(written: string | undefined): string {
+  return isBasisName(written) ? BASIS : (written ?? '').trim().replace(/\s+/g, ' ');
+}
+
 function readCoverRules(r: RowReader): CoverRule[] | undefined {
   if (!r.present) return undefined;
   const rules = DEFAULT_COVER_RULES.map((rule) => ({ ...rule }));
@@ -234,6 +255,10 @@ function readCoverRules(r: RowReader): CoverRule[] | undefined {
       continue;
     }
     if (aktiv !== undefined) rule.enabled = aktiv;
+    const severity = r.get(index, cells, 'schweregrad', (v) =>
+      parseEnum(v, ['Fehler', 'Warnung', 'Hinweis']),
+    );
+    if (severity) rule.severity = SEVERITY_OF[severity];
     if (words && rule.keywords)
       rule.keywords = words
         .split(/[,;]/)
@@ -357,6 +382,8 @@ function readStellen(r: RowReader): Stelle[] {
     const ende = r.get(index, cells, 'ende', parseDate);
     const vorjahr = r.get(index, cells, 'vorjahr', parseNumber);
     const besetzt306 = r.get(index, cells, 'besetzt306', parseNumber);
+    const stufeSeit = r.get(index, cells, 'stufeSeit', parseDate);
+    const freiAb = r.get(index, cells, 'freiAb', parseDate);
     const dezernat = r.get(index, cells, 'dezernat', text) ?? '';
     const oe = r.get(index, cells, 'oe', text) ?? '';
     const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
@@ -393,6 +420,8 @@ function readStellen(r: RowReader): Stelle[] {
       haushaltsstelle,
       vorjahr,
       besetzt306,
+      ...(stufeSeit ? { stufeSeit } : {}),
+      freiAb,
       ref: r.ref(index),
     });
   }
@@ -432,10 +461,12 @@ function readMassnahmen(r: RowReader, unreadable: Set<string>): Massnahme[] {
       ende: r.get(index, cells, 'ende', parseDate),
       planansatz: r.get(index, cells, 'planansatz', parseNumber),
       haushaltsstelle: r.get(index, cells, 'haushaltsstelle', text) ?? '',
-      szenario: r.get(index, cells, 'szenario', text) || BASIS,
+      // "basis", " BASIS " are Basis (scenario names compare like Status)
+      szenario: scenarioName(r.get(index, cells, 'szenario', text)),
       auflagen: r.get(index, cells, 'auflagen', text) ?? '',
       voraussetzung: r.get(index, cells, 'voraussetzung', text) || undefined,
     };
+    const stufeSeit = r.get(index, cells, 'stufeSeit', parseDate);
     if (nr && !art) unreadable.add(nr);
     if (!nr || !art) continue;
     out.push({
@@ -445,6 +476,7 @@ function readMassnahmen(r: RowReader, unreadable: Set<string>): Massnahme[] {
       beginn,
       terminOffen,
       status: (status ?? 'Entwurf') as Massnahme['status'],
+      ...(stufeSeit ? { stufeSeit } : {}),
       ref: r.ref(index),
     });
   }
@@ -465,6 +497,7 @@ function readDeckung(r: RowReader): Deckung[] {
       betrag: r.get(index, cells, 'betrag', parseNumber),
       beginn: r.get(index, cells, 'beginn', parseDate),
       ende: r.get(index, cells, 'ende', parseDate),
+      quote: r.get(index, cells, 'quote', parseShare),
     };
     if (d.betrag?.lt(0))
       r.report(
@@ -515,7 +548,10 @@ function readPlanansaetze(r: RowReader): Planansatz[] {
 }
 
 const PARAM_FIELDS = new Map(
-  Object.entries(PARAMETER_NAMES).map(([field, name]) => [headerKey(name), field as keyof Parameter]),
+  Object.entries({ ...PARAMETER_NAMES, ...PARAMETER_NAMES_V2 }).map(([field, name]) => [
+    headerKey(name),
+    field as keyof Parameter,
+  ]),
 );
 
 /** First headers of the pay tables: a block of either below the parameters (DESIGN.md) ends them. */
@@ -574,7 +610,7 @@ function readParameter(r: RowReader, findings: Finding[]): Parameter {
       );
     }
     taken.set(field, index);
-    (p as unknown as Record<string, Dec | number>)[field] = value;
+    (p as unknown as Record<string, Dec | number | string | boolean>)[field] = value;
   }
   return p;
 }
@@ -586,7 +622,9 @@ function parameterValue(
   cells: CellValue[],
   field: keyof Parameter,
   name: string,
-): Dec | number | undefined {
+): Dec | number | string | boolean | undefined {
+  if (field === 'tarifsteigerungAb') return r.get(index, cells, 'wert', parseDate);
+  if (field === 'jszNachGruppe') return r.get(index, cells, 'wert', parseBool);
   if (field === 'erstesPlanjahr' || field === 'anzahlPlanjahre') {
     const v = r.get(index, cells, 'wert', parseInt);
     if (v === undefined) return undefined;
@@ -600,11 +638,12 @@ function parameterValue(
     );
     return undefined;
   }
-  const v = r.get(index, cells, 'wert', field === 'sachkosten' ? parseNumber : parseRate);
+  const amount = field === 'sachkosten' || field === 'bbgKvPv' || field === 'bbgRvAv';
+  const v = r.get(index, cells, 'wert', amount ? parseNumber : parseRate);
   if (v === undefined) return undefined;
   if (
     v.lt(0) ||
-    (field !== 'sachkosten' && field !== 'jahressonderzahlung' && v.gt(1)) ||
+    (!amount && field !== 'jahressonderzahlung' && v.gt(1)) ||
     (field === 'jahressonderzahlung' && v.gt(3))
   ) {
     r.report(
@@ -618,7 +657,13 @@ function parameterValue(
   return v;
 }
 
-function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings: Finding[]): PayTable {
+function readPayTable(
+  r: RowReader,
+  fallback: PayTable,
+  steps: number,
+  findings: Finding[],
+  on: string,
+): PayTable {
   if (!r.present) {
     if (fallback.rows.size > 0)
       findings.push(
@@ -630,8 +675,11 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
     return clonePayTable(fallback);
   }
   const rows: PayTable['rows'] = new Map();
+  const entries: PayTableEntry[] = [];
+  const seen = new Set<string>();
   for (const { index, cells } of r.rows()) {
     const grade = r.required(index, cells, 'gruppe', text);
+    const gueltigAb = r.get(index, cells, 'gueltigAb', parseDate);
     const map = new Map<number, Dec>();
     for (let s = 1; s <= steps; s++) {
       const v = r.get(index, cells, `stufe${s}`, parseNumber);
@@ -647,26 +695,28 @@ function readPayTable(r: RowReader, fallback: PayTable, steps: number, findings:
     }
     if (!grade) continue;
     const key = normalizeGrade(grade);
-    if (rows.has(key)) {
+    const dated = `${key}|${gueltigAb ?? ''}`;
+    if (seen.has(dated)) {
       // The first row counts (as Excel's MATCH in the report's formulas finds it); the second is a finding.
       const cell = r.address(index, 'gruppe');
       const sheet = r.raw!.sheet;
       findings.push({
         code: 'DUPLICATE_ID',
         severity: 'error',
-        message: `${sheet}!${cell}: die Gruppe „${shown(grade)}“ steht mehrfach in der ${r.spec.key}; es gilt die erste Zeile.`,
+        message: `${sheet}!${cell}: die Gruppe „${shown(grade)}“ steht mehrfach in der ${r.spec.key}${gueltigAb ? ` (gültig ab ${gueltigAb.split('-').reverse().join('.')})` : ''}; es gilt die erste Zeile.`,
         messageEn: `${sheet}!${cell}: grade "${shown(grade)}" occurs more than once in the ${r.spec.key}; the first row applies.`,
         ref: { table: r.spec.key, row: index, field: 'gruppe' },
       });
       continue;
     }
-    rows.set(key, { steps: map, ref: r.ref(index) });
+    seen.add(dated);
+    entries.push({ gueltigAb, grade: key, steps: map, ref: r.ref(index) });
+    if (!rows.has(key)) rows.set(key, { steps: map, ref: r.ref(index) });
   }
-  return {
-    kind: fallback.kind,
-    rows,
-    source: r.raw ? `Arbeitsmappe, Blatt „${r.raw.sheet}“` : 'Arbeitsmappe (Tabelle unlesbar)',
-  };
+  const source = r.raw ? `Arbeitsmappe, Blatt „${r.raw.sheet}“` : 'Arbeitsmappe (Tabelle unlesbar)';
+  // dated rows (contract v2): one version per Gültig ab; undated tables read exactly as before
+  if (entries.some((e) => e.gueltigAb)) return assembleVersions(fallback.kind, entries, on, source);
+  return { kind: fallback.kind, rows, source };
 }
 
 function defaultsUsed(table: string, message: string): Finding {

@@ -1,9 +1,18 @@
-import { CostModel, annualFactor, lookupMonthly, monthsActive, proRataAmount } from '../domain/cost';
+import {
+  CostModel,
+  annualFactor,
+  lookupMonthly,
+  monthsActive,
+  positionLine,
+  proRataAmount,
+  type LineSpec,
+} from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { inputChecksum } from '../domain/checksum';
-import { formatDecimalDe, formatPercentDe, sum, type Dec } from '../domain/money';
+import { D, formatDecimalDe, formatPercentDe, sum, type Dec } from '../domain/money';
 import { displayGrade } from '../domain/grades';
 import type { Finding } from '../domain/findings';
+import { verdictOf, verdictText, type Verdict } from '../domain/verdict';
 import type { CheckResult, LineBasis, MeasureResult } from '../domain/result';
 import {
   FACTOR_FORMULAS,
@@ -12,6 +21,13 @@ import {
   dateLiteral,
   lineAmountFormula,
   localParam,
+  localV2,
+  monthsLiteral,
+  segmentMonthlyFormula,
+  segmentedAmountFormula,
+  v2Cell,
+  V2_ROWS,
+  type SegmentRanges,
   monthlyFormula,
   monthsFormula,
   paramCell,
@@ -59,6 +75,8 @@ interface BerechnungLayout {
   amountColumn: (yearIndex: number) => number;
   /** First and last row of each measure's cost and cover lines. */
   blocks: Map<string, Partial<Record<'Kosten' | 'Deckung', [number, number]>>>;
+  /** The month-by-month helper table (contract v2), when any line needs one. */
+  helper?: SegmentHelper;
 }
 
 /** Everything `report` writes: generated sheets, the Jahreskosten formula column, drop-down lists. */
@@ -75,7 +93,7 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       buildPruefung(read, allFindings, options.stand, checksum),
       berechnung.sheet,
     ],
-    columns: [jahreskostenColumn(read, result)],
+    columns: [jahreskostenColumn(read, result, berechnung.helper)],
     validations: validations(Math.max(500, read.model.stellen.length + 200)),
   };
 }
@@ -129,11 +147,12 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
   rows[LINES_HEADER_ROW - 1] = header;
 
   let r = LINES_HEADER_ROW + 1;
+  const helper = segmentHelper(read, result, rows);
   // Each measure's cost lines, then its cover lines, stand in one block of rows: the summary sums that
   // block (SUM over a few rows), exact and fast even with thousands of lines.
   const blocks = new Map<string, Partial<Record<'Kosten' | 'Deckung', [number, number]>>>();
   const addLine = (nr: string, typ: 'Kosten' | 'Deckung', line: LineBasis) => {
-    rows[r - 1] = lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read);
+    rows[r - 1] = lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read, helper);
     const entry = blocks.get(nr) ?? {};
     entry[typ] = [entry[typ]?.[0] ?? r, r];
     blocks.set(nr, entry);
@@ -144,12 +163,14 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     for (const c of m.cover) if (c.basis) addLine(m.massnahme.nr, 'Deckung', c.basis);
   }
   const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
+  if (helper) helper.write(rows, r + 1, { entgelt, besoldung });
   return {
     sheet: { name: SHEETS.berechnung, rows, widths, freeze: { row: LINES_HEADER_ROW, col: 1 } },
     firstRow: LINES_HEADER_ROW + 1,
     lastRow: Math.max(LINES_HEADER_ROW + 1, r - 1),
     amountColumn: (i) => YEAR_COL + 2 * i + 1,
     blocks,
+    helper,
   };
 }
 
@@ -172,6 +193,7 @@ function lineRow(
   years: number[],
   tables: { entgelt?: PayTableLocation; besoldung?: PayTableLocation },
   read: ReadResult,
+  helper?: SegmentHelper,
 ): SheetCell[] {
   const period = line.kind === 'position' ? line.spec.period : line.period;
   const payTable =
@@ -187,7 +209,18 @@ function lineRow(
     line.kind === 'position' ? { v: line.spec.beamte ? 'Beamte' : 'Beschäftigte' } : {},
     line.kind === 'position'
       ? {
-          f: monthlyFormula(payTable, `$E${r}`, `$F${r}`, line.spec.monthly),
+          f: payTable?.dateColumn
+            ? // dated tables: the row valid at the start of the first plan year, as the engine took it
+              segmentMonthlyFormula(
+                payTable,
+                payTable.gradeText.get(line.spec.grade) ?? line.spec.grade,
+                `$F${r}`,
+                (line.spec.beamte ? read.model.besoldungstabelle : read.model.entgelttabelle).rows.get(
+                  line.spec.grade,
+                )?.gueltigAb,
+                line.spec.monthly,
+              )
+            : monthlyFormula(payTable, `$E${r}`, `$F${r}`, line.spec.monthly),
           r: num(line.spec.monthly),
           s: 'money',
         }
@@ -205,18 +238,33 @@ function lineRow(
       r: Number(months.toString()),
       s: 'number3',
     });
+    const byMonth = line.kind === 'position' && helper?.has(`Z${r}`);
     const amount =
-      line.kind === 'position'
-        ? lineAmountFormula({
-            monthly: `$H${r}`,
+      line.kind === 'position' && byMonth
+        ? segmentedAmountFormula({
+            key: `Z${r}`,
+            year,
             beamte: line.spec.beamte,
             share: `$I${r}`,
             months: `${monthsCol}${r}`,
-            year,
-            sign: `$D${r}`,
+            jsz: helper!.jsz(line.spec, year, localParam('jahressonderzahlung')),
+            caps: helper!.caps,
+            ranges: helper!.ranges(''),
             params: localParam,
+            v2: localV2,
+            sign: `$D${r}`,
           })
-        : `$D${r}*ROUND($L${r}*${monthsCol}${r}/12,2)`;
+        : line.kind === 'position'
+          ? lineAmountFormula({
+              monthly: `$H${r}`,
+              beamte: line.spec.beamte,
+              share: `$I${r}`,
+              months: `${monthsCol}${r}`,
+              year,
+              sign: `$D${r}`,
+              params: localParam,
+            })
+          : `$D${r}*ROUND($L${r}*${monthsCol}${r}/12,2)`;
     cells.push({ f: amount, r: num(lineValue(line, year, read)), s: 'money' });
   });
   return cells;
@@ -231,14 +279,19 @@ function lineValue(line: LineBasis, year: number, read: ReadResult): Dec {
 const costModels = new WeakMap<ReadResult, CostModel>();
 function costModelFor(read: ReadResult): CostModel {
   let m = costModels.get(read);
-  if (!m) costModels.set(read, (m = new CostModel(read.model.parameter)));
+  if (!m) costModels.set(read, (m = new CostModel(read.model.parameter, read.model)));
   return m;
 }
 
+const VERDICT_STYLE: Record<Verdict, 'ok' | 'error' | 'info'> = {
+  'Termin offen': 'info',
+  gedeckt: 'ok',
+  'nicht gedeckt': 'error',
+};
+
 function statusText(m: MeasureResult): { v: string; s: 'ok' | 'error' | 'info' } {
-  if (m.massnahme.terminOffen) return { v: 'Termin offen', s: 'info' };
-  if (m.covered) return { v: 'gedeckt', s: 'ok' };
-  return { v: 'nicht gedeckt', s: 'error' };
+  const verdict = verdictOf(m);
+  return { v: verdictText(verdict), s: VERDICT_STYLE[verdict] };
 }
 
 function buildUebersicht(
@@ -551,7 +604,7 @@ function buildPruefung(
  * referenced only where it holds exactly what the engine used; otherwise (text such as "0,5" or
  * "15.03.2027", or a value the reader rejected) the engine's value is written into the formula.
  */
-function jahreskostenColumn(read: ReadResult, result: CheckResult): ColumnWrite {
+function jahreskostenColumn(read: ReadResult, result: CheckResult, helper?: SegmentHelper): ColumnWrite {
   const raw = read.tables.get('Stellen')!;
   const cols = read.columns.get('Stellen')!;
   const byRow = new Map(result.positions.map((p) => [p.stelle.ref.row, p]));
@@ -597,14 +650,28 @@ function jahreskostenColumn(read: ReadResult, result: CheckResult): ColumnWrite 
       paramCell('erstesPlanjahr'),
     );
     const monthly = monthlyFormula(payTable, gradeExpr, stepExpr, hit.monthly);
-    const f = lineAmountFormula({
-      monthly,
-      beamte: hit.beamte,
-      share: shareExpr,
-      months: `(${months})`,
-      year: paramCell('erstesPlanjahr'),
-      params: paramCell,
-    });
+    const key = `S${i}`;
+    const f = helper?.has(key)
+      ? segmentedAmountFormula({
+          key,
+          year: paramCell('erstesPlanjahr'),
+          beamte: hit.beamte,
+          share: shareExpr,
+          months: `(${months})`,
+          jsz: helper.jsz(positionLine(s, hit), result.years[0], paramCell('jahressonderzahlung')),
+          caps: helper.caps,
+          ranges: helper.ranges(`${sheetRef(SHEETS.berechnung)}!`),
+          params: paramCell,
+          v2: v2Cell,
+        })
+      : lineAmountFormula({
+          monthly,
+          beamte: hit.beamte,
+          share: shareExpr,
+          months: `(${months})`,
+          year: paramCell('erstesPlanjahr'),
+          params: paramCell,
+        });
     // no IFERROR: a formula that cannot be computed must show its error, never a blank cost
     return { f, r: num(pos.years[0].amount), s: 'money' };
   });
@@ -618,3 +685,183 @@ function exactDay(v: unknown): boolean {
 }
 
 export { a1 };
+
+// ---- Contract v2: the helper table of rate segments (one row per line, year and rate) ----
+
+interface HelperEntry {
+  key: string;
+  year: number;
+  spec: LineSpec;
+  /** How the share is written in the helper row: a number. */
+}
+
+/** Columns of the helper table: key, year, from, to, months, grade, step, Gültig ab, monthly, growth, share, pay, KV/RV. */
+const HELPER_HEADER = [
+  'Schlüssel',
+  'Jahr',
+  'Von',
+  'Bis',
+  'Monate',
+  'Gruppe',
+  'Stufe',
+  'Tabelle gültig ab',
+  'Monatsbetrag',
+  'Steigerung',
+  'Anteil',
+  'Entgelt',
+  'KV/PV bis BBG',
+  'KV/PV Rest bis BBG',
+  'RV/AV bis BBG',
+  'RV/AV Rest bis BBG',
+];
+
+interface SegmentHelper {
+  has(key: string): boolean;
+  jsz(spec: LineSpec, year: number, cell: string): string;
+  caps: { kv: boolean; kvCeiling: boolean; rv: boolean; rvCeiling: boolean };
+  ranges(prefix: string): SegmentRanges;
+  write(
+    rows: (SheetCell | null)[][],
+    firstRow: number,
+    tables: { entgelt?: PayTableLocation; besoldung?: PayTableLocation },
+  ): void;
+}
+
+/**
+ * Lines costed month by month (dated tables, rising steps, v2 components) get one helper row per rate
+ * segment below the lines; their amounts are SUMIFS over these rows (readable, no monster formula).
+ * Measure lines are keyed "Z<row>", Stellen rows "S<index>" (first plan year, for the Jahreskosten column).
+ */
+function segmentHelper(
+  read: ReadResult,
+  result: CheckResult,
+  rows: (SheetCell | null)[][],
+): SegmentHelper | undefined {
+  const cost = costModelFor(read);
+  const p = read.model.parameter;
+  const entries: HelperEntry[] = [];
+  let r = LINES_HEADER_ROW + 1;
+  for (const m of result.measures) {
+    for (const line of m.lines) {
+      if (line.kind === 'position' && cost.byMonth(line.spec))
+        for (const y of result.years) entries.push({ key: `Z${r}`, year: y, spec: line.spec });
+      r++;
+    }
+    for (const c of m.cover)
+      if (c.basis) {
+        if (c.basis.kind === 'position' && cost.byMonth(c.basis.spec))
+          for (const y of result.years) entries.push({ key: `Z${r}`, year: y, spec: c.basis.spec });
+        r++;
+      }
+  }
+  const lastLine = r - 1;
+  const byRow = new Map(result.positions.map((x) => [x.stelle.ref.row, x]));
+  read.model.stellen.forEach((s) => {
+    const pos = byRow.get(s.ref.row);
+    if (!pos) return;
+    const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
+    if (!hit.ok) return;
+    const spec = positionLine(s, hit);
+    if (cost.byMonth(spec)) entries.push({ key: `S${s.ref.row}`, year: result.years[0], spec });
+  });
+  if (entries.length === 0) return undefined;
+
+  const segs = entries.flatMap((e) => cost.segments(e.spec, e.year).map((seg) => ({ e, seg })));
+  const first = lastLine + 4; // header at lastLine + 3, a title above it
+  const last = Math.max(first, first + segs.length - 1);
+  const keys = new Set(entries.map((e) => e.key));
+  const col = (c: string, prefix: string) => `${prefix}$${c}$${first}:$${c}$${last}`;
+  const caps = {
+    kv: !!p.agKvPv && !p.agKvPv.isZero(),
+    kvCeiling: !!p.bbgKvPv && !p.bbgKvPv.isZero(),
+    rv: !!p.agRvAv && !p.agRvAv.isZero(),
+    rvCeiling: !!p.bbgRvAv && !p.bbgRvAv.isZero(),
+  };
+  // the v2 parameters beside the first version's block (column D label, E value)
+  const v2 = (key: keyof typeof V2_ROWS, label: string, value: Dec | undefined) => {
+    const row = (rows[V2_ROWS[key] - 1] ??= []);
+    row[3] = { v: label };
+    row[4] = { v: value ? Number(value.toString()) : 0 };
+  };
+  v2('leistungsentgelt', 'Leistungsentgelt', p.leistungsentgelt);
+  v2('agKvPv', 'AG-Anteil KV/PV', p.agKvPv);
+  v2('bbgKvPv', 'BBG KV/PV (Monat)', p.bbgKvPv);
+  v2('agRvAv', 'AG-Anteil RV/AV', p.agRvAv);
+  v2('bbgRvAv', 'BBG RV/AV (Monat)', p.bbgRvAv);
+  v2('beihilfe', 'Beihilfe Beamte', p.beihilfe);
+  const tRow = (rows[8] ??= []);
+  tRow[3] = { v: 'Tarifsteigerung ab' };
+  tRow[4] = p.tarifsteigerungAb ? { v: p.tarifsteigerungAb, s: 'date' } : { v: 'ab 2. Planjahr' };
+
+  return {
+    has: (key) => keys.has(key),
+    caps,
+    jsz: (spec, year, cell) => (p.jszNachGruppe && !spec.beamte ? cost.jsz(spec, year).toString() : cell),
+    ranges: (prefix) => ({
+      key: col('A', prefix),
+      year: col('B', prefix),
+      entgelt: col('L', prefix),
+      kvLfd: col('M', prefix),
+      kvRest: col('N', prefix),
+      rvLfd: col('O', prefix),
+      rvRest: col('P', prefix),
+    }),
+    write(out, _firstRow, tables) {
+      out[first - 3] = [
+        {
+          v: 'Monatsabschnitte: je Zeile und Jahr ein Satz (Tabelle gültig ab, Stufe, Steigerung); Monate nach Kalendertagen',
+          s: 'subtitle',
+        },
+      ];
+      out[first - 2] = HELPER_HEADER.map((v) => ({ v, s: 'header' as const }));
+      segs.forEach(({ e, seg }, i) => {
+        const row = first + i;
+        const loc = e.spec.beamte ? tables.besoldung : tables.entgelt;
+        const gradeText = loc?.gradeText.get(e.spec.grade) ?? e.spec.grade;
+        const pay = seg.monthly.times(seg.growth).times(e.spec.share);
+        const ceil = (c: Dec | undefined) => c ?? new D(0);
+        const lfd = (c: Dec | undefined) => D.min(pay, ceil(c)).times(seg.months);
+        const rest = (c: Dec | undefined) =>
+          ceil(c)
+            .minus(D.min(pay, ceil(c)))
+            .times(seg.months);
+        const growth = p.tarifsteigerungAb
+          ? `(1+$B$${PARAM_ROWS.tarifsteigerung})^${seg.exponent}`
+          : `(1+$B$${PARAM_ROWS.tarifsteigerung})^($B${row}-$B$${PARAM_ROWS.erstesPlanjahr})`;
+        const P = `$I${row}*$J${row}*$K${row}`;
+        out[row - 1] = [
+          { v: e.key },
+          { v: e.year },
+          { v: seg.start, s: 'date' },
+          { v: seg.end, s: 'date' },
+          { f: monthsLiteral(seg.start, seg.end), r: Number(seg.months.toString()), s: 'number3' },
+          { v: gradeText },
+          { v: seg.step },
+          seg.gueltigAb ? { v: seg.gueltigAb, s: 'date' } : {},
+          seg.notInTable
+            ? { v: num(seg.monthly), s: 'money' }
+            : {
+                f: segmentMonthlyFormula(loc, gradeText, String(seg.step), seg.gueltigAb, seg.monthly),
+                r: num(seg.monthly),
+                s: 'money',
+              },
+          { f: growth, r: Number(seg.growth.toString()), s: 'number3' },
+          { v: Number(e.spec.share.toString()), s: 'number3' },
+          { f: `${P}*$E${row}`, r: num(pay.times(seg.months)), s: 'money' },
+          { f: `$E${row}*MIN(${P},$E$${V2_ROWS.bbgKvPv})`, r: num(lfd(p.bbgKvPv)), s: 'money' },
+          {
+            f: `$E${row}*($E$${V2_ROWS.bbgKvPv}-MIN(${P},$E$${V2_ROWS.bbgKvPv}))`,
+            r: num(rest(p.bbgKvPv)),
+            s: 'money',
+          },
+          { f: `$E${row}*MIN(${P},$E$${V2_ROWS.bbgRvAv})`, r: num(lfd(p.bbgRvAv)), s: 'money' },
+          {
+            f: `$E${row}*($E$${V2_ROWS.bbgRvAv}-MIN(${P},$E$${V2_ROWS.bbgRvAv}))`,
+            r: num(rest(p.bbgRvAv)),
+            s: 'money',
+          },
+        ];
+      });
+    },
+  };
+}

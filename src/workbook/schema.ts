@@ -102,6 +102,9 @@ export const STELLEN: TableSpec = {
       kind: 'number',
       width: 12,
     },
+    // contract v2: the step rises by the step table from this date (written only where a row fills it)
+    { field: 'stufeSeit', header: 'Stufe seit', kind: 'date', width: 12 },
+    { field: 'freiAb', header: 'Frei ab', aliases: ['Frei ab (Datum)'], kind: 'date', width: 12 },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };
@@ -155,6 +158,7 @@ export const MASSNAHMEN: TableSpec = {
       width: 14,
     },
     { field: 'status', header: 'Status', kind: 'enum', values: MASSNAHME_STATUS, width: 12 },
+    { field: 'stufeSeit', header: 'Stufe seit', kind: 'date', width: 12 },
   ],
 };
 
@@ -186,6 +190,7 @@ export const DECKUNG: TableSpec = {
     { field: 'betrag', header: 'Betrag', kind: 'number', width: 14 },
     { field: 'beginn', header: 'Beginn', kind: 'date', width: 12 },
     { field: 'ende', header: 'Ende', kind: 'date', width: 12 },
+    { field: 'quote', header: 'Quote', aliases: ['Förderquote'], kind: 'share', width: 9 },
   ],
 };
 
@@ -227,6 +232,12 @@ const stufen = (n: number): ColumnSpec[] =>
     width: 11,
   }));
 
+/** Contract v2 columns of a pay table: the validity date of each row and its source (optional). */
+export const PAY_TABLE_V2: ColumnSpec[] = [
+  { field: 'gueltigAb', header: 'Gültig ab', kind: 'date', width: 12 },
+  { field: 'quelle', header: 'Quelle', kind: 'text', width: 60 },
+];
+
 export const ENTGELTTABELLE: TableSpec = {
   key: 'Entgelttabelle',
   sheet: 'Entgelttabelle',
@@ -237,6 +248,7 @@ export const ENTGELTTABELLE: TableSpec = {
   columns: [
     { field: 'gruppe', header: 'Entgeltgruppe', kind: 'text', required: true, width: 14 },
     ...stufen(6),
+    ...PAY_TABLE_V2,
   ],
 };
 
@@ -250,6 +262,7 @@ export const BESOLDUNGSTABELLE: TableSpec = {
   columns: [
     { field: 'gruppe', header: 'Besoldungsgruppe', kind: 'text', required: true, width: 16 },
     ...stufen(8),
+    ...PAY_TABLE_V2,
   ],
 };
 
@@ -266,6 +279,8 @@ export const DECKUNGSREGELN: TableSpec = {
     { field: 'stichwoerter', header: 'Stichwörter', kind: 'text', width: 44 },
     { field: 'beschreibung', header: 'Beschreibung', kind: 'text', width: 70 },
     { field: 'quelle', header: 'Quelle', kind: 'text', width: 90 },
+    // Fehler: the cover counts nothing; Warnung/Hinweis: it counts and the committee is told what to check
+    { field: 'schweregrad', header: 'Schweregrad', kind: 'text', width: 12 },
   ],
 };
 
@@ -359,4 +374,16 @@ export const PARAMETER_NAMES: Record<string, string> = {
   gemeinkosten: 'Gemeinkostenzuschlag',
   sachkosten: 'Sachkosten je Stelle',
   toleranz: 'Toleranz Planansatz',
+};
+
+/** Contract v2 parameter names (absent = off): kept apart so that the first version's list stays as it was. */
+export const PARAMETER_NAMES_V2: Record<string, string> = {
+  tarifsteigerungAb: 'Tarifsteigerung ab',
+  leistungsentgelt: 'Leistungsentgelt',
+  agKvPv: 'AG-Anteil KV/PV',
+  bbgKvPv: 'BBG KV/PV (Monat)',
+  agRvAv: 'AG-Anteil RV/AV',
+  bbgRvAv: 'BBG RV/AV (Monat)',
+  beihilfe: 'Beihilfe Beamte',
+  jszNachGruppe: 'Jahressonderzahlung nach Entgeltgruppe',
 };

@@ -1,5 +1,12 @@
 import { DEFAULT_COVER_RULES } from '../domain/admissibility';
-import { DEFAULT_ENTGELTTABELLE, PARAMETER_DEFAULTS } from '../domain/defaults';
+import {
+  BESOLDUNG_TABLES,
+  DEFAULT_ENTGELTTABELLE,
+  ENTGELT_TABLES,
+  PARAMETER_DEFAULTS,
+  PARAMETER_DEFAULTS_V2,
+  type PayTableData,
+} from '../domain/defaults';
 import { DECKUNG_ARTEN, MASSNAHME_ARTEN, MASSNAHME_STATUS, PLANANSATZ_ARTEN } from '../domain/model';
 import type { GeneratedSheet, SheetCell, StyleName, ValidationWrite, WriteBatch } from './port';
 import {
@@ -27,7 +34,21 @@ export interface TemplateData {
   planansaetze?: RowInput[];
   /** Parameter values by DESIGN.md name, overriding the defaults. */
   parameter?: Record<string, number | string>;
+  /**
+   * Contract v2 (what `init` writes): the v2 parameters with their sources and the dated pay tables
+   * (TVöD-VKA, SuE, Hessen). Without it the workbook is the first version's, so older tests stay as they were.
+   */
+  v2?: boolean;
+  /** Dated pay tables to write instead of the shipped ones (with `v2`). */
+  entgeltTables?: PayTableData[];
+  besoldungTables?: PayTableData[];
 }
+
+/** Columns written only when a row fills them (older workbooks keep their layout). */
+const WRITTEN_WHEN_FILLED: Record<string, string[]> = {
+  Stellen: ['vorjahr', 'besetzt306', 'stufeSeit'],
+  Massnahmen: ['stufeSeit'],
+};
 
 const STYLE_BY_KIND: Partial<Record<string, StyleName>> = {
   date: 'date',
@@ -40,8 +61,7 @@ function dataSheet(spec: TableSpec, rows: RowInput[] = []): GeneratedSheet {
     (c) =>
       !c.generated &&
       !(
-        spec.key === 'Stellen' &&
-        ['vorjahr', 'besetzt306'].includes(c.field) &&
+        (WRITTEN_WHEN_FILLED[spec.key] ?? []).includes(c.field) &&
         rows.every((r) => r[c.header] === undefined)
       ),
   );
@@ -69,7 +89,7 @@ function dataSheet(spec: TableSpec, rows: RowInput[] = []): GeneratedSheet {
   };
 }
 
-function parameterSheet(overrides: Record<string, number | string> = {}): GeneratedSheet {
+function parameterSheet(overrides: Record<string, number | string> = {}, v2 = false): GeneratedSheet {
   const rows: SheetCell[][] = [
     [
       { v: 'Name', s: 'header' },
@@ -77,7 +97,14 @@ function parameterSheet(overrides: Record<string, number | string> = {}): Genera
       { v: 'Quelle', s: 'header' },
     ],
   ];
-  for (const p of PARAMETER_DEFAULTS) {
+  const v2Values = new Map(PARAMETER_DEFAULTS_V2.map((p) => [p.name, p]));
+  const list = v2
+    ? [
+        ...PARAMETER_DEFAULTS.map((p) => v2Values.get(p.name) ?? p),
+        ...PARAMETER_DEFAULTS_V2.filter((p) => !PARAMETER_DEFAULTS.some((d) => d.name === p.name)),
+      ]
+    : PARAMETER_DEFAULTS;
+  for (const p of list) {
     const value = overrides[p.name] ?? p.value;
     rows.push([
       { v: p.name },
@@ -85,11 +112,49 @@ function parameterSheet(overrides: Record<string, number | string> = {}): Genera
       { v: overrides[p.name] !== undefined ? 'Vorgabe der Arbeitsmappe' : p.source, s: 'note' },
     ]);
   }
+  // v2 parameters the data names but the list does not (e.g. the Nienburg reproduction) are written too
+  if (v2)
+    for (const [name, value] of Object.entries(overrides))
+      if (!list.some((p) => p.name === name))
+        rows.push([{ v: name }, { v: value }, { v: 'Vorgabe der Arbeitsmappe', s: 'note' }]);
   return { name: PARAMETER.sheet, rows, widths: PARAMETER.columns.map((c) => c.width ?? 12) };
 }
 
+/** A dated pay table sheet (v2): group · Gültig ab · Stufe 1…n · Quelle, one block per table version. */
+function datedPaySheet(spec: TableSpec, tables: PayTableData[], steps: number): GeneratedSheet {
+  const columns = [
+    spec.columns[0],
+    ...spec.columns.filter((c) => c.field === 'gueltigAb'),
+    ...spec.columns.filter((c) => /^stufe\d+$/.test(c.field)),
+    ...spec.columns.filter((c) => c.field === 'quelle'),
+  ];
+  const rows: SheetCell[][] = [columns.map((c) => ({ v: c.header, s: 'header' as const }))];
+  for (const t of tables)
+    t.rows.forEach(([grade, values], i) =>
+      rows.push([
+        { v: grade },
+        { v: t.gueltigAb, s: 'date' },
+        ...Array.from({ length: steps }, (_, k): SheetCell => {
+          const v = values[k];
+          return v ? { v: Number(v), s: 'money' } : {};
+        }),
+        i === 0 ? { v: t.source, s: 'note' } : {},
+      ]),
+    );
+  return {
+    name: spec.sheet,
+    rows,
+    widths: columns.map((c) => c.width ?? 12),
+    freeze: { row: 1, col: 1 },
+  };
+}
+
 function entgeltSheet(): GeneratedSheet {
-  const rows: SheetCell[][] = [ENTGELTTABELLE.columns.map((c) => ({ v: c.header, s: 'header' as const }))];
+  const rows: SheetCell[][] = [
+    ENTGELTTABELLE.columns
+      .filter((c) => c.field === 'gruppe' || /^stufe\d+$/.test(c.field))
+      .map((c) => ({ v: c.header, s: 'header' as const })),
+  ];
   for (const [grade, row] of DEFAULT_ENTGELTTABELLE.rows) {
     rows.push([
       { v: grade },
@@ -105,10 +170,11 @@ function entgeltSheet(): GeneratedSheet {
 }
 
 function besoldungSheet(): GeneratedSheet {
+  const columns = BESOLDUNGSTABELLE.columns.filter((c) => c.field === 'gruppe' || /^stufe\d+$/.test(c.field));
   return {
     name: BESOLDUNGSTABELLE.sheet,
-    rows: [BESOLDUNGSTABELLE.columns.map((c) => ({ v: c.header, s: 'header' as const }))],
-    widths: BESOLDUNGSTABELLE.columns.map((c) => c.width ?? 12),
+    rows: [columns.map((c) => ({ v: c.header, s: 'header' as const }))],
+    widths: columns.map((c) => c.width ?? 12),
   };
 }
 
@@ -122,6 +188,7 @@ function coverRulesSheet(): GeneratedSheet {
       { v: (r.keywords ?? []).join(', ') },
       { v: r.message, s: 'wrap' },
       { v: r.source, s: 'note' },
+      { v: r.severity === 'error' ? 'Fehler' : r.severity === 'warning' ? 'Warnung' : 'Hinweis' },
     ]);
   return {
     name: DECKUNGSREGELN.sheet,
@@ -156,9 +223,11 @@ export function templateBatch(data: TemplateData = {}): WriteBatch {
       dataSheet(MASSNAHMEN, data.massnahmen),
       dataSheet(DECKUNG, data.deckung),
       dataSheet(PLANANSAETZE, data.planansaetze),
-      parameterSheet(data.parameter),
-      entgeltSheet(),
-      besoldungSheet(),
+      parameterSheet(data.parameter, data.v2),
+      data.v2 ? datedPaySheet(ENTGELTTABELLE, data.entgeltTables ?? ENTGELT_TABLES, 6) : entgeltSheet(),
+      data.v2
+        ? datedPaySheet(BESOLDUNGSTABELLE, data.besoldungTables ?? BESOLDUNG_TABLES, 8)
+        : besoldungSheet(),
       coverRulesSheet(),
     ],
     validations: validations(),

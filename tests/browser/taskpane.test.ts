@@ -206,7 +206,7 @@ test('Obertshausen at 350 px: every measure with its sources per year, "wie bere
   await page.keyboard.press('Escape');
   // the verdict per plan year, and another year on request
   expect(await card.locator('[data-testid^="verdict-M-2027-01-"]').count()).toBe(5);
-  expect(await page.getByTestId('verdict-M-2027-01-2027').getAttribute('data-covered')).toBe('true');
+  expect(await page.getByTestId('verdict-M-2027-01-2027').getAttribute('data-verdict')).toBe('gedeckt');
   await page.getByRole('group', { name: 'Planjahr' }).getByRole('button', { name: '2028' }).click();
   await page.getByTestId('cost-M-2027-01-2028').waitFor();
   await everyTab(page, 'obertshausen-hell');

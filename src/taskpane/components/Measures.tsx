@@ -3,7 +3,7 @@ import { Badge, Button, Card, makeStyles, mergeClasses, Text, tokens } from '@fl
 import type { MeasureResult, ScenarioResult } from '../../domain/result';
 import { balanceExplanation, coverExplanation } from '../explanations';
 import { tr, type Lang } from '../i18n';
-import { coveredIn } from '../verdict';
+import { measureVerdict, yearVerdictOf } from '../verdict';
 import { AmountRow } from './pieces';
 
 const useStyles = makeStyles({
@@ -34,13 +34,14 @@ const useStyles = makeStyles({
 });
 
 function StatusBadge({ m, lang }: { m: MeasureResult; lang: Lang }): React.JSX.Element {
-  if (m.massnahme.terminOffen)
+  const verdict = measureVerdict(m);
+  if (verdict === 'Termin offen')
     return (
       <Badge appearance="tint" color="informative">
         {tr(lang, 'termOpen')}
       </Badge>
     );
-  return m.covered ? (
+  return verdict === 'gedeckt' ? (
     <Badge appearance="filled" color="success">
       {tr(lang, 'covered')}
     </Badge>
@@ -50,6 +51,13 @@ function StatusBadge({ m, lang }: { m: MeasureResult; lang: Lang }): React.JSX.E
     </Badge>
   );
 }
+
+const MARK = { gedeckt: '✓', 'nicht gedeckt': '✗', 'Termin offen': '…' } as const;
+const VERDICT_KEY = {
+  gedeckt: 'covered',
+  'nicht gedeckt': 'notCovered',
+  'Termin offen': 'termOpen',
+} as const;
 
 function MeasureCard(props: {
   m: MeasureResult;
@@ -74,18 +82,20 @@ function MeasureCard(props: {
       </div>
       <ul className={styles.verdicts} aria-label={tr(lang, 'verdict')}>
         {m.years.map((v) => {
-          const ok = coveredIn(v);
+          const verdict = yearVerdictOf(m, v);
           return (
             <li key={v.year}>
               <Badge
-                appearance={ok ? 'tint' : 'filled'}
-                color={ok ? 'success' : 'danger'}
+                appearance={verdict === 'nicht gedeckt' ? 'filled' : 'tint'}
+                color={
+                  verdict === 'gedeckt' ? 'success' : verdict === 'nicht gedeckt' ? 'danger' : 'informative'
+                }
                 className={mergeClasses(v.year === year && styles.selected)}
                 data-testid={`verdict-${nr}-${v.year}`}
-                data-covered={ok}
-                aria-label={`${v.year}: ${tr(lang, ok ? 'covered' : 'notCovered')}`}
+                data-verdict={verdict}
+                aria-label={`${v.year}: ${tr(lang, VERDICT_KEY[verdict])}`}
               >
-                {v.year} {ok ? '✓' : '✗'}
+                {v.year} {MARK[verdict]}
               </Badge>
             </li>
           );

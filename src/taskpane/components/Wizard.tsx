@@ -17,7 +17,7 @@ import { D, ZERO } from '../../domain/money';
 import type { CheckResult } from '../../domain/result';
 import { euro, keepAmountsTogether } from '../format';
 import { tr, type Lang } from '../i18n';
-import { coveredIn } from '../verdict';
+import { yearVerdictOf } from '../verdict';
 import { payGrades, payGradeSteps } from '../wizard/grades';
 import { nextMeasureNumber, nextPositionNumber } from '../wizard/numbering';
 import { previewProposal } from '../wizard/preview';
@@ -361,7 +361,10 @@ export function Wizard(props: {
             mark={(y) => {
               const v = preview.measure?.years.find((x) => x.year === y);
               return v && (v.cost.gt(0) || v.cover.gt(0))
-                ? { text: coveredIn(v) ? '✓' : '✗', ok: coveredIn(v) }
+                ? {
+                    text: yearVerdictOf(preview.measure!, v) === 'nicht gedeckt' ? '✗' : '✓',
+                    ok: yearVerdictOf(preview.measure!, v) !== 'nicht gedeckt',
+                  }
                 : undefined;
             }}
           />

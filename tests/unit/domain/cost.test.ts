@@ -13,7 +13,7 @@ import {
   type LineSpec,
   type Parameter,
 } from '../../../src/domain';
-import { buildModel, payTable, type ModelInput } from '../../../src/domain/testing/fixtures';
+import { buildModel, payTable, type ModelInput } from '../../support/fixtures';
 import {
   TVOED_2025,
   X,

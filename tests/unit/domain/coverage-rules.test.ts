@@ -6,14 +6,15 @@
 import { FINDING_CODES, checkCoverage, dec, type Finding } from '../../../src/domain';
 import {
   buildModel,
+  funded,
   type DeckungInput,
   type MassnahmeInput,
   type ModelInput,
   type StelleInput,
-} from '../../../src/domain/testing/fixtures';
+} from '../../support/fixtures';
 import { TVOED_2025, amount, euroDe, expectedLine, findingsOf, tvoed2026 } from './support';
 
-const check = (input: ModelInput) => checkCoverage(buildModel(input));
+const check = (input: ModelInput) => checkCoverage(buildModel(funded(input)));
 
 const E5_1 = tvoed2026(TVOED_2025.E5_1).toString(); // 3124.08 €/month
 const E9B_3 = tvoed2026(TVOED_2025.E9b_3).toString(); // 4203.56 €/month
@@ -309,8 +310,8 @@ describe('COVER_PROTECTED: a protected budget line can never be cover', () => {
 });
 
 describe('COVER_OCCUPIED: cover from an occupied position', () => {
-  it('warns for Stellenwegfall of an occupied position without kw note (who leaves?)', () => {
-    // Given an occupied position without kw note used as Stellenwegfall
+  it('is an error for Stellenwegfall of an occupied position without a vacancy date: it releases nothing', () => {
+    // Given an occupied position with neither "Frei ab" nor a dated kw note (v2: who leaves, and when?)
     const result = check({
       stellen: [free('P1', { besetzt: true })],
       massnahmen: [newPosition('M1')],
@@ -318,15 +319,13 @@ describe('COVER_OCCUPIED: cover from an occupied position', () => {
     });
     const f = only(findingsOf(result, 'COVER_OCCUPIED'));
     expect(f).toMatchObject({
-      severity: 'warning',
+      severity: 'error',
       measure: 'M1',
       ref: { table: 'Deckung', row: 0, field: 'stellenNr' },
     });
-    // a warning only: the cover still counts
-    expect(amount(result.measures[0].years[0].cover)).toBe(
-      expectedLine({ monthly: E10_1, year: 2027 }).toFixed(2),
-    );
-    expect(result.measures[0].covered).toBe(true);
+    expect(f.message).toContain('Frei ab');
+    expect(result.measures[0].years.map((y) => amount(y.cover))).toEqual(Array(5).fill('0.00'));
+    expect(result.measures[0].covered).toBe(false);
   });
 
   it.each(['Nichtbesetzung', 'Verzicht auf geplante Stelle'] as const)(
@@ -347,9 +346,9 @@ describe('COVER_OCCUPIED: cover from an occupied position', () => {
     },
   );
 
-  it('is silent for Stellenwegfall of an occupied position with kw note, and for vacant positions', () => {
+  it('is silent for an occupied position whose kw date lies before the horizon, and for vacant positions', () => {
     const result = check({
-      stellen: [free('P1', { besetzt: true, vermerk: 'kw', vermerkText: 'kw' }), free('P2')],
+      stellen: [free('P1', { besetzt: true, vermerk: 'kw', vermerkText: 'kw 31.12.2026' }), free('P2')],
       massnahmen: [newPosition('M1'), newPosition('M2')],
       deckung: [
         fromPosition('M1', 'P1', { art: 'Stellenwegfall' }),
@@ -382,7 +381,9 @@ describe('COVER_PERIOD: cover that ends before the measure leaves later years un
   it('warns at the Stellen-Nr. when the position released as cover ends before the measure', () => {
     // Given a kw position ending 31.12.2028 released by Stellenwegfall for a permanent position
     const result = check({
-      stellen: [free('P1', { besetzt: true, vermerk: 'kw', vermerkText: 'kw', ende: '2028-12-31' })],
+      stellen: [
+        free('P1', { besetzt: true, vermerk: 'kw', vermerkText: 'kw 31.12.2026', ende: '2028-12-31' }),
+      ],
       massnahmen: [newPosition('M1')],
       deckung: [fromPosition('M1', 'P1', { art: 'Stellenwegfall' })],
     });

@@ -1,5 +1,5 @@
 import { checkCoverage } from '../../../src/domain/coverage';
-import { buildModel, type ModelInput } from '../../../src/domain/testing/fixtures';
+import { buildModel, type ModelInput } from '../../support/fixtures';
 
 /** Konstanz: the office is founded when its head starts; the transfers wait for that measure. */
 const base: ModelInput = {

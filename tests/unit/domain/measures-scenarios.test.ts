@@ -5,11 +5,12 @@
 import { checkCoverage, type CheckResult, type YearAmount } from '../../../src/domain';
 import {
   buildModel,
+  funded,
   type DeckungInput,
   type MassnahmeInput,
   type ModelInput,
   type StelleInput,
-} from '../../../src/domain/testing/fixtures';
+} from '../../support/fixtures';
 import {
   TVOED_2025,
   X,
@@ -22,7 +23,8 @@ import {
   type XDec,
 } from './support';
 
-const check = (input: ModelInput, scenario?: string) => checkCoverage(buildModel(input), { scenario });
+const check = (input: ModelInput, scenario?: string) =>
+  checkCoverage(buildModel(funded(input)), { scenario });
 const YEARS = [2027, 2028, 2029, 2030, 2031];
 
 const E5_1 = tvoed2026(TVOED_2025.E5_1).toString(); // 3124.08
@@ -179,7 +181,8 @@ describe('measure kinds: the cost is the change a measure makes', () => {
 
 describe('cover kinds: what a cover row releases per year', () => {
   it.each<[DeckungInput['art'], Partial<StelleInput>]>([
-    ['Stellenwegfall', { besetzt: true, vermerk: 'kw', vermerkText: 'kw' }],
+    // occupied, but vacant from 01.01.2027 (the day after its kw date): v2 releases from vacancy
+    ['Stellenwegfall', { besetzt: true, vermerk: 'kw', vermerkText: 'kw 31.12.2026' }],
     ['Nichtbesetzung', {}],
     ['Verzicht auf geplante Stelle', {}],
   ])(

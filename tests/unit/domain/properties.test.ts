@@ -25,7 +25,7 @@ import {
   type ModelInput,
   type PlanansatzInput,
   type StelleInput,
-} from '../../../src/domain/testing/fixtures';
+} from '../../support/fixtures';
 import { X } from './support';
 
 const RUNS = { seed: 20270101, numRuns: 200 };

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { checkCoverage } from '../../../src/domain/coverage';
 import { D } from '../../../src/domain/money';
 import { coverSources, nextNumber, previewMeasure } from '../../../src/domain/proposal';
-import { massnahme, obertshausenModel } from '../../../src/domain/testing/fixtures';
+import { massnahme, obertshausenModel } from '../../support/fixtures';
 
 /** The wizard's engine side: free capacity of cover sources, a live preview, the next free numbers. */
 const round = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

@@ -3,7 +3,7 @@
  * Expected figures are derived here from the published TVöD table (2025 × 1,028) and DESIGN.md's formula.
  */
 import { checkCoverage, toAmountString } from '../../../src/domain';
-import { extendModel, konstanzModel, obertshausenModel } from '../../../src/domain/testing/fixtures';
+import { extendModel, konstanzModel, obertshausenModel } from '../../support/fixtures';
 import { TVOED_2025, X, amount, euroDe, exactLine, expectedLine, findingsOf, tvoed2026 } from './support';
 
 const YEARS = [2027, 2028, 2029, 2030, 2031];

@@ -2,7 +2,7 @@ import { checkCoverage } from '../../../src/domain/coverage';
 import { inputChecksum } from '../../../src/domain/checksum';
 import { stellenplanView } from '../../../src/domain/stellenplan';
 import { beschlussvorlage } from '../../../src/domain/vorlage';
-import { konstanzModel, obertshausenModel } from '../../../src/domain/testing/fixtures';
+import { konstanzModel, obertshausenModel } from '../../support/fixtures';
 
 /** The committee texts: the draft resolution (snapshot) and the legal Stellenplan views. */
 test('the Obertshausen draft resolution reads as the motion, with cost and cover per year', () => {

@@ -1,6 +1,6 @@
 import { deckung, kosten, monate, setModelProvider } from '../../../src/functions/functions';
 import { dec } from '../../../src/domain/money';
-import { obertshausenModel } from '../../../src/domain/testing/fixtures';
+import { obertshausenModel } from '../../support/fixtures';
 
 /** Custom functions are thin wrappers over the domain: same numbers as the engine, errors as Excel errors. */
 class FakeCfError {

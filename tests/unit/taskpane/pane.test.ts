@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { outcomeOf } from '../../../src/commands/commands';
 import { D } from '../../../src/domain/money';
-import { obertshausenModel } from '../../../src/domain/testing/fixtures';
+import { obertshausenModel } from '../../support/fixtures';
 import { euro } from '../../../src/taskpane/format';
 import { isDarkColour } from '../../../src/taskpane/host/seam';
 import { isInsideOffice, type PageSignals } from '../../../src/taskpane/host/office-presence';

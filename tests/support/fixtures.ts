@@ -3,10 +3,18 @@ import {
   DEFAULT_ENTGELTTABELLE,
   DEFAULT_PARAMETER,
   clonePayTable,
-} from '../defaults';
-import { dec, type Dec } from '../money';
-import { normalizeGrade, dienstverhaeltnisOfGrade } from '../grades';
-import type { Deckung, Massnahme, Parameter, PayTable, Planansatz, Stelle, WorkbookModel } from '../model';
+} from '../../src/domain/defaults';
+import { dec, type Dec } from '../../src/domain/money';
+import { normalizeGrade, dienstverhaeltnisOfGrade } from '../../src/domain/grades';
+import type {
+  Deckung,
+  Massnahme,
+  Parameter,
+  PayTable,
+  Planansatz,
+  Stelle,
+  WorkbookModel,
+} from '../../src/domain/model';
 
 /**
  * Builds domain models in code for tests: sensible defaults, refs numbered by row like the reader does.
@@ -24,10 +32,11 @@ export interface MassnahmeInput extends Partial<Omit<Massnahme, 'anteil' | 'plan
   anteil?: Num;
   planansatz?: Num;
 }
-export interface DeckungInput extends Partial<Omit<Deckung, 'betrag' | 'ref'>> {
+export interface DeckungInput extends Partial<Omit<Deckung, 'betrag' | 'quote' | 'ref'>> {
   massnahmeNr: string;
   art: Deckung['art'];
   betrag?: Num;
+  quote?: Num;
 }
 export interface PlanansatzInput extends Partial<Omit<Planansatz, 'ansatz' | 'ref'>> {
   haushaltsstelle: string;
@@ -79,6 +88,7 @@ export function deckung(input: DeckungInput, row = 0): Deckung {
     haushaltsstelle: '',
     ...input,
     betrag: input.betrag === undefined ? undefined : dec(input.betrag),
+    quote: input.quote === undefined ? undefined : dec(input.quote),
     ref: { table: 'Deckung', row },
   };
 }
@@ -138,6 +148,32 @@ export function buildModel(input: ModelInput = {}): WorkbookModel {
   };
 }
 
+/** The budget line `funded` charges positions to: its Ansatz is far above any test's positions. */
+export const FUNDED_LINE = 'TEST.PERSONAL';
+
+/**
+ * Positions without a budget line are charged to one generous personnel line, so that a test about
+ * another rule is not about COVER_UNFUNDED (DESIGN.md v2: only budgeted money can be given up).
+ */
+export function funded(input: ModelInput): ModelInput {
+  const first = input.parameter?.erstesPlanjahr ?? DEFAULT_PARAMETER.erstesPlanjahr;
+  const n = input.parameter?.anzahlPlanjahre ?? DEFAULT_PARAMETER.anzahlPlanjahre;
+  return {
+    ...input,
+    stellen: (input.stellen ?? []).map((s) => ({ ...s, haushaltsstelle: s.haushaltsstelle || FUNDED_LINE })),
+    planansaetze: [
+      ...(input.planansaetze ?? []),
+      ...Array.from({ length: n }, (_, i) => ({
+        haushaltsstelle: FUNDED_LINE,
+        bezeichnung: 'Personalaufwand (Test)',
+        jahr: first + i,
+        ansatz: 100_000_000,
+        art: 'Personalaufwand' as const,
+      })),
+    ],
+  };
+}
+
 /**
  * Appends rows to a copy of a model; new rows are numbered after the existing rows of their table,
  * as the reader would number rows added at the bottom of a sheet.
@@ -172,6 +208,7 @@ export function obertshausenModel(): WorkbookModel {
         gruppe: 'E13',
         stufe: 4,
         besetzt: true,
+        haushaltsstelle: '1.1.01.5011',
       },
       {
         nr: '5.07',
@@ -182,6 +219,7 @@ export function obertshausenModel(): WorkbookModel {
         stufe: 1,
         besetzt: false,
         beginn: '2027-01-01',
+        haushaltsstelle: '3.6.01.5011',
       },
       {
         nr: '6.12',
@@ -191,6 +229,7 @@ export function obertshausenModel(): WorkbookModel {
         gruppe: 'E5',
         stufe: 3,
         besetzt: false,
+        haushaltsstelle: '5.4.01.5011',
       },
     ],
     massnahmen: [
@@ -223,6 +262,30 @@ export function obertshausenModel(): WorkbookModel {
         stellenNr: '6.12',
       },
     ],
+    // The personnel lines of the positions given up (as in examples/data.ts): they are budgeted.
+    planansaetze: [2027, 2028, 2029, 2030, 2031].flatMap((jahr) => [
+      {
+        haushaltsstelle: '1.1.01.5011',
+        bezeichnung: 'FB1 – Personalaufwand',
+        jahr,
+        ansatz: 260000 + (jahr - 2027) * 8000,
+        art: 'Personalaufwand' as const,
+      },
+      {
+        haushaltsstelle: '3.6.01.5011',
+        bezeichnung: 'FB5 – Personalaufwand',
+        jahr,
+        ansatz: 170000 + (jahr - 2027) * 5000,
+        art: 'Personalaufwand' as const,
+      },
+      {
+        haushaltsstelle: '5.4.01.5011',
+        bezeichnung: 'FB6 Bauhof – Personalaufwand',
+        jahr,
+        ansatz: 262000 + (jahr - 2027) * 8000,
+        art: 'Personalaufwand' as const,
+      },
+    ]),
   });
 }
 
