@@ -201,7 +201,9 @@ export class ExcelWorkbook implements WorkbookPort {
       for (const sheet of batch.sheets ?? []) await this.writeSheet(sheet);
       for (const col of batch.columns ?? []) await this.writeColumn(col);
       for (const v of batch.validations ?? []) this.writeValidation(v);
-      for (const u of batch.updates ?? []) await this.writeUpdate(u);
+      const { rest, newRows } = this.splitNewTableRows(batch.updates ?? []);
+      for (const u of rest) await this.writeUpdate(u);
+      for (const [raw, grid] of newRows) await this.addTableRows(raw, grid);
       await this.writeAppends(batch.appends ?? []);
       await this.context.sync();
     } catch (e) {
@@ -460,7 +462,52 @@ export class ExcelWorkbook implements WorkbookPort {
     this.context.workbook.worksheets.getItem(u.sheet).getRange(u.cell).formulas = [[officeFormula(u.value)]];
   }
 
-  /** All appended rows of a table in one 2D write below its last row. */
+  /**
+   * Cell updates in the rows right below an Excel table (a new position, a new budget line) become new rows
+   * of that table – one `rows.add` with a 2D array per table – so the table, its filter and calculated
+   * columns grow and the next read counts them. Other updates are written cell by cell.
+   */
+  private splitNewTableRows(updates: CellUpdate[]): {
+    rest: CellUpdate[];
+    newRows: Map<RawTable, (string | number | boolean | null)[][]>;
+  } {
+    const rest: CellUpdate[] = [];
+    const newRows = new Map<RawTable, (string | number | boolean | null)[][]>();
+    const tables = [...this.located.values()].filter((r): r is RawTable => Boolean(r?.tableName));
+    for (const u of updates) {
+      const at = /^([A-Z]+)(\d+)$/.exec(u.cell);
+      const col = at ? [...at[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+      const row = at ? Number(at[2]) : 0;
+      const raw = tables.find(
+        (t) =>
+          t.sheet === u.sheet &&
+          row > t.origin.row + t.rows.length &&
+          col >= t.origin.col &&
+          col < t.origin.col + t.headers.length,
+      );
+      if (!raw) {
+        rest.push(u);
+        continue;
+      }
+      const grid = newRows.get(raw) ?? [];
+      const i = row - (raw.origin.row + raw.rows.length) - 1;
+      while (grid.length <= i) grid.push(raw.headers.map(() => null));
+      grid[i][col - raw.origin.col] = officeFormula(u.value);
+      newRows.set(raw, grid);
+    }
+    return { rest, newRows };
+  }
+
+  /** New rows at the end of an Excel table, in one call (null leaves a cell to the table, e.g. a calculated column). */
+  private async addTableRows(raw: RawTable, grid: (string | number | boolean | null)[][]): Promise<void> {
+    await this.budget(JSON.stringify(grid).length * 2);
+    this.context.workbook.tables
+      .getItem(raw.tableName!)
+      .rows.add(undefined, grid as (string | number | boolean)[][]);
+    grid.forEach(() => raw.rows.push([]));
+  }
+
+  /** All appended rows of a table in one 2D write below its last row (an Excel table grows by `rows.add`). */
   private async writeAppends(appends: RowAppend[]): Promise<void> {
     const byTable = new Map<TableKey, RowAppend[]>();
     for (const a of appends) byTable.set(a.table, [...(byTable.get(a.table) ?? []), a]);
@@ -473,6 +520,17 @@ export class ExcelWorkbook implements WorkbookPort {
           return officeFormula(hit?.[1]);
         }),
       );
+      if (raw.tableName) {
+        // unlisted columns stay to the table (null), not overwritten with empty text
+        const cells = list.map((a) =>
+          raw.headers.map((h) => {
+            const hit = Object.entries(a.values).find(([k]) => headerKey(k) === headerKey(h));
+            return hit ? officeFormula(hit[1]) : null;
+          }),
+        );
+        await this.addTableRows(raw, cells);
+        continue;
+      }
       await this.budget(JSON.stringify(grid).length * 2);
       const range = this.context.workbook.worksheets
         .getItem(raw.sheet)

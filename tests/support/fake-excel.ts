@@ -57,6 +57,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   syncs: SyncRecord[] = [];
+  /** Each `table.rows.add` call: table name and number of rows (Office.js: once with a 2D array, not per row). */
+  rowAdds: { table: string; rows: number }[] = [];
   /** Fault injection: throw on the n-th sync (1-based), e.g. to prove nothing is half-written. */
   failOnSync?: number;
   /** Sheets that refuse writes (like a protected sheet). */
@@ -337,6 +339,39 @@ class FakeTableApi extends Loadable {
   get name(): string {
     return this.get('name');
   }
+  /**
+   * TableRowCollection.add(index, values): rows at the end of the table, which grows to hold them; a null
+   * value leaves its cell as it is (Excel fills a calculated column there).
+   */
+  get rows(): { add: (index: number | null | undefined, values: unknown[][]) => void } {
+    return {
+      add: (index, values) => {
+        if (index !== null && index !== undefined) throw new Error('Fake: rows.add nur am Tabellenende');
+        this.ctx.queue(() => {
+          const t = this.table();
+          if (!t) throw new FakeOfficeError('ItemNotFound', `Tabelle „${this.tableName}“`);
+          const [from, to] = t.ref.split(':');
+          const a = parseCell(from);
+          const b = parseCell(to);
+          if (values.some((r) => r.length !== b.col - a.col + 1))
+            throw new FakeOfficeError('InvalidArgument', 'rows.add: Spaltenzahl passt nicht zur Tabelle');
+          const sheet = this.ctx.book.sheet(t.sheet)!;
+          values.forEach((row, i) =>
+            row.forEach((v, j) => {
+              if (v === null || v === undefined) return;
+              const k = `${b.row + 1 + i},${a.col + j}`;
+              if (typeof v === 'string' && v.startsWith('='))
+                sheet.cells.set(k, { value: null, formula: v.slice(1) });
+              else sheet.cells.set(k, { value: v === '' ? null : (v as FakeCell['value']) });
+            }),
+          );
+          t.ref = `${from}:${letters(b.col)}${b.row + values.length}`;
+          this.ctx.book.rowAdds.push({ table: t.name, rows: values.length });
+        }, JSON.stringify(values).length);
+      },
+    };
+  }
+
   /** Like Office.js, the table is looked up when the batch runs (a table deleted meanwhile fails the sync). */
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
