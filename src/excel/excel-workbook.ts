@@ -17,6 +17,9 @@ import {
   type WriteBatch,
 } from '../workbook/port';
 import { GENERATED_SHEETS, headerKey, tableRequests, tableSpec } from '../workbook/schema';
+
+/** Marks the product's own drop-down lists (as in the file adapter); any other validation is the user's. */
+const VALIDATION_TITLE = 'Stellenplan & Deckung';
 import { readTablesOffice, toRaw } from './excel-reader';
 
 /** Excel on the web refuses requests above 5 MB; stay well below with JSON overhead. */
@@ -193,14 +196,25 @@ export class ExcelWorkbook implements WorkbookPort {
     const intoTables = Boolean(
       batch.columns?.length || batch.validations?.length || batch.updates?.length || batch.appends?.length,
     );
+    // a user's own validation in a drop-down column is kept: asked in the re-check's round trip
+    const probes = this.probeValidations(batch.validations ?? []);
     const restore = intoTables && stale ? await this.verify(batch) : undefined;
+    if (probes.length > 0 && !restore)
+      try {
+        await this.context.sync();
+      } catch (e) {
+        throw excelFailure(e, 'write');
+      }
+    const free = new Map(
+      probes.map((p) => [p.v, p.dv.type === 'None' || p.dv.errorAlert.title === VALIDATION_TITLE]),
+    );
     this.committed = 0;
     this.created = [];
     try {
       this.context.application.suspendApiCalculationUntilNextSync();
       for (const sheet of batch.sheets ?? []) await this.writeSheet(sheet);
       for (const col of batch.columns ?? []) await this.writeColumn(col);
-      for (const v of batch.validations ?? []) this.writeValidation(v);
+      for (const v of batch.validations ?? []) this.writeValidation(v, free.get(v) ?? false);
       const { rest, newRows } = this.splitNewTableRows(batch.updates ?? []);
       for (const u of rest) await this.writeUpdate(u);
       for (const [raw, grid] of newRows) await this.addTableRows(raw, grid);
@@ -442,18 +456,50 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  private writeValidation(v: ValidationWrite): void {
+  /**
+   * Asks, per drop-down column, whether it holds a validation of the user's own: Excel answers per range
+   * (None, the product's list – its error alert carries the product's title –, a user's rule, or
+   * Inconsistent when the cells differ). The loads ride on the next sync (the re-check before writing).
+   */
+  private probeValidations(vs: ValidationWrite[]): { v: ValidationWrite; dv: Excel.DataValidation }[] {
+    const probes: { v: ValidationWrite; dv: Excel.DataValidation }[] = [];
+    for (const v of vs) {
+      const range = this.validationRange(v);
+      if (!range) continue;
+      const dv = range.dataValidation;
+      dv.load('type,errorAlert');
+      probes.push({ v, dv });
+    }
+    return probes;
+  }
+
+  private validationRange(v: ValidationWrite): Excel.Range | undefined {
     const raw = this.located.get(v.table);
-    if (!raw) return;
-    const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
-    if (i < 0) return;
+    const i = raw ? raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header)) : -1;
+    if (!raw || i < 0) return undefined;
     const col = columnLetter(raw.origin.col + i);
-    const range = this.context.workbook.worksheets
+    return this.context.workbook.worksheets
       .getItem(raw.sheet)
       .getRange(`${col}${raw.origin.row + 1}:${col}${raw.origin.row + v.rows}`);
+  }
+
+  /**
+   * The product's list over the column – unless the user keeps a validation of their own there (wholly or
+   * in some cells): then the column is left as it is, as the file adapter keeps a user's rule.
+   */
+  private writeValidation(v: ValidationWrite, free: boolean): void {
+    if (!free) return;
+    const range = this.validationRange(v);
+    if (!range) return;
     range.dataValidation.clear();
     range.dataValidation.rule = {
       list: { inCellDropDown: true, source: v.list ? v.list.join(',') : `=${v.range!}` },
+    };
+    range.dataValidation.errorAlert = {
+      title: VALIDATION_TITLE,
+      message: `Bitte einen Wert aus der Liste wählen (${v.header}).`,
+      showAlert: true,
+      style: 'Warning',
     };
   }
 

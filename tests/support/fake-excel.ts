@@ -12,6 +12,8 @@ export interface FakeCell {
   bold?: boolean;
   fill?: string;
   validation?: unknown;
+  /** The error alert title of the cell's validation (the add-in marks its own lists with it). */
+  validationTitle?: string;
 }
 
 export interface FakeSheet {
@@ -452,6 +454,50 @@ class FakeWorksheet extends Loadable {
   }
 }
 
+/** Range.dataValidation: rule and error alert to set, type and error alert to load (per range, like Excel). */
+class FakeDataValidation extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly each: (f: (cell: FakeCell) => void) => void,
+    private readonly cells: () => FakeCell[],
+  ) {
+    super(ctx);
+  }
+  protected override read(prop: string): unknown {
+    const cells = this.cells();
+    if (prop === 'type') {
+      const rules = new Set(cells.map((c) => JSON.stringify(c.validation ?? null)));
+      if (rules.size > 1) return 'Inconsistent';
+      const rule = cells[0]?.validation as { list?: unknown } | undefined;
+      return !rule ? 'None' : rule.list ? 'List' : 'Custom';
+    }
+    if (prop === 'errorAlert') return { title: cells[0]?.validationTitle ?? '', showAlert: true };
+    throw new Error(`unknown property ${prop}`);
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get errorAlert(): { title: string } {
+    return this.get('errorAlert');
+  }
+  clear(): void {
+    this.ctx.queue(
+      () =>
+        this.each((c) => {
+          c.validation = undefined;
+          c.validationTitle = undefined;
+        }),
+      8,
+    );
+  }
+  set rule(v: unknown) {
+    this.ctx.queue(() => this.each((c) => (c.validation = v)), JSON.stringify(v).length);
+  }
+  set errorAlert(v: { title?: string }) {
+    this.ctx.queue(() => this.each((c) => (c.validationTitle = v.title)), JSON.stringify(v).length);
+  }
+}
+
 class FakeRange extends Loadable {
   constructor(
     ctx: FakeContext,
@@ -535,6 +581,16 @@ class FakeRange extends Loadable {
         write(cell, i, j);
         s.cells.set(k, cell);
       }
+  }
+
+  /** The range's cells for reading: nothing is created, a protected sheet may be read. */
+  private peek(): FakeCell[] {
+    const b = this.bounds()!;
+    const s = this.sheet();
+    const out: FakeCell[] = [];
+    for (let r = b.r1; r <= b.r2; r++)
+      for (let c = b.c1; c <= b.c2; c++) out.push(s.cells.get(key(r, c)) ?? { value: null });
+    return out;
   }
 
   private checkShape(data: unknown[][]): void {
@@ -624,15 +680,12 @@ class FakeRange extends Loadable {
     };
   }
 
-  get dataValidation(): { clear: () => void; rule: unknown } {
-    const set = (v: unknown, bytes: number) =>
-      this.ctx.queue(() => this.each((c) => (c.validation = v)), bytes);
-    return {
-      clear: () => set(undefined, 8),
-      set rule(v: unknown) {
-        set(v, JSON.stringify(v).length);
-      },
-    };
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(
+      this.ctx,
+      (f) => this.each(f),
+      () => this.peek(),
+    );
   }
 
   get conditionalFormats(): {
