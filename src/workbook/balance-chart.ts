@@ -54,11 +54,11 @@ function niceStep(span: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
 }
 
-const euro0 = (v: number) => `${formatDecimalDe(new D(v), 0)} €`;
+const euro0 = (v: number) => `${formatDecimalDe(new D(v), 0)}\u00a0€`;
 
 export function valueLabel(v: Dec, style: 'full' | 'thousands'): string {
-  if (style === 'full') return `${formatDecimalDe(v, 0)} €`;
-  return `${formatDecimalDe(v.div(1000), 1)} Tsd. €`;
+  if (style === 'full') return `${formatDecimalDe(v, 0)}\u00a0€`;
+  return `${formatDecimalDe(v.div(1000), 1)}\u00a0Tsd.\u00a0€`;
 }
 
 export function balanceChart(input: BalanceChartInput): BalanceChart {
@@ -152,7 +152,7 @@ export function balanceChart(input: BalanceChartInput): BalanceChart {
         width: Math.max(1, bar - 2),
         height: Math.max(v === 0 ? 0 : 1, h),
         fill: color,
-        tooltip: `${s.name} ${year}: ${formatDecimalDe(value, 2)} €`,
+        tooltip: `${s.name} ${year}: ${formatDecimalDe(value, 2)}\u00a0€`,
       });
       if (v !== 0)
         shapes.push({

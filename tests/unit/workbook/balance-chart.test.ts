@@ -16,12 +16,14 @@ test('axis labels in €, the years, a legend with every scenario, each non-zero
   const chart = balanceChart(input);
   const texts = chart.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
   expect(texts).toEqual(expect.arrayContaining(['2027', '2028', '2029', 'Basis', 'Verstetigung ab 2029']));
-  expect(texts).toEqual(expect.arrayContaining(['55.928 €', '-12.001 €', '57.606 €', '50.760 €']));
+  expect(texts).toEqual(
+    expect.arrayContaining(['55.928\u00a0€', '-12.001\u00a0€', '57.606\u00a0€', '50.760\u00a0€']),
+  );
   // the axis: a zero line label and round steps in German format
-  expect(texts).toContain('0 €');
-  expect(texts.filter((t) => /^-?\d{1,3}(\.\d{3})* €$/.test(t)).length).toBeGreaterThanOrEqual(4);
+  expect(texts).toContain('0\u00a0€');
+  expect(texts.filter((t) => /^-?\d{1,3}(\.\d{3})*\u00a0€$/.test(t)).length).toBeGreaterThanOrEqual(4);
   // a zero balance gets no label on the bar
-  expect(texts.filter((t) => t === '0 €')).toHaveLength(1);
+  expect(texts.filter((t) => t === '0\u00a0€')).toHaveLength(1);
 });
 
 test('a negative balance has the colour of its scenario, not a warning colour', () => {
