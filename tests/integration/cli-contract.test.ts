@@ -183,16 +183,20 @@ describe('refused operations are exit 3 (DESIGN.md), unusable input stays 2', ()
 });
 
 describe('nachtrag is declared in the table', () => {
-  test('--gegen is required; with it the command says it is not available yet (exit 2)', async () => {
+  test('--gegen is required and needs a value; with it the Nachtragsstellenplan is written', async () => {
     expectUsageError(await runCli(['nachtrag', obertshausen]), /^Die Option „--gegen“ fehlt/);
     expectUsageError(
       await runCli(['nachtrag', obertshausen, '--gegen']),
       /^Der Option „--gegen“ fehlt der Wert/,
     );
     expectUsageError(
-      await runCli(['nachtrag', obertshausen, '--gegen', konstanz, '-o', path.join(dir, 'n.xlsx')]),
-      /noch nicht verfügbar/,
+      await runCli(['nachtrag', obertshausen, '--gegen', konstanz, '--json']),
+      /^Unbekannte Option „--json“ für „nachtrag“/,
     );
+    const out = path.join(dir, 'nachtrag.xlsx');
+    const r = await runCli(['nachtrag', obertshausen, '--gegen', obertshausen, '-o', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect((await fs.stat(out)).size).toBeGreaterThan(0);
   });
 });
 
