@@ -38,6 +38,7 @@ export type StyleName =
   | 'money'
   | 'moneyBold'
   | 'number3'
+  | 'number3Bold'
   | 'percent'
   | 'date'
   | 'note'
@@ -136,6 +137,17 @@ export class WorkbookUnusableError extends Error {
   ) {
     super(message);
     this.name = 'WorkbookUnusableError';
+  }
+}
+
+/**
+ * The workbook is usable but the operation is refused (adopted twice, nothing to undo, the plan changed since
+ * the adoption): the CLI exits with 3. A kind of WorkbookUnusableError, so every host still shows the sentence.
+ */
+export class OperationRefusedError extends WorkbookUnusableError {
+  constructor(message: string, messageEn: string) {
+    super(message, messageEn);
+    this.name = 'OperationRefusedError';
   }
 }
 

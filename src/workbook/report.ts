@@ -51,6 +51,7 @@ import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from '.
 import { dateToIso, isoToSerial } from './cells';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
+import { alignTop, paperPrint } from './print';
 
 export interface ReportOptions {
   /** ISO date printed as "Stand". */
@@ -380,7 +381,7 @@ function buildUebersicht(
           ? 'Termin offen'
           : `${formatDateDe(mm.beginn) || 'offen'} – ${formatDateDe(mm.ende) || 'unbefristet'}`,
       ].filter(Boolean);
-      const second: SheetCell[] = [{}, { v: details.join(' · '), s: 'note' }, {}, {}, { v: 'Deckung' }];
+      const second: SheetCell[] = [{}, { v: details.join(' · '), s: 'wrap' }, {}, {}, { v: 'Deckung' }];
       const third: SheetCell[] = [{}, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
       years.forEach((_, i) => {
         first.push(sumOf(mm.nr, 'Kosten', i, m.years[i].cost));
@@ -391,16 +392,16 @@ function buildUebersicht(
       const status = statusText(m);
       first.push({ v: status.v, s: status.s }, { v: mm.auflagen, s: 'wrap' });
       if (mm.art === 'Neue Stelle' && mm.ende)
-        third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'info' };
+        third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'wrap' };
       rows.push(first, second, third);
       // each cover source with its amount per year
       for (const c of m.cover) {
         const d = c.deckung;
         rows.push([
           {},
-          { v: `Deckung: ${d.quelle || d.stellenNr || d.haushaltsstelle}`, s: 'note' },
-          { v: d.art, s: 'note' },
-          { v: d.stellenNr || d.haushaltsstelle, s: 'note' },
+          { v: `Deckung: ${d.quelle || d.stellenNr || d.haushaltsstelle}`, s: 'wrap' },
+          { v: d.art, s: 'wrap' },
+          { v: d.stellenNr ? `Stelle ${d.stellenNr}` : d.haushaltsstelle, s: 'wrap' },
           { v: 'davon' },
           ...c.years.map((y) => ({ v: num(y.amount), s: 'money' as const })),
         ]);
@@ -554,16 +555,11 @@ function buildUebersicht(
   for (const f of reviews) rows.push([{ v: `Wiedervorlage: ${f.message}`, s: 'info' }]);
   return {
     name: SHEETS.uebersicht,
-    rows,
-    widths: [12, 34, 16, 18, 13, ...years.map(() => 14), 14, 40].slice(0, lastCol),
+    rows: alignTop(rows),
+    // wide enough that no header word ("Organisationseinheit") and no amount is broken or cut
+    widths: [12, 36, 24, 22, 13, ...years.map(() => 15), 14, 40].slice(0, lastCol),
     freeze: { row: 3, col: 0 },
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      repeatRows: [3, 3],
-      header: '&L&"-,Bold"Stellenplan & Deckung&C&"-,Bold"Übersicht HFW&R' + `Stand ${formatDateDe(o.stand)}`,
-      footer: `&LPrüfsumme ${o.checksum}&RSeite &P von &N`,
-    },
+    print: paperPrint({ title: 'Übersicht HFW', stand: o.stand, checksum: o.checksum, repeat: [3, 3] }),
     conditional: negatives.map((range) => ({ range, kind: 'negative' as const })),
   };
 }
@@ -599,10 +595,10 @@ function buildPruefung(
   if (findings.length === 0) rows.push([{ v: 'Keine Meldungen.', s: 'ok' }]);
   return {
     name: SHEETS.pruefung,
-    rows,
-    widths: [10, 22, 90, 14, 8, 13, 14],
+    rows: alignTop(rows),
+    widths: [10, 24, 80, 14, 8, 13, 14],
     freeze: { row: 3, col: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [3, 3], footer: '&RSeite &P von &N' },
+    print: paperPrint({ title: 'Prüfung', stand, checksum, repeat: [3, 3] }),
   };
 }
 

@@ -46,7 +46,7 @@ export interface TemplateData {
 
 /** Columns written only when a row fills them (older workbooks keep their layout). */
 const WRITTEN_WHEN_FILLED: Record<string, string[]> = {
-  Stellen: ['vorjahr', 'besetzt306', 'stufeSeit'],
+  Stellen: ['vorjahr', 'besetzt306', 'stufeSeit', 'nachwuchs'],
   Massnahmen: ['stufeSeit'],
 };
 

@@ -152,8 +152,12 @@ test('compares Basis and the variant side by side (Konstanz) and never logged a 
   await page.getByRole('tab', { name: 'Szenarienvergleich' }).click();
   await page.getByRole('cell', { name: /^Variante Informationssicherheit/ }).waitFor();
   expect(await page.getByText('zusätzlich K-07').count()).toBe(1);
-  // the chart: one bar per scenario and plan year, each titled with its amount
-  expect(await page.locator('figure svg rect').count()).toBe(2 * 5);
+  // the chart: one bar per scenario and plan year, each titled with its amount; a legend and € axis
+  expect(await page.locator('figure svg rect:has(title)').count()).toBe(2 * 5);
+  expect(await page.locator('figure svg text', { hasText: 'Variante Informationssicherheit' }).count()).toBe(
+    1,
+  );
+  expect(await page.locator('figure svg text', { hasText: /^0 €$/ }).count()).toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-szenarien.png'), fullPage: true });
   await page.getByRole('tab', { name: /Prüfung/ }).click();
   await page.getByText('TERM_OPEN').first().waitFor();

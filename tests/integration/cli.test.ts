@@ -45,7 +45,9 @@ describe('check --json', () => {
       expect(Object.keys(m).sort()).toEqual(['covered', 'id', 'scenario', 'years']);
       expect([typeof m.id, typeof m.scenario, typeof m.covered]).toEqual(['string', 'string', 'boolean']);
       for (const y of m.years) {
-        expect(Object.keys(y).sort()).toEqual(['balance', 'cost', 'cover', 'year']);
+        // v2 adds the verdict per year (additive: nothing renamed or removed)
+        expect(Object.keys(y).sort()).toEqual(['balance', 'cost', 'cover', 'covered', 'year']);
+        expect(typeof y.covered).toBe('boolean');
         expect(Number.isInteger(y.year)).toBe(true);
         for (const k of ['cost', 'cover', 'balance'] as const) expect(y[k]).toMatch(AMOUNT);
         expect((Number(y.cover) - Number(y.cost)).toFixed(2)).toBe(y.balance);
@@ -297,7 +299,7 @@ describe('usage', () => {
     expect(unknown.stderr).toMatch(/Unbekannter Befehl „pruefen“/);
     const noFile = await runCli(['check']);
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toMatch(/Bitte eine Datei angeben/);
+    expect(noFile.stderr).toMatch(/Es fehlt DATEI\.xlsx/);
   });
 });
 
