@@ -4,6 +4,7 @@ import type { Finding } from '../domain/findings';
 import { scenarioKey } from '../domain/scenarios';
 import { OperationRefusedError, WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
+import { analyseRead } from '../workbook/analysis';
 import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
@@ -194,8 +195,9 @@ function requireMeasure(read: ReadResult, nr: string): void {
 
 async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const { read } = await load(file, io, lang);
-  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read) });
-  const findings = allFindings(read, result.findings);
+  const analysis = analyseRead(read, { scenario: scenarioOption(args, read) });
+  const { result } = analysis;
+  const findings = sortFindings(read, analysis.findings);
   if (flag(args, 'json')) io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
   else io.out(checkText(read, result, findings, lang));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

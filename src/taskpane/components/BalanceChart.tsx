@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/result';
 import { balanceChart } from '../../workbook/balance-chart';
 import { tr, type Lang } from '../i18n';
@@ -8,8 +9,16 @@ import { tr, type Lang } from '../i18n';
  * shared definition (src/workbook/balance-chart.ts) that the PDF prints too; here its shapes become SVG
  * elements. The pane is narrow, so the chart is drawn small with large text and values in thousands.
  */
+// Text and axes follow Office's theme (light and dark); the bars keep the shared chart's colours.
+const useStyles = makeStyles({
+  figure: { margin: 0 },
+  text: { fill: tokens.colorNeutralForeground1 },
+  line: { stroke: tokens.colorNeutralStroke1 },
+});
+
 export function BalanceChart(props: { result: CheckResult; lang: Lang }): React.JSX.Element {
   const { result, lang } = props;
+  const styles = useStyles();
   const title = `${tr(lang, 'balance')} ${tr(lang, 'perYear')}`;
   const chart = balanceChart({
     title,
@@ -21,7 +30,7 @@ export function BalanceChart(props: { result: CheckResult; lang: Lang }): React.
     valueLabels: 'thousands',
   });
   return (
-    <figure style={{ margin: 0 }}>
+    <figure className={styles.figure}>
       <svg viewBox={`0 0 ${chart.width} ${chart.height}`} width="100%" role="img" aria-label={title}>
         {chart.shapes.map((s, i) => {
           switch (s.kind) {
@@ -39,7 +48,7 @@ export function BalanceChart(props: { result: CheckResult; lang: Lang }): React.
                   y1={s.y1}
                   x2={s.x2}
                   y2={s.y2}
-                  stroke={s.stroke}
+                  className={styles.line}
                   strokeWidth={s.strokeWidth}
                 />
               );
@@ -51,7 +60,7 @@ export function BalanceChart(props: { result: CheckResult; lang: Lang }): React.
                   y={s.y}
                   textAnchor={s.anchor}
                   fontSize={s.size}
-                  fill={s.fill}
+                  className={styles.text}
                   fontWeight={s.bold ? 'bold' : undefined}
                 >
                   {s.text}
