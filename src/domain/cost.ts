@@ -416,10 +416,12 @@ export class CostModel {
       if (s > e) continue;
       const clipped = s !== rate.first || e !== rate.last;
       const r0 = last?.rate;
+      // the same row (a version may carry rows over from the one before) at the same step and increase
       if (
         last &&
         r0 &&
-        r0.version === rate.version &&
+        r0.monthly === rate.monthly &&
+        r0.gueltigAb === rate.gueltigAb &&
         r0.target === rate.target &&
         r0.exponent === rate.exponent
       ) {

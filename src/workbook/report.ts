@@ -168,7 +168,10 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     for (const c of m.cover) if (c.basis) addLine(m.massnahme.nr, 'Deckung', c.basis);
   }
   const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
-  if (helper) helper.write(rows, r + 1, { entgelt, besoldung });
+  if (helper) {
+    helper.write(rows, r + 1, { entgelt, besoldung });
+    widths[3] = 22; // the v2 parameter labels stand in column D
+  }
   return {
     sheet: { name: SHEETS.berechnung, rows, widths, freeze: { row: LINES_HEADER_ROW, col: 1 } },
     firstRow: LINES_HEADER_ROW + 1,
@@ -794,7 +797,7 @@ function segmentHelper(
   v2('beihilfe', 'Beihilfe Beamte', p.beihilfe);
   const tRow = (rows[8] ??= []);
   tRow[3] = { v: 'Tarifsteigerung ab' };
-  tRow[4] = p.tarifsteigerungAb ? { v: p.tarifsteigerungAb, s: 'date' } : { v: 'ab 2. Planjahr' };
+  tRow[4] = { v: p.tarifsteigerungAb ? formatDateDe(p.tarifsteigerungAb) : 'ab 2. Planjahr' };
 
   return {
     has: (key) => keys.has(key),

@@ -262,3 +262,8 @@ describe('Wie berechnet: the month-by-month split and each component with its pa
     expect(old.steps[0].label).toBe('Monatsbetrag E9b Stufe 3 (Vollzeit)');
   });
 });
+
+test('a version that only carries a row over (the S table of 01.10.2024 for E grades) does not split the year', () => {
+  const m = model({ erstesPlanjahr: 2024 });
+  expect(m.segments(line('E6', 4, '3507.92'), 2024)).toHaveLength(1);
+});
