@@ -2,7 +2,6 @@ import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { checkCoverage } from '../../src/domain/coverage';
 import { readWorkbookModel } from '../../src/workbook/read';
 import { buildReport } from '../../src/workbook/report';
@@ -10,7 +9,7 @@ import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { buildExcelPackage } from '../../tests/support/excel-package';
 import { generate, toTemplateData } from '../engine/generate';
 import { buildBenchWorkbook } from '../workbook/run';
-import { log, machineInfo, mb, round, summarise, timeAsync, type Timing } from '../common/stats';
+import { log, machineInfo, round, summarise, type Timing } from '../common/stats';
 
 /**
  * bench/write: what the writes that keep the package cost (issue #11). All figures from one run, as ratios:
@@ -134,8 +133,6 @@ export async function runWriteBench(options: { with100k: boolean }): Promise<Wri
     }
     const patch = summarise(patchRuns);
     const excelJs = summarise(excelRuns);
-    void ExcelJS;
-    void timeAsync;
 
     return {
       machine: machineInfo(),

@@ -6,7 +6,7 @@ import { MEASURE_KINDS } from '../domain/measure-kinds';
 import { isPositionCover } from '../domain/cover-kinds';
 import { sum, ZERO, type Dec } from '../domain/money';
 import type { CheckResult, MeasureResult } from '../domain/result';
-import { dateToIso, display, isEmpty, isErrorValue } from './cells';
+import { dateToIso, display, isEmpty, isErrorValue, isoToSerial } from './cells';
 import {
   a1,
   OperationRefusedError,
@@ -556,7 +556,13 @@ function sameValue(current: CellValue, json: string): boolean {
   if (a === json) return true;
   // numbers written and read back may differ in the last float digit; money is compared to the cent
   const b = JSON.parse(json) as unknown;
-  return typeof b === 'number' && typeof current === 'number' && Math.abs(b - current) < 0.005;
+  if (typeof b === 'number') return typeof current === 'number' && Math.abs(b - current) < 0.005;
+  // a date written by the adoption reads back as a serial number where the host gives no dates (Office.js)
+  if (b && typeof b === 'object' && 'd' in b && typeof current === 'number') {
+    const serial = isoToSerial((b as { d: string }).d);
+    return current === serial || current === serial - 1462;
+  }
+  return false;
 }
 
 function shownValue(v: SheetCell['v'] | CellValue): string {

@@ -88,8 +88,7 @@ test('without --gegen, or writing over an input: exit 2 with a German sentence, 
   const before = await fs.readFile(current);
   const missing = await runCli(['nachtrag', current]);
   expect(missing.code).toBe(2);
-  // the parser or the command names the missing option
-  expect(missing.stderr).toMatch(/--gegen/);
+  expect(missing.stderr).toMatch(/^Die Option „--gegen“ fehlt/);
   const over = await runCli(['nachtrag', current, '--gegen', adopted, '-o', current]);
   expect(over.code).toBe(2);
   expect(over.stderr).toMatch(/nicht überschrieben/);

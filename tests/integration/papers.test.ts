@@ -22,6 +22,9 @@ const CASES: [string, TemplateData][] = [
 ];
 const PAPERS = ['Übersicht HFW', 'Szenarien', 'Stellenplan', 'Beschlussvorlage', 'Prüfung', 'Berechnung'];
 
+// each case runs the command line (several seconds on a busy 2-core machine)
+jest.setTimeout(60_000);
+
 let dir: string;
 beforeAll(async () => {
   dir = await makeTempDir('papiere-');
