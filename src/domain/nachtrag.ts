@@ -99,7 +99,14 @@ function describeChange(before: PlanPosition | undefined, after: PlanPosition | 
     out.push(`Stelle ${nr} von ${before.oe} nach ${after.oe}`);
   const vb = before.vermerke.join('; ');
   const va = after.vermerke.join('; ');
-  if (vb !== va) out.push(`Stelle ${nr} Vermerk ${vb || '–'} → ${va || '–'}`);
+  if (vb !== va)
+    out.push(
+      !vb
+        ? `Stelle ${nr} neuer Vermerk ${va}`
+        : !va
+          ? `Stelle ${nr} Vermerk ${vb} entfällt`
+          : `Stelle ${nr} Vermerk ${vb} → ${va}`,
+    );
   return out;
 }
 

@@ -81,7 +81,7 @@ export function buildNachtragSheet(
   return {
     name: SHEETS.nachtrag,
     rows: alignTop(rows),
-    widths: [30, 12, 12, 12, 26, 26, 60],
+    widths: [34, 14, 14, 13, 26, 26, 60],
     freeze: { row: 3, col: 0 },
     print: paperPrint({
       title: 'Nachtragsstellenplan',

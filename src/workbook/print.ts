@@ -46,3 +46,43 @@ export function alignTop<T extends (SheetCell | null)[][]>(rows: T): T {
       });
   return rows;
 }
+
+/** Lines a text needs in a column of `width` characters when wrapped at spaces (long words break). */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  // bold glyphs are wider; a column's width counts digits, letters average about the same
+  const perLine = Math.max(4, Math.floor((width - 1) * (bold ? 0.88 : 1)));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      let w = word.length;
+      if (used > 0 && used + 1 + w > perLine) {
+        lines++;
+        used = 0;
+      }
+      while (w > perLine) {
+        w -= perLine;
+        lines++;
+      }
+      used += (used > 0 ? 1 : 0) + w;
+    }
+  }
+  return lines;
+}
+
+/**
+ * The height (points) a generated row needs for its header and wrapped cells, or undefined for one line:
+ * files do not auto-fit rows, so every adapter sets it from the same rule – words are never split by a
+ * too low row, and a bold header line needs more room than a line of body text.
+ */
+export function rowHeight(row: (SheetCell | null)[], widths: number[] | undefined): number | undefined {
+  let height = 0;
+  row.forEach((cell, c) => {
+    if (!cell || typeof cell.v !== 'string' || (cell.s !== 'header' && cell.s !== 'wrap')) return;
+    const header = cell.s === 'header';
+    const lines = Math.min(8, wrappedLines(cell.v, widths?.[c] ?? 10, header));
+    if (lines > 1) height = Math.max(height, lines * (header ? 14.5 : 13) + 2);
+  });
+  return height > 0 ? height : undefined;
+}

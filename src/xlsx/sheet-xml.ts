@@ -1,5 +1,6 @@
 import { fitText, isoToSerial } from '../workbook/cells';
 import { WorkbookUnusableError, type GeneratedSheet, type SheetCell } from '../workbook/port';
+import { rowHeight } from '../workbook/print';
 import type { StylesPatch } from './styles-xml';
 import { attr, colLetters, element, escapeXml, parseA1, parseRange, setAttr } from './xml';
 
@@ -77,15 +78,8 @@ export function renderSheet(sheet: GeneratedSheet, ctx: RenderContext): string {
         );
     });
     // header and wrapped cells get the height their text needs (files do not auto-fit rows)
-    const lines = Math.max(
-      1,
-      ...row.map((cell, c) =>
-        cell && (cell.s === 'header' || cell.s === 'wrap') && typeof cell.v === 'string'
-          ? Math.ceil(cell.v.length / Math.max(4, (sheet.widths?.[c] ?? 10) - 1))
-          : 1,
-      ),
-    );
-    const height = lines > 1 ? ` ht="${Math.min(6, lines) * 13}" customHeight="1"` : '';
+    const points = rowHeight(row, sheet.widths);
+    const height = points ? ` ht="${points}" customHeight="1"` : '';
     if (cells.length > 0 || height) rows.push(`<row r="${r + 1}"${height}>${cells.join('')}</row>`);
   });
   const lastRow = Math.max(1, sheet.rows.length);

@@ -19,6 +19,7 @@ import {
 import { GENERATED_SHEETS, headerKey, tableSpec } from '../workbook/schema';
 import { emptyPlan, patchPackage, planIsEmpty, VALIDATION_TITLE, type PackagePlan } from './patch';
 import type { StyleMode } from './sheet-xml';
+import { rowHeight } from '../workbook/print';
 import { STYLES } from './styles';
 import { parseRange } from './xml';
 import { zipDirectory, type ZipEntry } from './zip-directory';
@@ -251,15 +252,8 @@ export class XlsxWorkbook implements WorkbookPort {
         if (cell) setCell(ws.getCell(r + 1, c + 1), cell);
       });
       // Header and wrapped cells get the height their text needs (files do not auto-fit rows).
-      const lines = Math.max(
-        1,
-        ...row.map((cell, c) =>
-          cell && (cell.s === 'header' || cell.s === 'wrap') && typeof cell.v === 'string'
-            ? Math.ceil(cell.v.length / Math.max(4, (sheet.widths?.[c] ?? 10) - 1))
-            : 1,
-        ),
-      );
-      if (lines > 1) ws.getRow(r + 1).height = Math.min(6, lines) * 13;
+      const height = rowHeight(row, sheet.widths);
+      if (height) ws.getRow(r + 1).height = height;
     });
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     if (sheet.print) {

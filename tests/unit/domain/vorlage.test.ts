@@ -2,7 +2,7 @@ import { checkCoverage } from '../../../src/domain/coverage';
 import { inputChecksum } from '../../../src/domain/checksum';
 import { stellenplanView } from '../../../src/domain/stellenplan';
 import { beschlussvorlage } from '../../../src/domain/vorlage';
-import { konstanzModel, obertshausenModel } from '../../support/fixtures';
+import { extendModel, konstanzModel, obertshausenModel } from '../../support/fixtures';
 
 /** The committee texts: the draft resolution (snapshot) and the legal Stellenplan views. */
 test('the Obertshausen draft resolution reads as the motion, with cost and cover per year', () => {
@@ -65,4 +65,27 @@ test('user text with a table separator stays in its cell; the cover table ends w
   // the escaped bar does not add a cell: label, Art and one cell per plan year
   expect(row.split(/(?<!\\)\|/).length - 2).toBe(2 + 5);
   expect(text).toMatch(/\| \*\*Deckung insgesamt\*\* \| \| \*\*125\.689,43 €\*\* \|/);
+});
+
+test('funding that covers part of the cost shows as Drittfinanzierung share per year', () => {
+  const base = obertshausenModel();
+  const model = extendModel(base, {
+    deckung: [
+      {
+        massnahmeNr: 'M-2027-01',
+        quelle: 'Landesprogramm Digitale Verwaltung',
+        art: 'Förderung',
+        quote: '0.5',
+        beginn: '2027-01-01',
+        ende: '2028-12-31',
+      },
+    ],
+  });
+  const text = beschlussvorlage(checkCoverage(model), 'M-2027-01', { stand: '2026-11-24', checksum: 'X' });
+  expect(text).toMatch(
+    /\| Landesprogramm Digitale Verwaltung \| Förderung \| 34\.880,67 € \| 35\.927,09 € \|/,
+  );
+  expect(text).toContain(
+    'Drittfinanzierung (Förderung): 2027 34.880,67 € = 50 % der Kosten; 2028 35.927,09 € = 50 % der Kosten.',
+  );
 });
