@@ -163,6 +163,9 @@ async function everyTab(page: Page, shot?: string): Promise<void> {
     const box = await tab.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(350);
+    // the four tabs share one row at 350 px
+    const first = await page.getByRole('tab').first().boundingBox();
+    expect(Math.round(box!.y)).toBe(Math.round(first!.y));
     await showTab(page, name);
     expect(await layoutProblems(page)).toEqual([]);
     if (shot)

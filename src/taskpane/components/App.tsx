@@ -46,7 +46,8 @@ const useStyles = makeStyles({
   select: { flexGrow: 1, minWidth: 0 },
   // four short tabs fit 320–350 px on one line; a narrower pane wraps them instead of hiding one
   tabs: { flexWrap: 'wrap', columnGap: 0 },
-  tab: { paddingInline: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  tab: { paddingInline: tokens.spacingHorizontalS },
+  tabText: { fontSize: tokens.fontSizeBase200 },
   busy: { justifyContent: 'flex-start' },
 });
 
@@ -167,16 +168,16 @@ export function App(props: HostSeam): React.JSX.Element {
               selectedValue={state.tab}
               onTabSelect={(_, d) => pane.setTab(d.value as PaneTab)}
             >
-              <Tab value="measures" className={styles.tab}>
+              <Tab value="measures" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'measures')}
               </Tab>
-              <Tab value="findings" className={styles.tab}>
+              <Tab value="findings" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'findings')} ({analysis.findings.length})
               </Tab>
-              <Tab value="wizard" className={styles.tab}>
+              <Tab value="wizard" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'newShort')}
               </Tab>
-              <Tab value="compare" className={styles.tab}>
+              <Tab value="compare" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'compare')}
               </Tab>
             </TabList>
