@@ -444,3 +444,27 @@ test('writes the committee report into the opened file and saves it with all pap
   ])
     expect(wb.getWorksheet(sheet)).toBeDefined();
 }, 60_000);
+
+test('ribbon commands: a failed "Bericht HFW" shows in the pane as an error, "Szenarien" opens its tab', async () => {
+  const { page } = await newPane();
+  await open(page, KONSTANZ);
+  // the commands run in the same page (shared runtime) and report through window events
+  await page.evaluate(() =>
+    window.dispatchEvent(
+      new CustomEvent('stellenplan:outcome', {
+        detail: {
+          intent: 'error',
+          message: 'Der Bericht HFW konnte nicht geschrieben werden: Das Blatt „Stellen“ ist geschützt.',
+          messageEn: 'The committee report could not be written: the sheet "Stellen" is protected.',
+        },
+      }),
+    ),
+  );
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain('Das Blatt „Stellen“ ist geschützt.');
+  await page.evaluate(() =>
+    window.dispatchEvent(new CustomEvent('stellenplan:tab', { detail: 'scenarios' })),
+  );
+  await page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Vergleich' }).waitFor();
+}, 60_000);

@@ -3,6 +3,7 @@ import {
   Button,
   FluentProvider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -28,6 +29,9 @@ import { Wizard } from './Wizard';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // native parts (date picker icon, scrollbars) follow the theme too
+  light: { colorScheme: 'light' },
+  dark: { colorScheme: 'dark' },
   main: {
     boxSizing: 'border-box',
     width: '100%',
@@ -70,7 +74,7 @@ export function App(props: HostSeam): React.JSX.Element {
     <FluentProvider
       theme={props.theme === 'dark' ? webDarkTheme : webLightTheme}
       lang={lang}
-      className={styles.provider}
+      className={mergeClasses(styles.provider, props.theme === 'dark' ? styles.dark : styles.light)}
       data-theme={props.theme ?? 'light'}
     >
       <main className={styles.main} data-runs={state.runs}>
