@@ -107,7 +107,7 @@ export function evaluateCover(d: Deckung, ctx: CoverContext): Evaluated {
           source: d.haushaltsstelle,
           measure: m,
           ref: at('betrag'),
-          use: describeUse(m, { de: `Deckung „${name}“`, en: `cover "${name}"` }),
+          use: () => describeUse(m, { de: `Deckung „${name}“`, en: `cover "${name}"` }),
           amounts: out.map((y) => y.amount),
         }
       : undefined,
@@ -310,7 +310,7 @@ function positionResult(
       source: s.nr,
       measure: ctx.m,
       ref: { ...d.ref, field: 'stellenNr' },
-      use: describeUse(ctx.m, { de: `Deckung „${label}“`, en: `cover "${label}"` }, period),
+      use: () => describeUse(ctx.m, { de: `Deckung „${label}“`, en: `cover "${label}"` }, period),
       amounts: out.map((y) => y.amount),
       period,
       fraction,

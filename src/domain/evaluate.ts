@@ -81,16 +81,17 @@ export function evaluateMeasure(m: Massnahme, cover: Deckung[], ix: Index, scena
 
   // Its own effect draws on the position it removes or reduces.
   const draws: Draw[] = [];
-  if (plan.release && !m.terminOffen)
+  const release = plan.release;
+  if (release && !m.terminOffen)
     draws.push({
       kind: 'position',
-      source: plan.release.position.nr,
+      source: release.position.nr,
       measure: m,
       ref: at('stellenNr'),
-      use: describeUse(m, { de: m.art, en: m.art }, plan.release.period),
+      use: () => describeUse(m, { de: m.art, en: m.art }, release.period),
       amounts: costs.map((c) => (c.isNegative() ? c.neg() : c.times(0))),
-      period: plan.release.period,
-      fraction: plan.release.fraction,
+      period: release.period,
+      fraction: release.fraction,
       target: { kind: 'cost' },
     });
 

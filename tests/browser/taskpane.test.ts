@@ -406,8 +406,13 @@ test('compares Basis and the variant (Konstanz) and shows the margin of every pe
   await showTab(page, 'Vergleich');
   await page.getByTestId('scenario-Variante Informationssicherheit').waitFor();
   expect(await page.getByText('zusätzlich K-07').count()).toBe(1);
-  // the chart: one bar per scenario and plan year, each titled with its amount
-  expect(await page.locator('figure svg rect').count()).toBe(2 * 5);
+  // the chart (the definition the PDF prints too): one bar per scenario and plan year, each titled with its
+  // amount; a legend naming the variant and a € axis through 0
+  expect(await page.locator('figure svg rect:has(title)').count()).toBe(2 * 5);
+  expect(await page.locator('figure svg text', { hasText: 'Variante Informationssicherheit' }).count()).toBe(
+    1,
+  );
+  expect(await page.locator('figure svg text', { hasText: /^0 €$/ }).count()).toBe(1);
   await showTab(page, 'Prüfung');
   await page.getByText('TERM_OPEN').first().waitFor();
 

@@ -182,17 +182,17 @@ describe('refused operations are exit 3 (DESIGN.md), unusable input stays 2', ()
   });
 });
 
-describe('nachtrag is declared in the table', () => {
-  test('--gegen is required; with it the command says it is not available yet (exit 2)', async () => {
+describe('nachtrag on the command line', () => {
+  test('--gegen is required and needs a value; with it the Nachtragsstellenplan is written (exit 0)', async () => {
     expectUsageError(await runCli(['nachtrag', obertshausen]), /^Die Option „--gegen“ fehlt/);
     expectUsageError(
       await runCli(['nachtrag', obertshausen, '--gegen']),
       /^Der Option „--gegen“ fehlt der Wert/,
     );
-    expectUsageError(
-      await runCli(['nachtrag', obertshausen, '--gegen', konstanz, '-o', path.join(dir, 'n.xlsx')]),
-      /noch nicht verfügbar/,
-    );
+    const out = path.join(dir, 'n.xlsx');
+    const r = await runCli(['nachtrag', obertshausen, '--gegen', obertshausen, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Nachtragsstellenplan geschrieben: ${out}`);
   });
 });
 

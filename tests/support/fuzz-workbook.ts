@@ -1219,8 +1219,9 @@ export async function runCase(bytes: Uint8Array, options: { report?: boolean } =
   if (options.report) {
     const batch = buildReport(read, result, { stand: '2026-11-24' });
     await wb.write(batch);
-    reportProblems = excelLimits(wb.workbook, batch.sheets?.map((x) => x.name) ?? []);
+    // judged in the written file: the generated sheets are rendered into the package, not the read model
     const again = await XlsxWorkbook.open(await wb.toBuffer());
+    reportProblems = excelLimits(again.workbook, batch.sheets?.map((x) => x.name) ?? []);
     await readWorkbookModel(again);
   }
   return { read, result, findings, reportProblems };
