@@ -37,7 +37,10 @@ async function detectHost(): Promise<HostSeam> {
   return excelHostSeam();
 }
 
-void detectHost().then((seam) => {
-  const root = createRoot(document.getElementById('root')!);
-  root.render(<App {...seam} />);
-});
+// Should office.js fail to load or answer, the pane still opens: on a file, as the standalone page.
+void detectHost()
+  .catch(() => standalone())
+  .then((seam) => {
+    const root = createRoot(document.getElementById('root')!);
+    root.render(<App {...seam} />);
+  });

@@ -3,6 +3,7 @@ import {
   Button,
   FluentProvider,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -28,6 +29,9 @@ import { Wizard } from './Wizard';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // native parts (date picker icon, scrollbars) follow the theme too
+  light: { colorScheme: 'light' },
+  dark: { colorScheme: 'dark' },
   main: {
     boxSizing: 'border-box',
     width: '100%',
@@ -46,7 +50,8 @@ const useStyles = makeStyles({
   select: { flexGrow: 1, minWidth: 0 },
   // four short tabs fit 320–350 px on one line; a narrower pane wraps them instead of hiding one
   tabs: { flexWrap: 'wrap', columnGap: 0 },
-  tab: { paddingInline: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  tab: { paddingInline: tokens.spacingHorizontalS },
+  tabText: { fontSize: tokens.fontSizeBase200 },
   busy: { justifyContent: 'flex-start' },
 });
 
@@ -69,7 +74,7 @@ export function App(props: HostSeam): React.JSX.Element {
     <FluentProvider
       theme={props.theme === 'dark' ? webDarkTheme : webLightTheme}
       lang={lang}
-      className={styles.provider}
+      className={mergeClasses(styles.provider, props.theme === 'dark' ? styles.dark : styles.light)}
       data-theme={props.theme ?? 'light'}
     >
       <main className={styles.main} data-runs={state.runs}>
@@ -167,16 +172,16 @@ export function App(props: HostSeam): React.JSX.Element {
               selectedValue={state.tab}
               onTabSelect={(_, d) => pane.setTab(d.value as PaneTab)}
             >
-              <Tab value="measures" className={styles.tab}>
+              <Tab value="measures" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'measures')}
               </Tab>
-              <Tab value="findings" className={styles.tab}>
+              <Tab value="findings" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'findings')} ({analysis.findings.length})
               </Tab>
-              <Tab value="wizard" className={styles.tab}>
+              <Tab value="wizard" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'newShort')}
               </Tab>
-              <Tab value="compare" className={styles.tab}>
+              <Tab value="compare" className={styles.tab} content={{ className: styles.tabText }}>
                 {tr(lang, 'compare')}
               </Tab>
             </TabList>
