@@ -21,6 +21,7 @@ import { emptyPlan, patchPackage, planIsEmpty, VALIDATION_TITLE, type PackagePla
 import type { StyleMode } from './sheet-xml';
 import { STYLES } from './styles';
 import { parseRange } from './xml';
+import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 
 export { zipDirectory, type ZipEntry };
@@ -77,7 +78,8 @@ export class XlsxWorkbook implements WorkbookPort {
   static async open(
     data: Uint8Array | ArrayBuffer,
     limits: OpenLimits = DEFAULT_LIMITS,
-    inflate?: BoundedInflate,
+    // the browser page has no zlib: the same bounded check with fflate (the command line passes zlib's)
+    inflate: BoundedInflate = boundedInflate,
   ): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const entries = checkContainer(bytes, limits, inflate);
