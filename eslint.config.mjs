@@ -49,6 +49,49 @@ export default tseslint.config(
     },
   },
   {
+    // Layers point downwards only: the workbook layer knows the domain, never a host adapter or a UI.
+    files: ['src/workbook/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../xlsx/*',
+                '../excel/*',
+                '../taskpane/*',
+                '../cli/*',
+                '../functions/*',
+                '../commands/*',
+              ],
+              message: 'src/workbook hängt nur von src/domain ab, nie von einem Adapter oder der Oberfläche.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Host adapters implement the port; they never reach up into the command line or the task pane.
+    files: ['src/xlsx/**/*.ts', 'src/excel/**/*.ts'],
+    // host.ts is the pane's seam inside Excel: it implements the pane's HostSeam type on purpose
+    ignores: ['src/excel/host.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../taskpane/*', '../cli/*', '../commands/*'],
+              message: 'Adapter importieren weder die Kommandozeile noch die Oberfläche.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },

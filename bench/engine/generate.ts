@@ -159,7 +159,14 @@ export function generate(scale = 1, seed = 20270101): BenchData {
       ] as const),
       besetzt,
       vermerk,
-      vermerkText: vermerk,
+      // v2: most kw notes carry the date the holder leaves, ku notes the lower grade; some have Frei ab
+      vermerkText:
+        vermerk === 'kw' && rng.chance(0.7)
+          ? `kw 31.12.${rng.int(FIRST_YEAR - 1, FIRST_YEAR + 3)}`
+          : vermerk === 'ku'
+            ? `ku ${beamte ? 'A 9' : 'E8'}`
+            : vermerk,
+      freiAb: besetzt && rng.chance(0.05) ? iso(rng.int(FIRST_YEAR, FIRST_YEAR + 4), rng.int(1, 12), 1) : undefined,
       beginn: beginn && ende && ende < beginn ? undefined : beginn,
       ende,
       haushaltsstelle: personnelLine(u),
@@ -335,7 +342,8 @@ export function generate(scale = 1, seed = 20270101): BenchData {
       ['Nichtbesetzung', 0.25],
       ['Verzicht auf geplante Stelle', 0.15],
       ['Minderaufwand', 0.25],
-      ['Mehrertrag', 0.1],
+      ['Mehrertrag', 0.05],
+      ['Förderung', 0.05],
     ] as const);
     const row: DeckungInput = { massnahmeNr: m.nr, art };
     switch (art) {
@@ -360,6 +368,13 @@ export function generate(scale = 1, seed = 20270101): BenchData {
             rng.chance(0.01) && protectedLines.length > 0 ? rng.pick(protectedLines) : rng.pick(sachLines),
           betrag: rng.int(2, 40) * 1000,
           quelle: 'Minderaufwand Sachkosten',
+        });
+        break;
+      case 'Förderung':
+        Object.assign(row, {
+          quelle: 'Förderprogramm',
+          quote: rng.pick([0.5, 0.75, 0.9]),
+          betrag: rng.chance(0.5) ? rng.int(10, 60) * 1000 : undefined,
         });
         break;
       case 'Mehrertrag':
@@ -421,6 +436,7 @@ export function toTemplateData(data: BenchData): TemplateData {
     Beginn: s.beginn,
     Ende: s.ende,
     Haushaltsstelle: s.haushaltsstelle,
+    'Frei ab': s.freiAb,
   }));
   const massnahmen: RowInput[] = data.massnahmen.map((m) => ({
     'Maßnahme-Nr.': m.nr,
@@ -449,6 +465,7 @@ export function toTemplateData(data: BenchData): TemplateData {
     Betrag: d.betrag === undefined ? undefined : Number(d.betrag),
     Beginn: d.beginn,
     Ende: d.ende,
+    Quote: d.quote === undefined ? undefined : Number(d.quote),
   }));
   const planansaetze: RowInput[] = data.planansaetze.map((p) => ({
     Haushaltsstelle: p.haushaltsstelle,

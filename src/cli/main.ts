@@ -4,15 +4,28 @@ import type { Finding } from '../domain/findings';
 import { scenarioKey } from '../domain/scenarios';
 import { OperationRefusedError, WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
+import { analyseRead } from '../workbook/analysis';
 import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
 import type { WriteBatch } from '../workbook/port';
 import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
+import { runNachtrag } from './nachtrag';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
-import { option, parseArgs, type Args } from './args';
+import {
+  commandHelp,
+  findCommand,
+  flag,
+  langOf,
+  option,
+  parseArgs,
+  usage,
+  UsageError,
+  type Args,
+} from './args';
+import { readFileSync } from 'fs';
 import {
   defaultReportPath,
   exists,
@@ -23,8 +36,8 @@ import {
   writeBackup,
   writeText,
 } from './files';
-import { checkJson, checkText, compareText } from './output';
-import { t, usage, type Lang } from './text';
+import { checkJson, checkText, compareText, sortFindings } from './output';
+import { t, type Lang } from './text';
 
 export interface Io {
   out: (s: string) => void;
@@ -44,47 +57,67 @@ const defaultIo = (): Io => ({
   now: () => new Date().toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'medium' }),
 });
 
-/** Exit codes (DESIGN.md): 0 no errors, 1 findings of severity error, 2 the file cannot be used. */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
-  const args = parseArgs(argv);
-  const lang: Lang = option(args, '--lang') === 'en' ? 'en' : 'de';
-  const [command, file] = args.positionals;
-  if (!command || args.flags.has('--help') || args.flags.has('-h') || command === 'help') {
-    io.out(usage(lang) + '\n');
-    return command || args.flags.has('--help') || args.flags.has('-h') ? 0 : 2;
-  }
-  const commands: Record<string, (file: string, args: Args, lang: Lang, io: Io) => Promise<number>> = {
-    init,
-    check,
-    report,
-    compare,
-    adopt,
-    undo,
-    vorlage,
+/** The version of the installed package (package.json sits two folders up from src/cli and lib/cli). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
   };
-  const run = commands[command];
-  if (!run) {
-    io.err(
-      t(
-        lang,
-        `Unbekannter Befehl „${command}“. Hilfe: stellenplan --help\n`,
-        `Unknown command "${command}". Help: stellenplan --help\n`,
-      ),
-    );
+  return pkg.version;
+}
+
+type Command = (file: string, args: Args, lang: Lang, io: Io) => Promise<number>;
+
+/** What each entry of the command table (args.ts) runs. */
+const RUN: Record<string, Command> = { init, check, report, compare, adopt, undo, vorlage, nachtrag };
+
+/**
+ * Exit codes (DESIGN.md): 0 fine, 1 the check found errors, 2 the file or the command line cannot be used,
+ * 3 the operation was refused (adopted twice, nothing to undo, the plan changed since the adoption).
+ */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let lang: Lang = langOf(argv);
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`${lang === 'en' ? e.messageEn : e.message}\n`);
     return 2;
   }
-  if (!file) {
+  lang = option(args, 'lang') === 'en' ? 'en' : 'de';
+  if (flag(args, 'version')) {
+    io.out(`${version()}\n`);
+    return 0;
+  }
+  const { command } = args;
+  if (!command) {
+    // `stellenplan help [COMMAND]`, `--help`, or nothing at all (then the help is a hint and exit 2)
+    const asked = findCommand(args.positionals[1] ?? '');
+    const text = (asked ? commandHelp(asked, lang) : usage(lang)) + '\n';
+    if (args.positionals[0] === 'help' || flag(args, 'help')) {
+      io.out(text);
+      return 0;
+    }
+    io.err(text);
+    return 2;
+  }
+  if (flag(args, 'help')) {
+    io.out(commandHelp(command, lang) + '\n');
+    return 0;
+  }
+  const missing = command.positionals.slice(args.positionals.length);
+  if (missing.length > 0) {
     io.err(
       t(
         lang,
-        `Bitte eine Datei angeben: stellenplan ${command} DATEI.xlsx\n`,
-        `Please name a file: stellenplan ${command} FILE.xlsx\n`,
+        `Es fehlt ${missing.map((p) => p.de).join(' und ')}: stellenplan ${command.name} ${command.positionals.map((p) => p.de).join(' ')} (Hilfe: stellenplan ${command.name} --help).\n`,
+        `Missing ${missing.map((p) => p.en).join(' and ')}: stellenplan ${command.name} ${command.positionals.map((p) => p.en).join(' ')} (help: stellenplan ${command.name} --help).\n`,
       ),
     );
     return 2;
   }
   try {
-    return await run(file, args, lang, io);
+    return await RUN[command.name](args.positionals[0], args, lang, io);
   } catch (e) {
     if (e instanceof WorkbookUnusableError) {
       io.err(`${lang === 'en' ? e.messageEn : e.message}\n`);
@@ -94,6 +127,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.err(t(lang, `Unerwarteter Fehler: ${message}\n`, `Unexpected error: ${message}\n`));
     return 2;
   }
+}
+
+/**
+ * The binary's entry: exit code from main; a reader that stops early (`check … | head`) closes the pipe,
+ * which is no error worth a stack trace.
+ */
+export function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') closed = true;
+    else throw e;
+  });
+  const io: Io = { ...defaultIo(), out: (s) => void (closed || process.stdout.write(s)) };
+  return main(argv, io).then((code) => {
+    process.exitCode = code;
+  });
 }
 
 function progress(io: Io, rows: number, text: string): void {
@@ -117,7 +166,7 @@ async function load(file: string, io: Io, lang: Lang): Promise<{ workbook: XlsxW
 }
 
 function scenarioOption(args: Args, read: ReadResult): string | undefined {
-  const scenario = option(args, '--scenario');
+  const scenario = option(args, 'scenario');
   if (scenario === undefined) return undefined;
   const known = ['Basis', ...new Set(read.model.massnahmen.map((m) => m.szenario))];
   if (!known.some((k) => scenarioKey(k) === scenarioKey(scenario)))
@@ -128,16 +177,28 @@ function scenarioOption(args: Args, read: ReadResult): string | undefined {
   return scenario;
 }
 
+/** Every finding, errors first, then by sheet and cell (the order a user works through them). */
 function allFindings(read: ReadResult, findings: Finding[]): Finding[] {
-  return combineFindings(read, findings);
+  return sortFindings(read, combineFindings(read, findings));
+}
+
+/** The measure named on the command line must exist; the message lists the ones that do. */
+function requireMeasure(read: ReadResult, nr: string): void {
+  if (read.model.massnahmen.some((m) => m.nr === nr)) return;
+  const known = read.model.massnahmen.map((m) => m.nr).filter((n) => n);
+  const list = known.length > 0 ? known.join(', ') : '–';
+  throw new WorkbookUnusableError(
+    `Die Maßnahme „${nr}“ gibt es im Blatt Maßnahmen nicht (vorhanden: ${list}).`,
+    `Measure "${nr}" does not exist in sheet Maßnahmen (known: ${list}).`,
+  );
 }
 
 async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const { read } = await load(file, io, lang);
-  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read) });
-  const findings = allFindings(read, result.findings);
-  if (args.flags.has('--json'))
-    io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
+  const analysis = analyseRead(read, { scenario: scenarioOption(args, read) });
+  const { result } = analysis;
+  const findings = sortFindings(read, analysis.findings);
+  if (flag(args, 'json')) io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
   else io.out(checkText(read, result, findings, lang));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -154,8 +215,8 @@ async function writeOut(
   suffix: string,
   change: (workbook: XlsxWorkbook, read: ReadResult, out: string) => Promise<string>,
 ): Promise<number> {
-  const inPlace = args.flags.has('--in-place');
-  const out = inPlace ? file : (option(args, '-o', '--out', '--output') ?? defaultReportPath(file, suffix));
+  const inPlace = flag(args, 'in-place');
+  const out = inPlace ? file : (option(args, 'out', 'output') ?? defaultReportPath(file, suffix));
   // also through a symlink: -o must never reach the input file itself
   const same =
     path.resolve(out) === path.resolve(file) ||
@@ -212,7 +273,7 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
       `Report written: {out} (${errors} errors, ${findings.length - errors} other findings)`,
     );
   });
-  if (code !== 0 || !batch || !args.flags.has('--pdf')) return code;
+  if (code !== 0 || !batch || !flag(args, 'pdf')) return code;
   // The committee papers as PDF next to the workbook (LibreOffice headless).
   const pdf = out.replace(/\.xlsx?$/i, '') + '.pdf';
   progress(io, 0, t(lang, 'Erzeuge PDF mit LibreOffice …', 'Creating PDF with LibreOffice …'));
@@ -220,7 +281,7 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
     await writePdf(batch, pdf, chartData);
   } catch (e) {
     if (e instanceof PdfUnavailableError) {
-      io.err(`${e.message}\n`);
+      io.err(`${lang === 'en' ? e.messageEn : e.message}\n`);
       return 2;
     }
     throw e;
@@ -231,29 +292,10 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
 
 /** `adopt FILE MASSNAHME`: takes an adopted measure into the plan, every changed cell logged in Protokoll. */
 function adopt(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  const nr = args.positionals[2];
-  if (!nr) {
-    io.err(
-      t(
-        lang,
-        'Bitte die Maßnahme angeben: stellenplan adopt DATEI.xlsx MASSNAHME\n',
-        'Please name the measure: stellenplan adopt FILE.xlsx MEASURE\n',
-      ),
-    );
-    return Promise.resolve(2);
-  }
-  const choice = option(args, '--betrag') ?? 'berechnet';
-  if (choice !== 'berechnet' && choice !== 'planansatz') {
-    io.err(
-      t(
-        lang,
-        '--betrag ist „berechnet“ (Vorgabe) oder „planansatz“.\n',
-        '--betrag is "berechnet" (default) or "planansatz".\n',
-      ),
-    );
-    return Promise.resolve(2);
-  }
+  const nr = args.positionals[1];
+  const choice = option(args, 'betrag') === 'planansatz' ? 'planansatz' : 'berechnet';
   return writeOut(file, args, lang, io, 'beschluss', async (workbook, read) => {
+    requireMeasure(read, nr);
     const batch = planAdoption(read, checkCoverage(read.model), nr, { amount: choice, when: io.now() });
     await workbook.write(batch);
     const n = batch.updates?.length ?? 0;
@@ -267,31 +309,12 @@ function adopt(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
 
 /** `vorlage FILE MASSNAHME [-o OUT.md]`: the draft resolution as Markdown (the input is only read). */
 async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  const nr = args.positionals[2];
-  if (!nr) {
-    io.err(
-      t(
-        lang,
-        'Bitte die Maßnahme angeben: stellenplan vorlage DATEI.xlsx MASSNAHME\n',
-        'Please name the measure: stellenplan vorlage FILE.xlsx MEASURE\n',
-      ),
-    );
-    return 2;
-  }
+  const nr = args.positionals[1];
   const { read } = await load(file, io, lang);
+  requireMeasure(read, nr);
   const result = checkCoverage(read.model);
-  if (!read.model.massnahmen.some((m) => m.nr === nr)) {
-    io.err(
-      t(
-        lang,
-        `Die Maßnahme „${nr}“ gibt es im Blatt Maßnahmen nicht.\n`,
-        `Measure "${nr}" does not exist.\n`,
-      ),
-    );
-    return 2;
-  }
   const text = beschlussvorlage(result, nr, { stand: io.today(), checksum: inputChecksum(read.model) });
-  const out = option(args, '-o', '--out', '--output');
+  const out = option(args, 'out', 'output');
   if (out) {
     if (path.resolve(out) === path.resolve(file)) {
       io.err(t(lang, 'Die Eingabedatei wird nicht überschrieben.\n', 'The input file is not overwritten.\n'));
@@ -306,7 +329,7 @@ async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<nu
 /** `undo FILE`: takes back the last adoption from Protokoll, restoring every logged cell. */
 function undo(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   return writeOut(file, args, lang, io, 'rueckgaengig', async (workbook, read) => {
-    const batch = planUndo(read, io.now(), { force: args.flags.has('--force') });
+    const batch = planUndo(read, io.now(), { force: flag(args, 'force') });
     await workbook.write(batch);
     const n = batch.updates?.length ?? 0;
     return t(
@@ -325,7 +348,7 @@ async function compare(file: string, args: Args, lang: Lang, io: Io): Promise<nu
 }
 
 async function init(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  if ((await exists(file)) && !args.flags.has('--force')) {
+  if ((await exists(file)) && !flag(args, 'force')) {
     io.err(
       t(
         lang,
@@ -340,4 +363,19 @@ async function init(file: string, args: Args, lang: Lang, io: Io): Promise<numbe
   await saveWorkbook(workbook, file);
   io.out(t(lang, `Neue Arbeitsmappe angelegt: ${file}\n`, `New workbook created: ${file}\n`));
   return 0;
+}
+
+/** `nachtrag FILE --gegen BESCHLOSSEN.xlsx [-o OUT.xlsx] [--pdf]` (DESIGN.md): the Nachtragsstellenplan. */
+function nachtrag(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  return runNachtrag(
+    {
+      file,
+      gegen: option(args, 'gegen'),
+      out: option(args, 'out', 'output'),
+      pdf: flag(args, 'pdf'),
+      stand: io.today(),
+      lang,
+    },
+    io,
+  );
 }

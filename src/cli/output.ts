@@ -36,6 +36,31 @@ export function checkJson(read: ReadResult, result: CheckResult, findings: Findi
   };
 }
 
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** "AB12" → [12, 28]: rows first, then columns, as a reader goes down a sheet. */
+function cellOrder(cell: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return [Number.MAX_SAFE_INTEGER, 0];
+  return [Number(m[2]), [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+}
+
+/** Errors first, then warnings, then notes; within each by sheet and cell; findings without a cell last. */
+export function sortFindings(read: ReadResult, findings: Finding[]): Finding[] {
+  const keyed = findings.map((f, i) => ({ f, i, loc: read.locate(f.ref) }));
+  keyed.sort((a, b) => {
+    const bySeverity = SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity];
+    if (bySeverity !== 0) return bySeverity;
+    if (!a.loc || !b.loc) return a.loc ? -1 : b.loc ? 1 : a.i - b.i;
+    const bySheet = a.loc.sheet.localeCompare(b.loc.sheet, 'de');
+    if (bySheet !== 0) return bySheet;
+    const [ra, ca] = cellOrder(a.loc.cell);
+    const [rb, cb] = cellOrder(b.loc.cell);
+    return ra - rb || ca - cb || a.i - b.i;
+  });
+  return keyed.map((k) => k.f);
+}
+
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n);
 }
@@ -43,11 +68,11 @@ function pad(s: string, n: number, right = false): string {
 function yearTable(rows: { label: string; years: MeasureYear[] }[], years: number[], lang: Lang): string[] {
   const out: string[] = [];
   const w = 16;
-  // long measure labels widen the first column instead of running into the amounts
-  const first = Math.max(34, ...rows.map((r) => r.label.length + 2));
+  // the label has a line of its own, so a long measure title never pushes the amounts aside
+  const first = 12;
   out.push(pad('', first) + years.map((y) => pad(String(y), w, true)).join(''));
   for (const r of rows) {
-    out.push(pad(r.label, first));
+    out.push(r.label);
     for (const [key, de, en] of [
       ['cost', 'Kosten', 'cost'],
       ['cover', 'Deckung', 'cover'],
@@ -79,7 +104,13 @@ export function checkText(read: ReadResult, result: CheckResult, findings: Findi
     ...yearTable(
       result.measures.map((m) => ({
         // as in the report's Übersicht: an undated measure is "Termin offen", not "gedeckt"
-        label: `${m.massnahme.nr} ${VERDICT_LABEL[verdictOf(m)][lang === 'en' ? 1 : 0]}`,
+        label: [
+          `${m.massnahme.nr} ${VERDICT_LABEL[verdictOf(m)][lang === 'en' ? 1 : 0]}`,
+          m.massnahme.bezeichnung,
+          `${t(lang, 'Szenario', 'scenario')} ${m.scenario}`,
+        ]
+          .filter((part) => part)
+          .join(' · '),
         years: m.years,
       })),
       result.years,

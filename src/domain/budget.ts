@@ -29,6 +29,8 @@ export interface BudgetInput {
    * `adopt`), so it is counted there, once; the positions it gives up as cover are released either way.
    */
   adopted: { result: MeasureResult; realised: boolean }[];
+  /** The positions' cost per line and year, when the caller has it already (same as summing positionCost). */
+  lineTotals?: Map<string, Dec[]>;
 }
 
 /**
@@ -54,8 +56,11 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
     charged.set(hst, list);
   };
   const stellen = new Map(model.stellen.map((s) => [s.nr, s]));
-  for (const s of model.stellen)
-    years.forEach((y, i) => charge(s.haushaltsstelle, i, input.positionCost(s, y)));
+  if (input.lineTotals)
+    for (const [hst, totals] of input.lineTotals) totals.forEach((amount, i) => charge(hst, i, amount));
+  else
+    for (const s of model.stellen)
+      years.forEach((y, i) => charge(s.haushaltsstelle, i, input.positionCost(s, y)));
   for (const { result: r, realised } of input.adopted) {
     if (!realised) years.forEach((_, i) => charge(r.massnahme.haushaltsstelle, i, r.years[i].cost));
     for (const line of r.cover) {

@@ -279,7 +279,7 @@ export const CATALOGUE = {
     'error',
     (p) =>
       p.hst
-        ? `Die Stelle ${p.nr} ist im Haushalt nicht finanziert: ihre Haushaltsstelle ${p.hst} hat ${fmt.years(p.years)} keinen Planansatz – wer auf sie verzichtet, spart kein Geld (Maßnahme ${p.m}).`
+        ? `Die Stelle ${p.nr} ist im Haushalt nicht finanziert: ihre Haushaltsstelle ${p.hst} hat ${fmt.years(p.years)} keinen Planansatz (Blatt Planansätze) – wer auf sie verzichtet, spart kein Geld (Maßnahme ${p.m}).`
         : `Die Stelle ${p.nr} ist keiner Haushaltsstelle zugeordnet und damit nicht finanziert – wer auf sie verzichtet, spart kein Geld (Maßnahme ${p.m}).`,
     (p) =>
       p.hst

@@ -107,7 +107,7 @@ export function evaluateCover(d: Deckung, ctx: CoverContext): Evaluated {
           source: d.haushaltsstelle,
           measure: m,
           ref: at('betrag'),
-          use: describeUse(m, { de: `Deckung „${name}“`, en: `cover "${name}"` }),
+          use: () => describeUse(m, { de: `Deckung „${name}“`, en: `cover "${name}"` }),
           amounts: out.map((y) => y.amount),
         }
       : undefined,
@@ -190,7 +190,6 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
   }
   const period = intersect(coverPeriod, free);
   const spec = ix.positionSpecs.get(s);
-  const label = d.quelle || `Stelle ${s.nr}`;
   // ku: from vacancy the position goes on at the lower grade; only the difference is free (unless dropped).
   const lower =
     d.betrag === undefined && d.art !== 'Stellenwegfall' && spec ? lowerLine(s, spec, ctx) : undefined;
@@ -232,7 +231,14 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
     };
   });
 
-  // Only budgeted money: the line's Ansatz minus the cost of its other positions, not below zero.
+  // Only budgeted money: the line's Ansatz minus the cost of its other positions, not below zero. An
+  // adopted measure's cover has already been taken out of the line by `adopt`; the budget check judges it.
+  if (m.status === 'beschlossen') {
+    if (above.length > 0)
+      f.emit('betragAbovePosition', { m: m.nr, nr: s.nr, years: above }, at('stellenNr'), opts);
+    const asIs = years.map((y, i) => amountOf(y, raw[i].amount, raw[i].explain));
+    return positionResult(d, ctx, s, period, asIs, !lower && above.length === 0);
+  }
   const lineYears = s.haushaltsstelle ? ix.lines.get(s.haushaltsstelle) : undefined;
   const charged = ix.lineCost(s.haushaltsstelle);
   const unfunded: number[] = [];
@@ -261,7 +267,7 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
   if (unfunded.length > 0)
     f.emit(
       'coverUnfunded',
-      { m: m.nr, nr: s.nr, hst: lineYears ? s.haushaltsstelle : '', years: unfunded },
+      { m: m.nr, nr: s.nr, hst: s.haushaltsstelle, years: unfunded },
       at('stellenNr'),
       opts,
     );
@@ -274,6 +280,21 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
     );
 
   const exact = !lower && unfunded.length === 0 && capped.length === 0 && above.length === 0;
+  return positionResult(d, ctx, s, period, out, exact);
+}
+
+/** The cover line of a position and its draw on the position in the ledger. */
+function positionResult(
+  d: Deckung,
+  ctx: CoverContext,
+  s: Stelle,
+  period: Period,
+  out: YearAmount[],
+  exact: boolean,
+): Evaluated {
+  const spec = ctx.ix.positionSpecs.get(s);
+  const label = d.quelle || `Stelle ${s.nr}`;
+  // Native formulas can follow a position or an amount, not a cap or a ku difference: then no basis.
   const basis: LineBasis | undefined = !exact
     ? undefined
     : d.betrag !== undefined
@@ -287,9 +308,9 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
     draw: {
       kind: 'position',
       source: s.nr,
-      measure: m,
-      ref: at('stellenNr'),
-      use: describeUse(m, { de: `Deckung „${label}“`, en: `cover "${label}"` }, period),
+      measure: ctx.m,
+      ref: { ...d.ref, field: 'stellenNr' },
+      use: () => describeUse(ctx.m, { de: `Deckung „${label}“`, en: `cover "${label}"` }, period),
       amounts: out.map((y) => y.amount),
       period,
       fraction,

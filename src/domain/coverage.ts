@@ -108,7 +108,13 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
       result: byScenario.get(BASIS)?.get(m) ?? evals.get(m)!.result,
       realised: m.art === 'Neue Stelle' && ix.stellen.has(m.stellenNr),
     }));
-  const budget = checkBudget({ model, years, positionCost: ix.positionCost, adopted });
+  const budget = checkBudget({
+    model,
+    years,
+    positionCost: ix.positionCost,
+    adopted,
+    lineTotals: ix.lineTotals,
+  });
   budget.findings.forEach(push);
 
   return { years, scenarios, measures, findings, positions, budget: budget.lines, model };

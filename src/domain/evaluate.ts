@@ -81,16 +81,17 @@ export function evaluateMeasure(m: Massnahme, cover: Deckung[], ix: Index, scena
 
   // Its own effect draws on the position it removes or reduces.
   const draws: Draw[] = [];
-  if (plan.release && !m.terminOffen)
+  const release = plan.release;
+  if (release && !m.terminOffen)
     draws.push({
       kind: 'position',
-      source: plan.release.position.nr,
+      source: release.position.nr,
       measure: m,
       ref: at('stellenNr'),
-      use: describeUse(m, { de: m.art, en: m.art }, plan.release.period),
+      use: () => describeUse(m, { de: m.art, en: m.art }, release.period),
       amounts: costs.map((c) => (c.isNegative() ? c.neg() : c.times(0))),
-      period: plan.release.period,
-      fraction: plan.release.fraction,
+      period: release.period,
+      fraction: release.fraction,
       target: { kind: 'cost' },
     });
 
@@ -104,7 +105,10 @@ export function evaluateMeasure(m: Massnahme, cover: Deckung[], ix: Index, scena
   const coverSums = years.map((_, i) => sum(coverLines.map((l) => l.years[i].amount)));
   judgeCover(m, costs, coverSums, coverLines, cover.length, ix, f, opts);
 
-  const hasError = f.list.some((x) => x.severity === 'error');
+  // Shortfall and missing cover are the balance itself, year by year; every other error voids all years.
+  const hasError = f.list.some(
+    (x) => x.severity === 'error' && x.code !== 'COVER_SHORTFALL' && x.code !== 'COVER_MISSING',
+  );
   const measureYears = decideYears(years, costs, coverSums, hasError);
   return {
     result: {

@@ -21,6 +21,7 @@ export interface Index {
   positionCost: (s: Stelle, year: number, period?: Period) => Dec;
   /** Cost of all positions charged to a budget line, per plan year (index as `years`). */
   lineCost: (hst: string) => Dec[] | undefined;
+  lineTotals: Map<string, Dec[]>;
 }
 
 export function buildIndex(model: WorkbookModel, f: Findings): Index {
@@ -64,20 +65,14 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
     model.planansaetze.filter((p) => p.geschuetzt).map((p) => p.haushaltsstelle),
   );
 
-  // Cost charged to each line, computed on first use (only lines that cover draws on are asked).
-  const lineCosts = new Map<string, Dec[]>();
-  let byLine: Map<string, Stelle[]> | undefined;
-  const lineCost = (hst: string): Dec[] | undefined => {
-    if (!hst) return undefined;
-    let c = lineCosts.get(hst);
-    if (!c) {
-      byLine ??= groupBy([...stellen.values()], (s) => s.haushaltsstelle);
-      const members = byLine.get(hst) ?? [];
-      c = years.map((y) => members.reduce((acc, s) => acc.plus(positionCost(s, y)), ZERO));
-      lineCosts.set(hst, c);
-    }
-    return c;
-  };
+  // Cost of the positions charged to each line, per plan year: one pass, shared with the budget check.
+  const lineTotals = new Map<string, Dec[]>();
+  for (const s of model.stellen) {
+    if (!s.haushaltsstelle || !positionSpecs.get(s)) continue;
+    let totals = lineTotals.get(s.haushaltsstelle);
+    if (!totals) lineTotals.set(s.haushaltsstelle, (totals = years.map(() => ZERO)));
+    for (let i = 0; i < years.length; i++) totals[i] = totals[i].plus(positionCost(s, years[i]));
+  }
 
   const massnahmen = new Map<string, Massnahme>();
   for (const m of model.massnahmen) {
@@ -108,7 +103,8 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
     coverByMeasure,
     isProtected: (hst) => protectedLines.has(hst),
     positionCost,
-    lineCost,
+    lineCost: (hst) => lineTotals.get(hst) ?? (hst ? years.map(() => ZERO) : undefined),
+    lineTotals,
   };
 }
 
@@ -167,15 +163,4 @@ export function reportPaygrade(
   const whoEn = who.replace(/^Stelle /, 'Position ').replace(/^Maßnahme /, 'Measure ');
   const params = { who, whoEn, grade: hit.grade, step, beamte: hit.beamte };
   f.emit(hit.reason === 'grade' ? 'paygradeGrade' : 'paygradeStep', params, ref, { measure });
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

@@ -19,8 +19,8 @@ export interface Draw {
   measure: Massnahme;
   /** The cell of this use. */
   ref: SourceRef;
-  /** This use in words, for the message of a later use: "Maßnahme M-1, Deckung „…“". */
-  use: { de: string; en: string };
+  /** This use in words, for the message of a later use: "Maßnahme M-1, Deckung „…“" (built when needed). */
+  use: () => { de: string; en: string };
   /** What it releases per plan year (≥ 0). */
   amounts: Dec[];
   /** Position draws: the period and the share of the position's money they take. */
@@ -83,7 +83,14 @@ export function bookDraws(draws: Draw[], ctx: LedgerContext, f: Findings): Map<D
           if (report(d))
             f.emit(
               'overusedPosition',
-              { m: d.measure.nr, nr: d.source, first: first.use.de, firstEn: first.use.en, years, scenario },
+              {
+                m: d.measure.nr,
+                nr: d.source,
+                first: first.use().de,
+                firstEn: first.use().en,
+                years,
+                scenario,
+              },
               d.ref,
               opts(d),
             );
@@ -145,8 +152,8 @@ export function bookDraws(draws: Draw[], ctx: LedgerContext, f: Findings): Map<D
           m: d.measure.nr,
           hst: d.source,
           years: over,
-          first: firstUse ? firstUse.use.de : 'keine',
-          firstEn: firstUse ? firstUse.use.en : 'none',
+          first: firstUse ? firstUse.use().de : 'keine',
+          firstEn: firstUse ? firstUse.use().en : 'none',
           scenario,
         },
         d.ref,

@@ -17,21 +17,22 @@ import {
   type WriteBatch,
 } from '../workbook/port';
 import { GENERATED_SHEETS, headerKey, tableRequests, tableSpec } from '../workbook/schema';
+import { DATE_FORMAT, EURO_FORMAT, FTE_FORMAT, PERCENT_FORMAT } from '../workbook/formats';
+import { readTablesOffice, toRaw } from './excel-reader';
 
 /** Marks the product's own drop-down lists (as in the file adapter); any other validation is the user's. */
 const VALIDATION_TITLE = 'Stellenplan & Deckung';
-import { readTablesOffice, toRaw } from './excel-reader';
 
 /** Excel on the web refuses requests above 5 MB; stay well below with JSON overhead. */
 export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
 
-const EURO = '#,##0.00 "€";[Red]-#,##0.00 "€"';
 const NUMBER_FORMAT: Partial<Record<StyleName, string>> = {
-  money: EURO,
-  moneyBold: EURO,
-  number3: '0.000',
-  percent: '0.00 %',
-  date: 'dd.mm.yyyy',
+  money: EURO_FORMAT,
+  moneyBold: EURO_FORMAT,
+  number3: FTE_FORMAT,
+  number3Bold: FTE_FORMAT,
+  percent: PERCENT_FORMAT,
+  date: DATE_FORMAT,
 };
 const FILL: Partial<Record<StyleName, string>> = {
   header: '#2F5597',
@@ -40,7 +41,7 @@ const FILL: Partial<Record<StyleName, string>> = {
   info: '#DDEBF7',
   ok: '#C6EFCE',
 };
-const BOLD = new Set<StyleName>(['title', 'subtitle', 'header', 'moneyBold', 'error']);
+const BOLD = new Set<StyleName>(['title', 'subtitle', 'header', 'moneyBold', 'number3Bold', 'error']);
 
 /** Splits items into [from, to) blocks whose byte sizes stay below `limit` (at least one item each). */
 export function blocks(sizes: number[], limit: number): [number, number][] {
@@ -445,7 +446,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const col = columnLetter(raw.origin.col + i);
     const top = raw.origin.row + 1;
     const formulas = write.cells.map((c) => officeFormula(c));
-    const formats = write.cells.map((c) => NUMBER_FORMAT[c.s ?? 'money'] ?? EURO);
+    const formats = write.cells.map((c) => NUMBER_FORMAT[c.s ?? 'money'] ?? EURO_FORMAT);
     // Blocks of rows, each with its formulas and formats well inside one request.
     const sizes = formulas.map((f, k) => JSON.stringify(f).length + formats[k].length + 8);
     for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {

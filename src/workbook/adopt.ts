@@ -302,7 +302,7 @@ export function planAdoption(
       `Measure ${nr} has already been adopted.`,
     );
   if (m.status === 'abgelehnt')
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} ist abgelehnt und kann nicht übernommen werden.`,
       `Measure ${nr} was rejected.`,
     );
@@ -316,7 +316,7 @@ export function planAdoption(
     );
   const errors = result.findings.filter((f) => f.measure === nr && f.severity === 'error');
   if (errors.length > 0)
-    throw new WorkbookUnusableError(
+    throw new OperationRefusedError(
       `Die Maßnahme ${nr} hat noch Fehler (${[...new Set(errors.map((e) => e.code))].join(', ')}): erst beheben, dann übernehmen.`,
       `Measure ${nr} still has errors: fix them first.`,
     );

@@ -38,6 +38,7 @@ export type StyleName =
   | 'money'
   | 'moneyBold'
   | 'number3'
+  | 'number3Bold'
   | 'percent'
   | 'date'
   | 'note'
@@ -140,8 +141,8 @@ export class WorkbookUnusableError extends Error {
 }
 
 /**
- * An operation the product refuses although the file is fine (nothing to undo, adopted twice, the plan
- * changed since the adoption): the CLI exits with 3 (DESIGN.md) and prints the sentence.
+ * The workbook is usable but the operation is refused (adopted twice, nothing to undo, the plan changed since
+ * the adoption): the CLI exits with 3. A kind of WorkbookUnusableError, so every host still shows the sentence.
  */
 export class OperationRefusedError extends WorkbookUnusableError {
   constructor(message: string, messageEn: string) {

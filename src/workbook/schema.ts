@@ -45,6 +45,7 @@ export const SHEETS = {
   stellenplan: 'Stellenplan',
   protokoll: 'Protokoll',
   vorlage: 'Beschlussvorlage',
+  nachtrag: 'Nachtragsstellenplan',
 } as const;
 
 /** Sheets the product rewrites on every run; everything else belongs to the user. */
@@ -105,6 +106,14 @@ export const STELLEN: TableSpec = {
     // contract v2: the step rises by the step table from this date (written only where a row fills it)
     { field: 'stufeSeit', header: 'Stufe seit', kind: 'date', width: 12 },
     { field: 'freiAb', header: 'Frei ab', aliases: ['Frei ab (Datum)'], kind: 'date', width: 12 },
+    // optional: marks training positions (Auszubildende, Anwärter) for the Nachwuchskräfte overview
+    {
+      field: 'nachwuchs',
+      header: 'Nachwuchs',
+      aliases: ['Nachwuchskraft', 'Ausbildung'],
+      kind: 'text',
+      width: 14,
+    },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };

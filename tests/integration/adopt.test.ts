@@ -122,12 +122,11 @@ test('adopt writes the position, kw notes, Planansätze and status, and logs eve
   expect(json.measures.find((m) => m.id === 'M-2027-01')!.covered).toBe(true);
 });
 
-test('adopting twice is refused with a clear message, and the file is not written', async () => {
+test('adopting twice is refused (exit 3) with a clear message, and the file is not written', async () => {
   const once = path.join(dir, 'einmal.xlsx');
   await runCli(['adopt', input, 'M-2027-01', '-o', once]);
   const twice = path.join(dir, 'zweimal.xlsx');
   const r = await runCli(['adopt', once, 'M-2027-01', '-o', twice]);
-  // refused (DESIGN.md: exit 3), not an unusable file
   expect(r.code).toBe(3);
   expect(r.stderr).toContain('bereits beschlossen');
   await expect(loadExcel(twice)).rejects.toThrow();
@@ -147,7 +146,7 @@ test('undo restores exactly the old values and logs the take-back; the measure c
   const actions = new Set<string>();
   protokoll.eachRow((row, n) => n > 1 && actions.add(row.getCell(2).text));
   expect([...actions]).toEqual(['Beschluss M-2027-01', 'Rücknahme Beschluss M-2027-01']);
-  // nothing left to undo
+  // nothing left to undo: refused, exit 3
   expect((await runCli(['undo', undone, '-o', path.join(dir, 'u2.xlsx')])).code).toBe(3);
   // and the measure can be adopted again
   expect((await runCli(['adopt', undone, 'M-2027-01', '-o', path.join(dir, 'a2.xlsx')])).code).toBe(0);

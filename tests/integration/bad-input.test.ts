@@ -379,5 +379,12 @@ test('an optional table without a required column gives one finding at its heade
   // the cover row that names a line of that table is then reported as unknown, not silently accepted
   expect(
     json.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.sheet}!${f.cell}`),
-  ).toEqual(['INVALID_VALUE Planansätze!A1', 'BUDGET_LINE_UNKNOWN Deckung!E3']);
+    // without usable Planansätze the position given up is not budgeted (v2: COVER_UNFUNDED), hence short
+    // (sorted by severity, then sheet and cell)
+  ).toEqual([
+    'COVER_UNFUNDED Deckung!D2',
+    'BUDGET_LINE_UNKNOWN Deckung!E3',
+    'COVER_SHORTFALL Maßnahmen!A2',
+    'INVALID_VALUE Planansätze!A1',
+  ]);
 });

@@ -45,7 +45,9 @@ describe('check --json', () => {
       expect(Object.keys(m).sort()).toEqual(['covered', 'id', 'scenario', 'years']);
       expect([typeof m.id, typeof m.scenario, typeof m.covered]).toEqual(['string', 'string', 'boolean']);
       for (const y of m.years) {
-        expect(Object.keys(y).sort()).toEqual(['balance', 'cost', 'cover', 'year']);
+        // v2 adds the verdict per year (additive: nothing renamed or removed)
+        expect(Object.keys(y).sort()).toEqual(['balance', 'cost', 'cover', 'covered', 'year']);
+        expect(typeof y.covered).toBe('boolean');
         expect(Number.isInteger(y.year)).toBe(true);
         for (const k of ['cost', 'cover', 'balance'] as const) expect(y[k]).toMatch(AMOUNT);
         expect((Number(y.cover) - Number(y.cost)).toFixed(2)).toBe(y.balance);
@@ -279,13 +281,15 @@ test('an output that cannot be written is exit 2 with a sentence, and no tempora
   const r = await runCli(['report', obertshausen, '-o', missing]);
   expect(r.code).toBe(2);
   expect(r.stderr.trim()).toBe(
-    `Die Datei „${missing}“ lässt sich nicht schreiben (den Ordner gibt es nicht).`,
+    `Die Datei „${missing}“ lässt sich nicht schreiben (den Ordner gibt es nicht); nichts wurde verändert.`,
   );
   const onto = path.join(dir, 'ordner.xlsx');
   await fs.mkdir(onto);
   const r2 = await runCli(['init', path.join(onto), '--force']);
   expect(r2.code).toBe(2);
-  expect(r2.stderr).toMatch(/lässt sich nicht schreiben \(dort liegt ein Ordner\)\.\n$/);
+  expect(r2.stderr).toMatch(
+    /lässt sich nicht schreiben \(dort liegt ein Ordner\)(; nichts wurde verändert)?\.\n$/,
+  );
   expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 
@@ -297,7 +301,7 @@ describe('usage', () => {
     expect(unknown.stderr).toMatch(/Unbekannter Befehl „pruefen“/);
     const noFile = await runCli(['check']);
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toMatch(/Bitte eine Datei angeben/);
+    expect(noFile.stderr).toMatch(/Es fehlt DATEI\.xlsx/);
   });
 });
 

@@ -32,10 +32,11 @@ export interface MassnahmeInput extends Partial<Omit<Massnahme, 'anteil' | 'plan
   anteil?: Num;
   planansatz?: Num;
 }
-export interface DeckungInput extends Partial<Omit<Deckung, 'betrag' | 'ref'>> {
+export interface DeckungInput extends Partial<Omit<Deckung, 'betrag' | 'quote' | 'ref'>> {
   massnahmeNr: string;
   art: Deckung['art'];
   betrag?: Num;
+  quote?: Num;
 }
 export interface PlanansatzInput extends Partial<Omit<Planansatz, 'ansatz' | 'ref'>> {
   haushaltsstelle: string;
@@ -87,6 +88,7 @@ export function deckung(input: DeckungInput, row = 0): Deckung {
     haushaltsstelle: '',
     ...input,
     betrag: input.betrag === undefined ? undefined : dec(input.betrag),
+    quote: input.quote === undefined ? undefined : dec(input.quote),
     ref: { table: 'Deckung', row },
   };
 }

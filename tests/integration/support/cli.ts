@@ -48,7 +48,7 @@ export interface CheckJson {
     id: string;
     scenario: string;
     covered: boolean;
-    years: { year: number; cost: string; cover: string; balance: string }[];
+    years: { year: number; cost: string; cover: string; balance: string; covered: boolean }[];
   }[];
   findings: {
     severity: 'error' | 'warning' | 'info';

@@ -506,13 +506,24 @@ export const CLEAN: TemplateData = {
       Betrag: 5000,
     },
   ],
-  planansaetze: [2027, 2028, 2029, 2030, 2031].map((y) => ({
-    Haushaltsstelle: '1.1.4430',
-    Bezeichnung: 'Beratung',
-    Jahr: y,
-    Ansatz: 50000,
-    Geschützt: 'Nein',
-  })),
+  planansaetze: [
+    ...[2027, 2028, 2029, 2030, 2031].map((y) => ({
+      Haushaltsstelle: '1.1.4430',
+      Bezeichnung: 'Beratung',
+      Jahr: y,
+      Ansatz: 50000,
+      Geschützt: 'Nein',
+    })),
+    // the positions' own line: a position given up as cover must be budgeted (DESIGN.md v2, COVER_UNFUNDED)
+    ...[2027, 2028, 2029, 2030, 2031].map((y) => ({
+      Haushaltsstelle: '1.1',
+      Bezeichnung: 'FB1 – Personalaufwand',
+      Jahr: y,
+      Ansatz: 400000,
+      Geschützt: 'Nein',
+      Art: 'Personalaufwand',
+    })),
+  ],
 };
 
 /**

@@ -172,7 +172,7 @@ describe('COVER_INADMISSIBLE: rules as data with their legal source', () => {
     expect(result.measures[0].covered).toBe(false);
   });
 
-  it('refuses general tax revenue as Mehrertrag for a specific position', () => {
+  it('warns (v2: not an error) when general tax revenue is the Mehrertrag for a specific position', () => {
     const found = codes(
       base(
         [
@@ -189,7 +189,9 @@ describe('COVER_INADMISSIBLE: rules as data with their legal source', () => {
       'COVER_INADMISSIBLE',
     );
     expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('warning');
     expect(found[0].message).toContain('allgemeine Deckungsmittel');
+    expect(found[0].message).toContain('Muster-GeschO § 15 Abs. 2');
   });
 
   it('accepts a fee revenue as Mehrertrag', () => {
@@ -229,6 +231,9 @@ describe('COVER_INADMISSIBLE: rules as data with their legal source', () => {
     );
     expect(bad).toHaveLength(1);
     expect(bad[0].ref).toEqual({ table: 'Deckung', row: 0, field: 'stellenNr' });
+    // v2: a warning with the accrual-based source; the cover still counts
+    expect(bad[0].severity).toBe('warning');
+    expect(bad[0].message).toContain('§ 20 Abs. 1 LHO Hessen (doppisch)');
 
     const civilServantForEmployee = withBesoldung(
       buildModel({
