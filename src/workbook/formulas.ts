@@ -1,7 +1,6 @@
 import { normalizeGrade } from '../domain/grades';
 import { D, type Dec } from '../domain/money';
 import type { Parameter } from '../domain/model';
-import { isoToSerial } from './cells';
 import { a1, columnLetter, sheetRef, type RawTable } from './port';
 import { PARAMETER_NAMES, headerKey, mapColumns, SHEETS, type TableSpec } from './schema';
 
@@ -30,7 +29,9 @@ export const paramCell = (key: keyof typeof PARAM_ROWS) => `${B}!$B$${PARAM_ROWS
 export const localParam = (key: keyof typeof PARAM_ROWS) => `$B$${PARAM_ROWS[key]}`;
 
 export function dateLiteral(iso: string): string {
-  return String(isoToSerial(iso));
+  // DATE(…) and not the serial number: a workbook in the 1904 date system counts days from another epoch
+  const [y, m, d] = iso.split('-').map(Number);
+  return `DATE(${y},${m},${d})`;
 }
 
 /**

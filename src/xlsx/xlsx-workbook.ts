@@ -22,6 +22,7 @@ import type { StyleMode } from './sheet-xml';
 import { rowHeight } from '../workbook/print';
 import { STYLES } from './styles';
 import { parseRange } from './xml';
+import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 
 export { zipDirectory, type ZipEntry };
@@ -78,7 +79,8 @@ export class XlsxWorkbook implements WorkbookPort {
   static async open(
     data: Uint8Array | ArrayBuffer,
     limits: OpenLimits = DEFAULT_LIMITS,
-    inflate?: BoundedInflate,
+    // the browser page has no zlib: the same bounded check with fflate (the command line passes zlib's)
+    inflate: BoundedInflate = boundedInflate,
   ): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const entries = checkContainer(bytes, limits, inflate);
