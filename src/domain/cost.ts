@@ -574,12 +574,7 @@ export class CostModel {
         labelEn: `Employer share ${c.label} capped at the monthly ceiling`,
         value: formatEuro(c.amount),
       });
-    if (!p.sachkosten.isZero())
-      steps.push({
-        label: 'Sachkosten je Stelle',
-        labelEn: 'Running costs per position',
-        value: formatEuro(p.sachkosten),
-      });
+    if (!p.sachkosten.isZero()) steps.push(sachkostenStep(p.sachkosten));
     steps.push(
       { label: 'Stellenanteil', labelEn: 'FTE share', value: formatDecimalDe(spec.share, 3) },
       {
@@ -630,12 +625,7 @@ export class CostModel {
         value: formatDecimalDe(growth, 4),
       },
     ];
-    if (!p.sachkosten.isZero())
-      steps.push({
-        label: 'Sachkosten je Stelle',
-        labelEn: 'Running costs per position',
-        value: formatEuro(p.sachkosten),
-      });
+    if (!p.sachkosten.isZero()) steps.push(sachkostenStep(p.sachkosten));
     steps.push(
       { label: 'Stellenanteil', labelEn: 'FTE share', value: formatDecimalDe(spec.share, 3) },
       {
@@ -688,6 +678,15 @@ export function explainProRata(
         value: formatEuro(amount),
       },
     ],
+  };
+}
+
+/** The explanation step of the Sachkosten (both explanations show it alike). */
+function sachkostenStep(sachkosten: Dec): Explanation['steps'][number] {
+  return {
+    label: 'Sachkosten je Stelle',
+    labelEn: 'Running costs per position',
+    value: formatEuro(sachkosten),
   };
 }
 

@@ -169,7 +169,7 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
   }
   const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
   if (helper) {
-    helper.write(rows, r + 1, { entgelt, besoldung });
+    helper.write(rows, { entgelt, besoldung });
     widths[3] = 22; // the v2 parameter labels stand in column D
   }
   return {
@@ -695,7 +695,6 @@ interface HelperEntry {
   key: string;
   year: number;
   spec: LineSpec;
-  /** How the share is written in the helper row: a number. */
 }
 
 /** Columns of the helper table: key, year, from, to, months, grade, step, Gültig ab, monthly, growth, share, pay, KV/RV. */
@@ -725,7 +724,6 @@ interface SegmentHelper {
   ranges(prefix: string): SegmentRanges;
   write(
     rows: (SheetCell | null)[][],
-    firstRow: number,
     tables: { entgelt?: PayTableLocation; besoldung?: PayTableLocation },
   ): void;
 }
@@ -812,7 +810,7 @@ function segmentHelper(
       rvLfd: col('O', prefix),
       rvRest: col('P', prefix),
     }),
-    write(out, _firstRow, tables) {
+    write(out, tables) {
       out[first - 3] = [
         {
           v: 'Monatsabschnitte: je Zeile und Jahr ein Satz (Tabelle gültig ab, Stufe, Steigerung); Monate nach Kalendertagen',

@@ -60,17 +60,13 @@ function dataSheet(spec: TableSpec, rows: RowInput[] = [], v2 = false): Generate
   const columns = spec.columns.filter(
     (c) =>
       !c.generated &&
-      !(v2 && c.field === 'stufeSeit') &&
       !(
         (WRITTEN_WHEN_FILLED[spec.key] ?? []).includes(c.field) &&
+        // v2 (`init`): the Stufe seit column is offered even while empty
+        !(v2 && c.field === 'stufeSeit') &&
         rows.every((r) => r[c.header] === undefined)
       ),
   );
-  // v2 (`init`): the Stufe seit column is offered even while empty
-  if (v2) {
-    const since = spec.columns.find((c) => c.field === 'stufeSeit');
-    if (since) columns.push(since);
-  }
   const header: SheetCell[] = columns.map((c) => ({ v: c.header, s: 'header' }));
   const body = rows.map((row) =>
     columns.map((c): SheetCell => {
