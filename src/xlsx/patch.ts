@@ -95,6 +95,11 @@ interface SheetEntry {
   type: string;
 }
 
+/** Each sheet's name and the path of its part in the package (as workbook.xml and its relations say). */
+export function sheetParts(pkg: OoxmlPackage): { name: string; path: string }[] {
+  return new Book(pkg).sheets.map((s) => ({ name: s.name, path: s.path }));
+}
+
 /** The workbook part, its relations, its sheets and names: what a write may change in it. */
 class Book {
   readonly path: string;

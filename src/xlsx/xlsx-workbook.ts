@@ -24,6 +24,7 @@ import { STYLES } from './styles';
 import { parseRange } from './xml';
 import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
+import { UncachedFormulas } from './uncached';
 
 export { zipDirectory, type ZipEntry };
 
@@ -68,7 +69,18 @@ export class XlsxWorkbook implements WorkbookPort {
     readonly hasMacros = false,
     /** The file as it was read; undefined for a workbook created by the product. */
     private readonly original?: Uint8Array,
-  ) {}
+  ) {
+    this.uncached = original ? new UncachedFormulas(original) : undefined;
+  }
+
+  /** Formula cells of the file without a stored result (told apart from an empty-text result). */
+  private readonly uncached?: UncachedFormulas;
+
+  /** The cell's value as read; a formula without result is a finding only where the file really has none. */
+  private read(ws: ExcelJS.Worksheet): CellReader {
+    const uncached = this.uncached;
+    return (cell) => cellValue(cell, uncached ? () => uncached.has(ws.name, cell.address) : undefined);
+  }
 
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();
@@ -186,7 +198,7 @@ export class XlsxWorkbook implements WorkbookPort {
           const grown = this.plan.tables.get(model.name);
           const bottom = Math.max(Number(e.row), grown?.bottom ?? 0);
           const right = Math.max(Number(e.col), ...(grown?.columns.keys() ?? []));
-          return readBlock(ws, Number(s.row), Number(s.col), right, bottom, model.name);
+          return readBlock(this.read(ws), ws, Number(s.row), Number(s.col), right, bottom, model.name);
         }
       }
     }
@@ -195,7 +207,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.workbook.worksheets.find((w) => headerKey(w.name) === headerKey(name));
     for (const name of req.sheetNames) {
       const ws = byName(name);
-      if (ws) return readBlock(ws, 1, 1, undefined, undefined);
+      if (ws) return readBlock(this.read(ws), ws, 1, 1, undefined, undefined);
     }
     // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter) with
     //    "Stufe 1" in the same row – a Stellen sheet's own "Entgeltgruppe" column is no pay table
@@ -211,7 +223,7 @@ export class XlsxWorkbook implements WorkbookPort {
           }
           const c = keys.indexOf(headerKey(req.anchorHeader));
           if (c >= 0 && keys.includes(step, c))
-            return readBlock(ws, r, c + 1, undefined, undefined, undefined, true);
+            return readBlock(this.read(ws), ws, r, c + 1, undefined, undefined, undefined, true);
         }
       }
     }
@@ -619,7 +631,13 @@ export function zipUncompressedSize(bytes: Uint8Array): number {
 }
 
 /** Normalises ExcelJS cell values (formulas give their cached result, rich text its plain text). */
-export function cellValue(cell: ExcelJS.Cell): CellValue {
+type CellReader = (cell: ExcelJS.Cell) => CellValue;
+
+/**
+ * `noResult` tells whether a formula cell ExcelJS hands over without result really has none in the file;
+ * without it (a workbook made by the product) such a cell counts as not computed.
+ */
+export function cellValue(cell: ExcelJS.Cell, noResult?: () => boolean): CellValue {
   // The other cells of a merged range are empty, as Excel stores and shows them (and Office.js reads
   // them); ExcelJS would hand out the first cell's value again for each of them.
   if (cell.type === ExcelJS.ValueType.Merge) return null;
@@ -633,7 +651,7 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
       // `cell.value` drops falsy cached results (0, false, ""); `cell.result` keeps them.
       const r = (cell as unknown as { result?: unknown }).result;
       // no cached result: a finding at this cell (read.ts), never an empty cell that defaults
-      if (r === undefined || r === null) return { error: NO_CACHED_VALUE };
+      if (r === undefined || r === null) return !noResult || noResult() ? { error: NO_CACHED_VALUE } : '';
       if (typeof r === 'object' && 'error' in r) return { error: String(r.error) };
       return r as CellValue;
     }
@@ -651,6 +669,7 @@ function cellValueOfRich(t: unknown): string {
 }
 
 function readBlock(
+  cellValue: CellReader,
   ws: ExcelJS.Worksheet,
   headerRow: number,
   firstCol: number,
