@@ -202,8 +202,12 @@ export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
   if (isEmpty(v)) return ok(undefined);
   if (isErrorValue(v)) return errorValue(v);
   let iso: string | undefined;
-  if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
-  else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2199) return bareYear(v);
+  if (v instanceof Date) {
+    iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
+    // 2027 typed into a date-formatted cell arrives as 19.07.1905 (serial 2027)
+    const serial = iso && iso < '1906-01-01' ? isoToSerial(iso) : undefined;
+    if (serial !== undefined && Number.isInteger(serial) && serial >= 1900) return bareYear(serial);
+  } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2199) return bareYear(v);
   else if (typeof v === 'number') iso = v >= 1 && v < 2958466 ? serialToIso(v) : undefined;
   else if (typeof v === 'string') {
     const s = v.trim();
