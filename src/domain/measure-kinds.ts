@@ -78,8 +78,8 @@ export interface ResolutionText {
 
 export interface MeasureKind {
   cost: (ctx: KindContext) => CostPlan;
-  /** Applies the measure to the plan rows of a year. */
-  stellenplan: (rows: Map<string, PlanRow>, m: Massnahme) => void;
+  /** Applies the measure to the plan rows of a year (`position`: the existing position it names). */
+  stellenplan: (rows: Map<string, PlanRow>, m: Massnahme, at: { year: number; position?: Stelle }) => void;
   resolution: (m: Massnahme, t: ResolutionText) => string;
   /** What `adopt` writes besides status and budget: a new position row. */
   adoption: { addsPosition: boolean };
@@ -154,7 +154,10 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
         release: { position: s, fraction: new D(1), period },
       };
     },
-    stellenplan(rows, m) {
+    stellenplan(rows, m, at) {
+      // an occupied position leaves the plan only in the year it falls vacant (the same date as its money)
+      const v = at.position ? vacancyOf(at.position) : { kind: 'vacant' as const };
+      if (v.kind === 'never' || (v.kind === 'from' && v.date > `${at.year}-12-31`)) return;
       rows.delete(m.stellenNr);
     },
     resolution: (m, t) => `Im Stellenplan entfällt ${t.pos} ${t.from}.`,

@@ -91,7 +91,7 @@ export function stellenplanView(
         continue;
       }
       if (!activeIn(year, m.beginn, m.ende)) continue;
-      MEASURE_KINDS[m.art].stellenplan(rows, m);
+      MEASURE_KINDS[m.art].stellenplan(rows, m, { year, position });
     }
   }
   const groups = new Map<string, StellenplanGroup>();
