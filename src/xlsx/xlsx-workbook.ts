@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { display, fitText, isoToSerial, NO_CACHED_VALUE } from '../workbook/cells';
+import { display, fitText, isoToSerial } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,
@@ -563,8 +563,7 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
     if ('formula' in o || 'sharedFormula' in o) {
       // `cell.value` drops falsy cached results (0, false, ""); `cell.result` keeps them.
       const r = (cell as unknown as { result?: unknown }).result;
-      // no cached result: a finding at this cell (read.ts), never an empty cell that defaults
-      if (r === undefined || r === null) return { error: NO_CACHED_VALUE };
+      if (r === undefined || r === null) return null;
       if (typeof r === 'object' && 'error' in r) return { error: String(r.error) };
       return r as CellValue;
     }

@@ -381,9 +381,9 @@ test('an optional table without a required column gives one finding at its heade
     json.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.sheet}!${f.cell}`),
     // without usable Planansätze the position given up is not budgeted (v2: COVER_UNFUNDED), hence short
   ).toEqual([
-    'INVALID_VALUE Planansätze!A1',
     'COVER_UNFUNDED Deckung!D2',
     'BUDGET_LINE_UNKNOWN Deckung!E3',
     'COVER_SHORTFALL Maßnahmen!A2',
+    'INVALID_VALUE Planansätze!A1',
   ]);
 });
