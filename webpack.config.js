@@ -3,9 +3,10 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { addinUrl, prodManifest } = require('./scripts/manifest-url');
 
-const urlDev = 'https://localhost:3000/';
-const urlProd = process.env.ADDIN_URL || 'https://localhost:3000/'; // set ADDIN_URL for a real deployment
+// ADDIN_URL: where IT hosts dist/ (docs/betrieb.md); only dist/manifest.prod.xml depends on it
+const urlProd = addinUrl(process.env.ADDIN_URL);
 
 /** No remote hosts: office.js is served from this add-in's own origin, the standalone page never uploads. */
 const CSP = [
@@ -17,6 +18,8 @@ const CSP = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
+  // The pane frames nothing (office.js outside Office would frame Microsoft's telemetry service).
+  "frame-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
@@ -81,22 +84,26 @@ module.exports = async (env, options) => {
               ],
             },
           },
+          // the SupportUrl and LearnMoreUrl of the manifest: a short German help page
+          { from: 'docs/hilfe.html', to: 'hilfe.html' },
           {
             from: 'manifest.xml',
             to: dev ? 'manifest.dev.xml' : 'manifest.prod.xml',
-            transform: (content) => (dev ? content : content.toString().split(urlDev).join(urlProd)),
+            transform: (content) => (dev ? content : prodManifest(content, urlProd)),
           },
         ],
       }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane', 'functions'],
+        // functions.js stays an entry (manifest Script URL); the pane loads it only inside Office.
+        chunks: ['taskpane'],
         templateParameters: { csp: CSP },
       }),
     ],
     devServer: {
-      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      // STELLENPLAN_PORT: another port when 3000 is taken (the manifest for sideloading expects 3000)
+      port: Number(process.env.STELLENPLAN_PORT || process.env.npm_package_config_dev_server_port || 3000),
       headers: { 'Content-Security-Policy': CSP },
       server: serving && !process.env.NO_HTTPS ? { type: 'https', options: await httpsOptions() } : 'http',
       static: { directory: path.resolve(__dirname, 'dist') },

@@ -46,6 +46,13 @@ const IN_PLACE: OptionSpec = {
     en: 'change the input file itself (a backup is made first)',
   },
 };
+const PDF: OptionSpec = {
+  type: 'boolean',
+  help: {
+    de: 'dazu die Papiere als PDF neben der Ausgabe (braucht LibreOffice)',
+    en: 'also the papers as PDF next to the output (needs LibreOffice)',
+  },
+};
 const FILE: Text = { de: 'DATEI.xlsx', en: 'FILE.xlsx' };
 const MEASURE: Text = { de: 'MASSNAHME', en: 'MEASURE' };
 
@@ -103,13 +110,7 @@ export const COMMANDS: CommandSpec[] = [
       out: OUT,
       output: OUTPUT,
       'in-place': IN_PLACE,
-      pdf: {
-        type: 'boolean',
-        help: {
-          de: 'dazu die Papiere als PDF neben der Ausgabe (braucht LibreOffice)',
-          en: 'also the papers as PDF next to the output (needs LibreOffice)',
-        },
-      },
+      pdf: PDF,
     },
   },
   {
@@ -191,6 +192,7 @@ export const COMMANDS: CommandSpec[] = [
         help: { de: 'der beschlossene Plan (Pflicht)', en: 'the adopted plan (required)' },
       },
       out: OUT,
+      pdf: PDF,
       output: OUTPUT,
     },
   },

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
 import { DEFAULT_LIMITS, XlsxWorkbook, fileTooLarge, type OpenLimits } from '../xlsx/xlsx-workbook';
@@ -67,29 +67,124 @@ export async function openWorkbook(
   return XlsxWorkbook.open(data, limits, boundedInflate);
 }
 
-/** Writes through a temporary file and a rename: a crash never leaves half a workbook behind. */
-export async function saveWorkbook(workbook: XlsxWorkbook, file: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const bytes = await workbook.toBuffer();
+/** Why a write failed, as the words of one German (and English) sentence. */
+const WRITE_ERRORS: Record<string, [string, string]> = {
+  ENOENT: ['den Ordner gibt es nicht', 'the folder does not exist'],
+  ENOTDIR: ['den Ordner gibt es nicht', 'the folder does not exist'],
+  EISDIR: ['dort liegt ein Ordner', 'a folder has that name'],
+  EACCES: ['keine Schreibrechte', 'no permission to write'],
+  EPERM: ['keine Schreibrechte', 'no permission to write'],
+  EROFS: ['das Laufwerk ist schreibgeschützt', 'the drive is read-only'],
+  ENOSPC: ['der Datenträger ist voll', 'the disk is full'],
+  EDQUOT: ['das Speicherkontingent ist erschöpft', 'the disk quota is used up'],
+  EBUSY: ['die Datei ist gerade von einem anderen Programm geöffnet', 'another program holds the file'],
+  ETXTBSY: ['die Datei ist gerade von einem anderen Programm geöffnet', 'another program holds the file'],
+  EMFILE: ['zu viele Dateien sind geöffnet', 'too many open files'],
+  EIO: ['ein Lese-/Schreibfehler des Datenträgers', 'an input/output error of the disk'],
+};
+
+/** The one sentence for a failed write (EACCES, ENOSPC …), never "Unerwarteter Fehler". */
+export function writeError(file: string, e: unknown): WorkbookUnusableError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'unbekannter Fehler';
+  const [de, en] = WRITE_ERRORS[code] ?? [`Fehler ${code}`, `error ${code}`];
+  return new WorkbookUnusableError(
+    `Die Datei „${file}“ lässt sich nicht schreiben (${de}); nichts wurde verändert.`,
+    `Cannot write "${file}" (${en}); nothing was changed.`,
+  );
+}
+
+/** The real file behind a path (a symlink is followed, so the link stays a link); the path when it is new. */
+export async function realTarget(file: string): Promise<string> {
   try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    return await fs.realpath(file);
+  } catch {
+    return file;
+  }
+}
+
+/** A read-only file is never replaced: refused before anything is written (exit 2). */
+export async function refuseReadOnly(file: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    return;
+  }
+  // the mode bits decide (also for root, who could write anyway): "schreibgeschützt" is the user's wish
+  if (stat.isFile() && (stat.mode & 0o222) === 0)
+    throw new WorkbookUnusableError(
+      `Die Datei „${file}“ ist schreibgeschützt und wird nicht ersetzt; bitte den Schreibschutz aufheben oder mit -o eine andere Ausgabedatei wählen.`,
+      `"${file}" is read-only and is not replaced; remove the write protection or choose another output file with -o.`,
+    );
+}
+
+/**
+ * Writes through a temporary file in the same folder and a rename: a crash never leaves half a workbook
+ * behind. A symlink is followed (its target is written, the link stays); the file keeps its mode and, where
+ * the system allows, its owner; a new file gets the mode of `modeFrom` (the input: personnel data stays as
+ * private as it was). A macro workbook keeps its macros, so it must stay an .xlsm.
+ */
+export async function saveWorkbook(
+  workbook: XlsxWorkbook,
+  file: string,
+  options: { modeFrom?: string; beforeReplace?: () => Promise<void> } = {},
+): Promise<void> {
+  if (workbook.hasMacros && !/\.xlsm$/i.test(file))
+    throw new WorkbookUnusableError(
+      `Die Arbeitsmappe enthält Makros: sie wird mit ihren Makros geschrieben und muss daher auf .xlsm enden („${path.basename(file)}“ würde Excel nicht öffnen) – bitte -o NAME.xlsm angeben.`,
+      `The workbook contains macros: it is written with them and must end in .xlsm – pass -o NAME.xlsm.`,
+    );
+  const target = await realTarget(file);
+  await refuseReadOnly(target);
+  // a refusal (protected sheet, user data in the way …) comes from here: before anything is written
+  const bytes = await workbook.toBuffer();
+  let before: { mode: number; uid: number; gid: number } | undefined;
+  try {
+    before = await fs.stat(target);
+  } catch {
+    before = options.modeFrom ? await fs.stat(options.modeFrom).catch(() => undefined) : undefined;
+    if (before) before = { ...before, uid: -1, gid: -1 };
+  }
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, bytes, { mode: 0o600 });
+    if (before) {
+      await fs.chmod(tmp, before.mode & 0o7777);
+      if (before.uid >= 0) await fs.chown(tmp, before.uid, before.gid).catch(() => undefined);
+    }
   } catch (e) {
     await fs.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code ?? 'unbekannter Fehler';
-    const why: Record<string, [string, string]> = {
-      ENOENT: ['den Ordner gibt es nicht', 'the folder does not exist'],
-      EISDIR: ['dort liegt ein Ordner', 'a folder has that name'],
-      EACCES: ['keine Schreibrechte', 'no permission to write'],
-      EPERM: ['keine Schreibrechte', 'no permission to write'],
-      EROFS: ['das Laufwerk ist schreibgeschützt', 'the drive is read-only'],
-      ENOSPC: ['der Datenträger ist voll', 'the disk is full'],
-    };
-    const [de, en] = why[code] ?? [code, code];
-    throw new WorkbookUnusableError(
-      `Die Datei „${file}“ lässt sich nicht schreiben (${de}).`,
-      `Cannot write "${file}" (${en}).`,
-    );
+    throw writeError(file, e);
+  }
+  try {
+    // the backup of an in-place write: only once the new file is complete
+    await options.beforeReplace?.();
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e instanceof WorkbookUnusableError ? e : writeError(file, e);
+  }
+}
+
+/**
+ * A new backup next to the file for each in-place write: NAME.bak-YYYYMMDD-HHMMSS.xlsx (an earlier one is
+ * never overwritten; two in the same second get "-2", "-3" …). Returns its path.
+ */
+export async function writeBackup(file: string, now: Date = new Date()): Promise<string> {
+  const source = await realTarget(file);
+  const ext = path.extname(file);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${p2(now.getMonth() + 1)}${p2(now.getDate())}-${p2(now.getHours())}${p2(now.getMinutes())}${p2(now.getSeconds())}`;
+  const base = path.join(path.dirname(file), `${path.basename(file, ext)}.bak-${stamp}`);
+  for (let k = 1; ; k++) {
+    const backup = `${base}${k > 1 ? `-${k}` : ''}${ext || '.xlsx'}`;
+    try {
+      await fs.copyFile(source, backup, fsConstants.COPYFILE_EXCL);
+      return backup;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && k < 100) continue;
+      throw writeError(backup, e);
+    }
   }
 }
 
@@ -105,15 +200,6 @@ export async function exists(file: string): Promise<boolean> {
 export function defaultReportPath(file: string, suffix = 'bericht'): string {
   const ext = path.extname(file);
   return path.join(path.dirname(file), `${path.basename(file, ext)}-${suffix}${ext || '.xlsx'}`);
-}
-
-export function backupPath(file: string): string {
-  const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}.bak${ext || '.xlsx'}`);
-}
-
-export async function copyFile(from: string, to: string): Promise<void> {
-  await fs.copyFile(from, to);
 }
 
 /** A text file (Markdown draft), written whole. */

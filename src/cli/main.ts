@@ -4,11 +4,13 @@ import type { Finding } from '../domain/findings';
 import { scenarioKey } from '../domain/scenarios';
 import { OperationRefusedError, WorkbookUnusableError } from '../workbook/port';
 import { combineFindings, readWorkbookModel, type ReadResult } from '../workbook/read';
+import { analyseRead } from '../workbook/analysis';
 import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
 import type { WriteBatch } from '../workbook/port';
 import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
+import { runNachtrag } from './nachtrag';
 import { buildReport } from '../workbook/report';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
@@ -25,12 +27,13 @@ import {
 } from './args';
 import { readFileSync } from 'fs';
 import {
-  backupPath,
-  copyFile,
   defaultReportPath,
   exists,
   openWorkbook,
+  refuseReadOnly,
+  realTarget,
   saveWorkbook,
+  writeBackup,
   writeText,
 } from './files';
 import { checkJson, checkText, compareText, sortFindings } from './output';
@@ -192,8 +195,9 @@ function requireMeasure(read: ReadResult, nr: string): void {
 
 async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const { read } = await load(file, io, lang);
-  const result = checkCoverage(read.model, { scenario: scenarioOption(args, read) });
-  const findings = allFindings(read, result.findings);
+  const analysis = analyseRead(read, { scenario: scenarioOption(args, read) });
+  const { result } = analysis;
+  const findings = sortFindings(read, analysis.findings);
   if (flag(args, 'json')) io.out(JSON.stringify(checkJson(read, result, findings, lang), null, 2) + '\n');
   else io.out(checkText(read, result, findings, lang));
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -213,7 +217,11 @@ async function writeOut(
 ): Promise<number> {
   const inPlace = flag(args, 'in-place');
   const out = inPlace ? file : (option(args, 'out', 'output') ?? defaultReportPath(file, suffix));
-  if (!inPlace && path.resolve(out) === path.resolve(file)) {
+  // also through a symlink: -o must never reach the input file itself
+  const same =
+    path.resolve(out) === path.resolve(file) ||
+    path.resolve(await realTarget(out)) === path.resolve(await realTarget(file));
+  if (!inPlace && same) {
     io.err(
       t(
         lang,
@@ -223,14 +231,19 @@ async function writeOut(
     );
     return 2;
   }
+  // a read-only file is refused before anything is read or written
+  if (inPlace) await refuseReadOnly(await realTarget(file));
   const { workbook, read } = await load(file, io, lang);
   const message = await change(workbook, read, out);
-  if (inPlace) {
-    const backup = backupPath(file);
-    await copyFile(file, backup);
-    io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
-  }
-  await saveWorkbook(workbook, out);
+  await saveWorkbook(workbook, out, {
+    modeFrom: file,
+    beforeReplace: inPlace
+      ? async () => {
+          const backup = await writeBackup(file);
+          io.err(t(lang, `Sicherungskopie: ${backup}\n`, `Backup: ${backup}\n`));
+        }
+      : undefined,
+  });
   io.out(`${message.replace('{out}', out)}\n`);
   return 0;
 }
@@ -316,7 +329,7 @@ async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<nu
 /** `undo FILE`: takes back the last adoption from Protokoll, restoring every logged cell. */
 function undo(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   return writeOut(file, args, lang, io, 'rueckgaengig', async (workbook, read) => {
-    const batch = planUndo(read, io.now());
+    const batch = planUndo(read, io.now(), { force: flag(args, 'force') });
     await workbook.write(batch);
     const n = batch.updates?.length ?? 0;
     return t(
@@ -352,17 +365,17 @@ async function init(file: string, args: Args, lang: Lang, io: Io): Promise<numbe
   return 0;
 }
 
-/**
- * `nachtrag FILE --gegen BESCHLOSSEN.xlsx [-o OUT.xlsx]` (DESIGN.md): the options are parsed here; the
- * Nachtragsstellenplan itself comes with issue #14 and is wired in by the integrator.
- */
-function nachtrag(file: string, _args: Args, lang: Lang, io: Io): Promise<number> {
-  io.err(
-    t(
+/** `nachtrag FILE --gegen BESCHLOSSEN.xlsx [-o OUT.xlsx] [--pdf]` (DESIGN.md): the Nachtragsstellenplan. */
+function nachtrag(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
+  return runNachtrag(
+    {
+      file,
+      gegen: option(args, 'gegen'),
+      out: option(args, 'out', 'output'),
+      pdf: flag(args, 'pdf'),
+      stand: io.today(),
       lang,
-      `Der Befehl „nachtrag“ ist in dieser Version noch nicht verfügbar (${file} wurde nicht gelesen).\n`,
-      `The command "nachtrag" is not available in this version yet (${file} was not read).\n`,
-    ),
+    },
+    io,
   );
-  return Promise.resolve(2);
 }

@@ -7,7 +7,9 @@ import type { GeneratedSheet, SheetCell, WriteBatch } from '../workbook/port';
 import { SHEETS } from '../workbook/schema';
 import type ExcelJS from 'exceljs';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
-import { balanceChartPng, CHART_COLORS } from './chart-png';
+import { D } from '../domain/money';
+import { balanceChart, balanceChartSvg } from '../workbook/balance-chart';
+import { svgToPng } from './chart-png';
 import { findSoffice } from './soffice';
 
 /** The committee papers, in the order a reader expects them. */
@@ -17,6 +19,7 @@ const PAPERS: string[] = [
   SHEETS.stellenplan,
   SHEETS.vorlage,
   SHEETS.pruefung,
+  SHEETS.nachtrag,
 ];
 
 /** A printable copy: formulas become their values, links plain text (the PDF holds only these sheets). */
@@ -26,29 +29,39 @@ function printable(sheet: GeneratedSheet): GeneratedSheet {
   return { ...sheet, rows: sheet.rows.map((r) => (r ? r.map(cell) : r)) };
 }
 
-/** The balance chart under the Szenarien table; each scenario name gets its bar colour as legend. */
+/** The balance chart under the Szenarien table: the shared chart definition, rendered to PNG. */
 function addChart(book: XlsxWorkbook, chart: ChartData): void {
   const ws = book.workbook.getWorksheet(SHEETS.szenarien);
   if (!ws) return;
-  ws.eachRow((row) => {
-    const k = chart.scenarios.findIndex((s) => s.name === row.getCell(1).value);
-    if (k < 0) return;
-    row.getCell(1).fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: `FF${CHART_COLORS[k % CHART_COLORS.length]}` },
-    };
-    row.getCell(1).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  const definition = balanceChart({
+    title: 'Saldo (Deckung − Kosten) je Planjahr und Szenario',
+    years: chart.years,
+    series: chart.scenarios.map((s) => ({ name: s.name, values: s.balance.map((v) => new D(v)) })),
+    width: 900,
+    height: 330,
   });
-  const png = balanceChartPng(
-    chart.years,
-    chart.scenarios.map((s) => s.balance),
-  );
+  const png = svgToPng(balanceChartSvg(definition));
   const id = book.workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
   const top = ws.rowCount + 1;
-  ws.getCell(top, 1).value = 'Saldo je Planjahr und Szenario (Farben wie die Szenarionamen oben)';
-  ws.getCell(top, 1).font = { bold: true };
-  ws.addImage(id, { tl: { col: 0, row: top }, ext: { width: 900, height: 260 } });
+  ws.addImage(id, { tl: { col: 0, row: top }, ext: { width: definition.width, height: definition.height } });
+}
+
+/**
+ * A private LibreOffice profile whose locale is de-DE: number formats without a locale tag and the
+ * page fields print German whatever LANG the caller has (no system locale needs to be generated).
+ */
+async function germanProfile(dir: string): Promise<string> {
+  const user = path.join(dir, 'profil', 'user');
+  await fs.mkdir(user, { recursive: true });
+  await fs.writeFile(
+    path.join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>de-DE</value></prop></item>
+</oor:items>
+`,
+  );
+  return pathToFileURL(path.join(dir, 'profil')).href;
 }
 
 function run(cmd: string, args: string[]): Promise<{ code: number; out: string }> {
@@ -90,7 +103,7 @@ export async function writePdf(batch: WriteBatch, pdfFile: string, chart?: Chart
     const base = path.basename(pdfFile, path.extname(pdfFile));
     const xlsx = path.join(dir, `${base}.xlsx`);
     await fs.writeFile(xlsx, await book.toBuffer());
-    const profile = pathToFileURL(path.join(dir, 'profil')).href;
+    const profile = await germanProfile(dir);
     const soffice = findSoffice();
     if (!soffice.program)
       throw new PdfUnavailableError(

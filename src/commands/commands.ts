@@ -1,23 +1,56 @@
 /* Ribbon commands (shared runtime): the same code as the task pane, then the pane shows the result. */
+import { OUTCOME_EVENT, TAB_EVENT, type CommandOutcome } from './events';
+import type { ActionOutcome } from '../excel/actions';
 
 type Action = 'checkWorkbook' | 'reportWorkbook';
 
-function action(name: Action) {
-  return (event: Office.AddinCommands.Event): void => {
-    // The Excel actions load on first use: the standalone page never needs them.
-    import(/* webpackChunkName: "excel" */ '../excel/actions')
-      .then((actions) =>
-        Excel.run((context: Excel.RequestContext): Promise<unknown> => actions[name](context)),
-      )
-      // Errors and results are shown in the pane (findings list, message bar); a command cannot show UI itself.
-      .then(() => Office.addin.showAsTaskpane())
-      .catch(() => Office.addin.showAsTaskpane())
-      .finally(() => event.completed());
+const DONE: Record<Action, [string, string]> = {
+  checkWorkbook: ['Prüfung geschrieben', 'Findings written'],
+  reportWorkbook: ['Bericht HFW geschrieben', 'Committee report written'],
+};
+const FAILED: Record<Action, [string, string]> = {
+  checkWorkbook: ['Die Prüfung ist fehlgeschlagen', 'The check failed'],
+  reportWorkbook: [
+    'Der Bericht HFW konnte nicht geschrieben werden',
+    'The committee report could not be written',
+  ],
+};
+
+/** The pane's message for a finished or failed command (pure: unit-tested). */
+export function outcomeOf(name: Action, outcome: ActionOutcome | Error): CommandOutcome {
+  if (outcome instanceof Error) {
+    const en = (outcome as Error & { messageEn?: string }).messageEn ?? outcome.message;
+    return {
+      intent: 'error',
+      message: `${FAILED[name][0]}: ${outcome.message}`,
+      messageEn: `${FAILED[name][1]}: ${en}`,
+    };
+  }
+  const { errors, warnings } = outcome;
+  return {
+    intent: errors > 0 ? 'warning' : 'success',
+    message: `${DONE[name][0]}: ${errors} Fehler, ${warnings} Warnungen.`,
+    messageEn: `${DONE[name][1]}: ${errors} errors, ${warnings} warnings.`,
   };
 }
 
-/** The pane listens for this event to show a tab (wizard, scenarios) when a ribbon button asks for it. */
-export const TAB_EVENT = 'stellenplan:tab';
+function show(outcome: CommandOutcome): Promise<void> {
+  // The pane (same page) shows the message; opening it makes a failure visible instead of silent.
+  window.dispatchEvent(new CustomEvent(OUTCOME_EVENT, { detail: outcome }));
+  return Office.addin.showAsTaskpane().catch(() => undefined);
+}
+
+function action(name: Action) {
+  return (event: Office.AddinCommands.Event): void => {
+    import(/* webpackChunkName: "excel" */ '../excel/actions')
+      .then((actions) => Excel.run((context: Excel.RequestContext) => actions[name](context)))
+      .then(
+        (outcome) => show(outcomeOf(name, outcome)),
+        (e: unknown) => show(outcomeOf(name, e instanceof Error ? e : new Error(String(e)))),
+      )
+      .finally(() => event.completed());
+  };
+}
 
 function openTab(tab: 'wizard' | 'scenarios') {
   return (event: Office.AddinCommands.Event): void => {
@@ -29,9 +62,8 @@ function openTab(tab: 'wizard' | 'scenarios') {
   };
 }
 
-/** Registers the ribbon actions once Office is ready; outside Office (standalone page) it does nothing. */
+/** Registers the ribbon actions once Office is ready (called only inside Office). */
 export function registerCommands(): void {
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return;
   void Office.onReady(() => {
     if (!Office.actions) return;
     Office.actions.associate('pruefen', action('checkWorkbook'));

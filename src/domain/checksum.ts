@@ -26,6 +26,9 @@ export function inputChecksum(model: WorkbookModel): string {
     // v2 columns count only where filled, so that older workbooks keep their checksum
     if (s.freiAb) add(`freiAb=${s.freiAb}`);
   }
+  // contract v2 inputs count only where present, so that older workbooks keep their checksum
+  for (const s of model.stellen) if (s.stufeSeit) add(`${s.nr}|stufeSeit=${s.stufeSeit}`);
+  for (const m of model.massnahmen) if (m.stufeSeit) add(`${m.nr}|stufeSeit=${m.stufeSeit}`);
   for (const m of model.massnahmen)
     [
       m.nr,
@@ -53,6 +56,10 @@ export function inputChecksum(model: WorkbookModel): string {
   Object.values(model.parameter).forEach(add);
   for (const t of [model.entgelttabelle, model.besoldungstabelle])
     for (const [g, r] of t.rows) [g, ...[...r.steps].map(([k, v]) => `${k}=${v.toString()}`)].forEach(add);
+  for (const t of [model.entgelttabelle, model.besoldungstabelle])
+    for (const v of t.versions ?? [])
+      for (const [g, r] of v.rows)
+        add(`${v.gueltigAb ?? ''}|${g}|${[...r.steps].map(([k, x]) => `${k}=${x.toString()}`).join(',')}`);
   let h = 0x811c9dc5;
   const text = parts.join('\u0001');
   for (let i = 0; i < text.length; i++) {

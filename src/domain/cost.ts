@@ -234,7 +234,15 @@ export class CostModel {
   }
 
   private computeLineCost(spec: LineSpec, year: number, cached?: CachedLine): Dec {
-    if (this.byMonth(spec)) return roundCent(this.unroundedCost(spec, year));
+    if (this.byMonth(spec)) {
+      const key = `${this.idOf(spec.monthly)}|${spec.grade}|${spec.step}|${spec.stepSince ?? ''}|${spec.beamte ? 1 : 0}|${spec.share.toString()}|${spec.period.start ?? ''}|${spec.period.end ?? ''}|${year}`;
+      let v = this.byMonthCache.get(key);
+      if (!v) {
+        v = roundCent(this.unroundedCost(spec, year));
+        if (this.byMonthCache.size < 200_000) this.byMonthCache.set(key, v);
+      }
+      return v;
+    }
     const months = monthsActive(spec.period, year);
     if (months.isZero() || spec.share.isZero()) return ZERO;
     const annual = this.annual(spec.monthly, spec.beamte, year);
@@ -311,9 +319,57 @@ export class CostModel {
     return d.year - a.year - (before ? 1 : 0) + 1;
   }
 
+  private readonly growthByExponent = new Map<number, Dec>();
   private growthOf(exponent: number): Dec {
-    return new D(1).plus(this.parameter.tarifsteigerung).pow(exponent);
+    let g = this.growthByExponent.get(exponent);
+    if (!g)
+      this.growthByExponent.set(exponent, (g = new D(1).plus(this.parameter.tarifsteigerung).pow(exponent)));
+    return g;
   }
+
+  /**
+   * The rate of each month of a year for a line's grade, step and Stufe seit, independent of its period:
+   * many lines (and the period-clipped copies the coverage check asks for) share them.
+   */
+  private readonly monthRateCache = new Map<string, MonthRate[]>();
+  private monthRates(spec: LineSpec, year: number): MonthRate[] {
+    const key = `${this.idOf(spec.monthly)}|${spec.grade}|${spec.step}|${spec.stepSince ?? ''}|${spec.beamte ? 1 : 0}|${year}`;
+    let rates = this.monthRateCache.get(key);
+    if (rates) return rates;
+    const changes = spec.stepSince
+      ? stepChanges(spec.grade, spec.step, spec.stepSince, undefined, isoDate(year, 12, 31))
+      : [];
+    rates = MONTHS.map((m) => {
+      const first = isoDate(year, m, 1);
+      const step = stepOn(changes, spec.step, first);
+      const version = this.versionOn(spec.beamte, first);
+      const exponent = this.exponentOn(first);
+      const pay = this.monthlyIn(version, spec, step);
+      return {
+        first,
+        last: isoDate(year, m, daysInMonth(year, m)),
+        version,
+        target: step,
+        exponent,
+        growth: this.growthOf(exponent),
+        ...pay,
+      };
+    });
+    if (this.monthRateCache.size < 100_000) this.monthRateCache.set(key, rates);
+    return rates;
+  }
+
+  /** A short id per monthly amount object (pay table entries are shared): cheaper than its text in keys. */
+  private readonly ids = new WeakMap<Dec, number>();
+  private nextId = 0;
+  private idOf(d: Dec): number {
+    let id = this.ids.get(d);
+    if (id === undefined) this.ids.set(d, (id = this.nextId++));
+    return id;
+  }
+
+  /** Results of month-by-month lines by their inputs (the coverage check asks for clipped copies). */
+  private readonly byMonthCache = new Map<string, Dec>();
 
   /**
    * Monthly full-time pay of a grade and step in a table version; a missing step falls back to the row's
@@ -351,49 +407,49 @@ export class CostModel {
         },
       ];
     }
-    const changes = spec.stepSince
-      ? stepChanges(spec.grade, spec.step, spec.stepSince, undefined, isoDate(year, 12, 31))
-      : [];
-    const out: CostSegment[] = [];
-    let last: (CostSegment & { version?: PayTableVersion }) | undefined;
-    for (let m = 1; m <= 12; m++) {
-      const first = isoDate(year, m, 1);
-      const lastDay = isoDate(year, m, daysInMonth(year, m));
-      const s = spec.period.start && spec.period.start > first ? spec.period.start : first;
-      const e = spec.period.end && spec.period.end < lastDay ? spec.period.end : lastDay;
+    // the period is one interval, so the months it touches are consecutive: a run only breaks on a new rate
+    const out: (CostSegment & { rate: MonthRate; full: number; clipped: boolean })[] = [];
+    let last: (CostSegment & { rate: MonthRate; full: number; clipped: boolean }) | undefined;
+    for (const rate of this.monthRates(spec, year)) {
+      const s = spec.period.start && spec.period.start > rate.first ? spec.period.start : rate.first;
+      const e = spec.period.end && spec.period.end < rate.last ? spec.period.end : rate.last;
       if (s > e) continue;
-      const step = stepOn(changes, spec.step, first);
-      const version = this.versionOn(spec.beamte, first);
-      const exponent = this.exponentOn(first);
+      const clipped = s !== rate.first || e !== rate.last;
+      const r0 = last?.rate;
       if (
         last &&
-        last.version === version &&
-        last.step === step &&
-        last.exponent === exponent &&
-        contiguous(last.end, s)
+        r0 &&
+        r0.version === rate.version &&
+        r0.target === rate.target &&
+        r0.exponent === rate.exponent
       ) {
         last.end = e;
+        last.full++;
+        last.clipped ||= clipped;
         continue;
       }
-      const pay = this.monthlyIn(version, spec, step);
       last = {
         start: s,
         end: e,
         months: ZERO,
-        step: pay.step,
-        ...(pay.gueltigAb ? { gueltigAb: pay.gueltigAb } : {}),
-        ...(pay.fromTable ? {} : { notInTable: true }),
-        monthly: pay.monthly,
-        exponent,
-        growth: this.growthOf(exponent),
-        version,
+        step: rate.step,
+        ...(rate.gueltigAb ? { gueltigAb: rate.gueltigAb } : {}),
+        ...(rate.fromTable ? {} : { notInTable: true }),
+        monthly: rate.monthly,
+        exponent: rate.exponent,
+        growth: rate.growth,
+        rate,
+        full: 1,
+        clipped,
       };
       out.push(last);
     }
-    return out.map((seg) => {
-      const { version: _v, ...rest } = seg as CostSegment & { version?: PayTableVersion };
-      void _v;
-      return { ...rest, months: monthsActive({ start: seg.start, end: seg.end }, year) };
+    return out.map(({ rate: _r, full, clipped, ...seg }) => {
+      void _r;
+      const months = clipped
+        ? monthsActive({ start: seg.start, end: seg.end }, year)
+        : (MONTH_COUNTS[full] ?? new D(full));
+      return { ...seg, months };
     });
   }
 
@@ -477,8 +533,73 @@ export class CostModel {
     return total;
   }
 
+  /**
+   * "Wie berechnet" month by month: one step per run of months with its rate (table version, step, assumed
+   * increase), the annual factor with its components, each capped employer share with its parameter.
+   */
+  private explainByMonth(spec: LineSpec, year: number, sign: number): Explanation {
+    const p = this.parameter;
+    const segs = this.segments(spec, year);
+    const factor = this.factorFor(spec, year);
+    const amount = this.lineCost(spec, year).times(sign);
+    const grade = displayGrade(spec.grade);
+    const steps: Explanation['steps'] = segs.map((seg) => ({
+      label:
+        `${formatDateDe(seg.start)}–${formatDateDe(seg.end)}: ${grade} Stufe ${seg.step}` +
+        `${seg.gueltigAb ? `, Tabelle gültig ab ${formatDateDe(seg.gueltigAb)}` : ''}` +
+        `${seg.exponent !== 0 ? `, Tarifsteigerung ${formatPercentDe(p.tarifsteigerung)} × ${seg.exponent}` : ''}`,
+      labelEn: `${seg.start}–${seg.end}: ${grade} step ${seg.step}${seg.gueltigAb ? `, table from ${seg.gueltigAb}` : ''}`,
+      value: `${formatEuro(seg.monthly)} × ${formatDecimalDe(seg.growth, 4)} × ${formatDecimalDe(seg.months, 3)} Monate`,
+    }));
+    const jsz = this.jsz(spec, year);
+    const factorText = spec.beamte
+      ? `12 × (1 + ${formatPercentDe(p.versorgungszuschlag)} Versorgungszuschlag${p.beihilfe && !p.beihilfe.isZero() ? ` + ${formatPercentDe(p.beihilfe)} Beihilfe` : ''})`
+      : `(12 + ${formatDecimalDe(jsz, 4)} Jahressonderzahlung${p.jszNachGruppe ? ` (${grade}, ${year})` : ''}` +
+        `${p.leistungsentgelt && !p.leistungsentgelt.isZero() ? ` + 12 × ${formatPercentDe(p.leistungsentgelt)} Leistungsentgelt` : ''})` +
+        ` × (1 + ${formatPercentDe(p.agSozialversicherung)} SV + ${formatPercentDe(p.zusatzversorgung)} ZV)`;
+    steps.push({
+      label: `Jahresfaktor ${factorText}${p.gemeinkosten.isZero() ? '' : ` × (1 + ${formatPercentDe(p.gemeinkosten)} Gemeinkosten)`}`,
+      labelEn: 'Annual factor (annual bonus, performance pay, employer shares, overhead)',
+      value: formatDecimalDe(factor, 4),
+    });
+    for (const c of this.cappedShares(spec, year, segs))
+      steps.push({
+        label:
+          `AG-Anteil ${c.label} ${formatPercentDe(c.rate)}` +
+          (c.ceiling
+            ? ` bis BBG ${formatEuro(c.ceiling)}/Monat: laufend ${formatEuro(c.ongoing)} + Einmalzahlungen ${formatEuro(c.oneOff)}`
+            : ` ohne BBG: ${formatEuro(c.ongoing)} + ${formatEuro(c.oneOff)}`),
+        labelEn: `Employer share ${c.label} capped at the monthly ceiling`,
+        value: formatEuro(c.amount),
+      });
+    if (!p.sachkosten.isZero())
+      steps.push({
+        label: 'Sachkosten je Stelle',
+        labelEn: 'Running costs per position',
+        value: formatEuro(p.sachkosten),
+      });
+    steps.push(
+      { label: 'Stellenanteil', labelEn: 'FTE share', value: formatDecimalDe(spec.share, 3) },
+      {
+        label: 'Ergebnis (einmal auf Cent gerundet)',
+        labelEn: 'Result (rounded once to the cent)',
+        value: formatEuro(amount),
+      },
+    );
+    const parts = segs.map(
+      (seg) =>
+        `${formatEuro(seg.monthly)} × ${formatDecimalDe(seg.growth, 4)} × ${formatDecimalDe(seg.months, 3)}/12`,
+    );
+    const capped = this.cappedShares(spec, year, segs);
+    const summary =
+      `${sign < 0 ? '− ' : ''}(${parts.join(' + ')}) × ${formatDecimalDe(factor, 4)} × ${formatDecimalDe(spec.share, 3)}` +
+      `${capped.map((c) => ` + ${c.label} ${formatEuro(c.amount)}`).join('')} = ${formatEuro(amount)}`;
+    return { summary, steps };
+  }
+
   /** "Wie berechnet" for a line cost (computed on demand: explanations are only read by people). */
   explainLine(spec: LineSpec, year: number, sign = 1): Explanation {
+    if (this.byMonth(spec)) return this.explainByMonth(spec, year, sign);
     const p = this.parameter;
     const months = monthsActive(spec.period, year);
     const factor = this.factor(spec.beamte);
@@ -568,19 +689,27 @@ export function explainProRata(
   };
 }
 
-function nonZero(v: Dec | undefined): boolean {
-  return v !== undefined && !v.isZero();
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+/** Whole month counts 0…12 as decimals, shared (12 is the TWELVE the fast path compares with). */
+const MONTH_COUNTS: Dec[] = [...Array.from({ length: 12 }, (_, i) => new D(i)), TWELVE];
+
+/** One month's rate of a line (before its period clips it). */
+interface MonthRate {
+  first: IsoDate;
+  last: IsoDate;
+  version?: PayTableVersion;
+  /** The step by the step table; `step` is the one the table has (the row's highest up to it). */
+  target: number;
+  step: number;
+  monthly: Dec;
+  gueltigAb?: IsoDate;
+  fromTable: boolean;
+  exponent: number;
+  growth: Dec;
 }
 
-/** Whether day `next` follows day `prev` directly (segments are runs of contiguous days). */
-function contiguous(prev: IsoDate, next: IsoDate): boolean {
-  const a = parts(prev);
-  const b = parts(next);
-  return (
-    new Date(Date.UTC(b.year, b.month - 1, b.day)).getTime() -
-      new Date(Date.UTC(a.year, a.month - 1, a.day)).getTime() ===
-    86400000
-  );
+function nonZero(v: Dec | undefined): boolean {
+  return v !== undefined && !v.isZero();
 }
 
 export { intersect };

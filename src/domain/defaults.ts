@@ -59,15 +59,21 @@ export const PARAMETER_DEFAULTS: ParameterDefault[] = [
     key: 'gemeinkosten',
     name: 'Gemeinkostenzuschlag',
     value: 0,
-    source: 'DESIGN.md: Vorgabe 0 (KGSt nennt 20 % Büro / 15 % Nicht-Büro)',
+    source: 'Vorgabe 0, Stadt setzt eigenen Wert (KGSt nennt 20 % Büro / 15 % Nicht-Büro, kgst.de)',
   },
   {
     key: 'sachkosten',
     name: 'Sachkosten je Stelle',
     value: 0,
-    source: 'DESIGN.md: Vorgabe 0 (Nds. Pauschale 9.082 €/Jahr)',
+    source:
+      'Vorgabe 0, Stadt setzt eigenen Wert (Nds. Pauschale 9.082 €/Jahr, voris.wolterskluwer-online.de)',
   },
-  { key: 'toleranz', name: 'Toleranz Planansatz', value: 0.05, source: 'DESIGN.md: Vorgabe 0,05' },
+  {
+    key: 'toleranz',
+    name: 'Toleranz Planansatz',
+    value: 0.05,
+    source: 'Vorgabe 0,05 (Planungsannahme, keine Quelle)',
+  },
 ];
 
 /**

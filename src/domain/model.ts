@@ -54,6 +54,8 @@ export interface Stelle {
   besetzt306?: Dec;
   /** Stufe seit (contract v2): the step rises from this date by the step table (TVöD § 16 (3)). */
   stufeSeit?: IsoDate;
+  /** Training position (optional column "Nachwuchs" or Dienstverhältnis "Auszubildende"/"Anwärter"). */
+  nachwuchs?: string;
   ref: SourceRef;
 }
 

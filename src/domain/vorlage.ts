@@ -1,6 +1,6 @@
 import { formatDateDe } from './dates';
 import { displayGrade } from './grades';
-import { formatDecimalDe, formatEuro } from './money';
+import { formatDecimalDe, formatEuro, formatPercentDe, sum, ZERO } from './money';
 import type { Massnahme } from './model';
 import { MEASURE_KINDS } from './measure-kinds';
 import { verdictOf } from './verdict';
@@ -24,7 +24,7 @@ export function beschlussvorlage(
   const years = result.years;
   const position = result.model.stellen.find((s) => s.nr === mm.stellenNr);
   const lines: string[] = [];
-  lines.push(`# Beschlussvorlage: ${mm.bezeichnung} (${mm.nr})`, '');
+  lines.push(`# Beschlussvorlage: ${inline(mm.bezeichnung)} (${inline(mm.nr)})`, '');
   lines.push(`Beratungsfolge: Haupt- und Finanzausschuss (HFW) – Stadtverordnetenversammlung  `);
   lines.push(
     `Stand: ${formatDateDe(options.stand)} · Szenario: ${m.scenario} · Status: ${mm.status} · Prüfsumme der Eingaben: ${options.checksum}`,
@@ -85,9 +85,14 @@ export function beschlussvorlage(
     );
     for (const c of m.cover)
       lines.push(
-        `| ${c.deckung.quelle || c.deckung.stellenNr || c.deckung.haushaltsstelle} | ${c.deckung.art} | ${c.years.map((y) => formatEuro(y.amount)).join(' | ')} |`,
+        `| ${cell(c.deckung.quelle || c.deckung.stellenNr || c.deckung.haushaltsstelle)} | ${cell(c.deckung.art)} | ${c.years.map((y) => formatEuro(y.amount)).join(' | ')} |`,
       );
+    lines.push(
+      `| **Deckung insgesamt** | | ${years.map((_, i) => `**${formatEuro(sum(m.cover.map((c) => c.years[i]?.amount ?? ZERO)))}**`).join(' | ')} |`,
+    );
     lines.push('');
+    const funding = drittfinanzierung(m);
+    if (funding) lines.push(funding, '');
   }
   lines.push(coverVerdict(m), '');
 
@@ -101,6 +106,36 @@ export function beschlussvorlage(
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** User text in a Markdown table cell: a "|" would end the cell, a line break the row. */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** User text in a heading or paragraph: one line. */
+function inline(text: string): string {
+  return text.replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Drittfinanzierung: the share of the measure's cost covered by third-party funding (Deckung Art
+ * "Förderung", arriving with the coverage rules v2), per year where the measure costs money.
+ */
+function drittfinanzierung(m: MeasureResult): string | undefined {
+  const funded = m.cover.filter((c) => (c.deckung.art as string) === 'Förderung');
+  if (funded.length === 0) return undefined;
+  const parts = m.years
+    .map((y, i) => ({
+      year: y.year,
+      cost: y.cost,
+      amount: sum(funded.map((c) => c.years[i]?.amount ?? ZERO)),
+    }))
+    .filter((y) => y.cost.gt(0));
+  if (parts.length === 0) return undefined;
+  return `Drittfinanzierung (Förderung): ${parts
+    .map((y) => `${y.year} ${formatEuro(y.amount)} = ${formatPercentDe(y.amount.div(y.cost), 1)} der Kosten`)
+    .join('; ')}.`;
 }
 
 function from(m: Massnahme): string {

@@ -17,18 +17,22 @@ import {
   type WriteBatch,
 } from '../workbook/port';
 import { GENERATED_SHEETS, headerKey, tableRequests, tableSpec } from '../workbook/schema';
+import { DATE_FORMAT, EURO_FORMAT, FTE_FORMAT, PERCENT_FORMAT } from '../workbook/formats';
 import { readTablesOffice, toRaw } from './excel-reader';
+
+/** Marks the product's own drop-down lists (as in the file adapter); any other validation is the user's. */
+const VALIDATION_TITLE = 'Stellenplan & Deckung';
 
 /** Excel on the web refuses requests above 5 MB; stay well below with JSON overhead. */
 export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
 
-const EURO = '#,##0.00 "€";[Red]-#,##0.00 "€"';
 const NUMBER_FORMAT: Partial<Record<StyleName, string>> = {
-  money: EURO,
-  moneyBold: EURO,
-  number3: '0.000',
-  percent: '0.00 %',
-  date: 'dd.mm.yyyy',
+  money: EURO_FORMAT,
+  moneyBold: EURO_FORMAT,
+  number3: FTE_FORMAT,
+  number3Bold: FTE_FORMAT,
+  percent: PERCENT_FORMAT,
+  date: DATE_FORMAT,
 };
 const FILL: Partial<Record<StyleName, string>> = {
   header: '#2F5597',
@@ -37,7 +41,7 @@ const FILL: Partial<Record<StyleName, string>> = {
   info: '#DDEBF7',
   ok: '#C6EFCE',
 };
-const BOLD = new Set<StyleName>(['title', 'subtitle', 'header', 'moneyBold', 'error']);
+const BOLD = new Set<StyleName>(['title', 'subtitle', 'header', 'moneyBold', 'number3Bold', 'error']);
 
 /** Splits items into [from, to) blocks whose byte sizes stay below `limit` (at least one item each). */
 export function blocks(sizes: number[], limit: number): [number, number][] {
@@ -193,15 +197,28 @@ export class ExcelWorkbook implements WorkbookPort {
     const intoTables = Boolean(
       batch.columns?.length || batch.validations?.length || batch.updates?.length || batch.appends?.length,
     );
+    // a user's own validation in a drop-down column is kept: asked in the re-check's round trip
+    const probes = this.probeValidations(batch.validations ?? []);
     const restore = intoTables && stale ? await this.verify(batch) : undefined;
+    if (probes.length > 0 && !restore)
+      try {
+        await this.context.sync();
+      } catch (e) {
+        throw excelFailure(e, 'write');
+      }
+    const free = new Map(
+      probes.map((p) => [p.v, p.dv.type === 'None' || p.dv.errorAlert.title === VALIDATION_TITLE]),
+    );
     this.committed = 0;
     this.created = [];
     try {
       this.context.application.suspendApiCalculationUntilNextSync();
       for (const sheet of batch.sheets ?? []) await this.writeSheet(sheet);
       for (const col of batch.columns ?? []) await this.writeColumn(col);
-      for (const v of batch.validations ?? []) this.writeValidation(v);
-      for (const u of batch.updates ?? []) await this.writeUpdate(u);
+      for (const v of batch.validations ?? []) this.writeValidation(v, free.get(v) ?? false);
+      const { rest, newRows } = this.splitNewTableRows(batch.updates ?? []);
+      for (const u of rest) await this.writeUpdate(u);
+      for (const [raw, grid] of newRows) await this.addTableRows(raw, grid);
       await this.writeAppends(batch.appends ?? []);
       await this.context.sync();
     } catch (e) {
@@ -429,7 +446,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const col = columnLetter(raw.origin.col + i);
     const top = raw.origin.row + 1;
     const formulas = write.cells.map((c) => officeFormula(c));
-    const formats = write.cells.map((c) => NUMBER_FORMAT[c.s ?? 'money'] ?? EURO);
+    const formats = write.cells.map((c) => NUMBER_FORMAT[c.s ?? 'money'] ?? EURO_FORMAT);
     // Blocks of rows, each with its formulas and formats well inside one request.
     const sizes = formulas.map((f, k) => JSON.stringify(f).length + formats[k].length + 8);
     for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {
@@ -440,18 +457,50 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
-  private writeValidation(v: ValidationWrite): void {
+  /**
+   * Asks, per drop-down column, whether it holds a validation of the user's own: Excel answers per range
+   * (None, the product's list – its error alert carries the product's title –, a user's rule, or
+   * Inconsistent when the cells differ). The loads ride on the next sync (the re-check before writing).
+   */
+  private probeValidations(vs: ValidationWrite[]): { v: ValidationWrite; dv: Excel.DataValidation }[] {
+    const probes: { v: ValidationWrite; dv: Excel.DataValidation }[] = [];
+    for (const v of vs) {
+      const range = this.validationRange(v);
+      if (!range) continue;
+      const dv = range.dataValidation;
+      dv.load('type,errorAlert');
+      probes.push({ v, dv });
+    }
+    return probes;
+  }
+
+  private validationRange(v: ValidationWrite): Excel.Range | undefined {
     const raw = this.located.get(v.table);
-    if (!raw) return;
-    const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
-    if (i < 0) return;
+    const i = raw ? raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header)) : -1;
+    if (!raw || i < 0) return undefined;
     const col = columnLetter(raw.origin.col + i);
-    const range = this.context.workbook.worksheets
+    return this.context.workbook.worksheets
       .getItem(raw.sheet)
       .getRange(`${col}${raw.origin.row + 1}:${col}${raw.origin.row + v.rows}`);
+  }
+
+  /**
+   * The product's list over the column – unless the user keeps a validation of their own there (wholly or
+   * in some cells): then the column is left as it is, as the file adapter keeps a user's rule.
+   */
+  private writeValidation(v: ValidationWrite, free: boolean): void {
+    if (!free) return;
+    const range = this.validationRange(v);
+    if (!range) return;
     range.dataValidation.clear();
     range.dataValidation.rule = {
       list: { inCellDropDown: true, source: v.list ? v.list.join(',') : `=${v.range!}` },
+    };
+    range.dataValidation.errorAlert = {
+      title: VALIDATION_TITLE,
+      message: `Bitte einen Wert aus der Liste wählen (${v.header}).`,
+      showAlert: true,
+      style: 'Warning',
     };
   }
 
@@ -460,7 +509,52 @@ export class ExcelWorkbook implements WorkbookPort {
     this.context.workbook.worksheets.getItem(u.sheet).getRange(u.cell).formulas = [[officeFormula(u.value)]];
   }
 
-  /** All appended rows of a table in one 2D write below its last row. */
+  /**
+   * Cell updates in the rows right below an Excel table (a new position, a new budget line) become new rows
+   * of that table – one `rows.add` with a 2D array per table – so the table, its filter and calculated
+   * columns grow and the next read counts them. Other updates are written cell by cell.
+   */
+  private splitNewTableRows(updates: CellUpdate[]): {
+    rest: CellUpdate[];
+    newRows: Map<RawTable, (string | number | boolean | null)[][]>;
+  } {
+    const rest: CellUpdate[] = [];
+    const newRows = new Map<RawTable, (string | number | boolean | null)[][]>();
+    const tables = [...this.located.values()].filter((r): r is RawTable => Boolean(r?.tableName));
+    for (const u of updates) {
+      const at = /^([A-Z]+)(\d+)$/.exec(u.cell);
+      const col = at ? [...at[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+      const row = at ? Number(at[2]) : 0;
+      const raw = tables.find(
+        (t) =>
+          t.sheet === u.sheet &&
+          row > t.origin.row + t.rows.length &&
+          col >= t.origin.col &&
+          col < t.origin.col + t.headers.length,
+      );
+      if (!raw) {
+        rest.push(u);
+        continue;
+      }
+      const grid = newRows.get(raw) ?? [];
+      const i = row - (raw.origin.row + raw.rows.length) - 1;
+      while (grid.length <= i) grid.push(raw.headers.map(() => null));
+      grid[i][col - raw.origin.col] = officeFormula(u.value);
+      newRows.set(raw, grid);
+    }
+    return { rest, newRows };
+  }
+
+  /** New rows at the end of an Excel table, in one call (null leaves a cell to the table, e.g. a calculated column). */
+  private async addTableRows(raw: RawTable, grid: (string | number | boolean | null)[][]): Promise<void> {
+    await this.budget(JSON.stringify(grid).length * 2);
+    this.context.workbook.tables
+      .getItem(raw.tableName!)
+      .rows.add(undefined, grid as (string | number | boolean)[][]);
+    grid.forEach(() => raw.rows.push([]));
+  }
+
+  /** All appended rows of a table in one 2D write below its last row (an Excel table grows by `rows.add`). */
   private async writeAppends(appends: RowAppend[]): Promise<void> {
     const byTable = new Map<TableKey, RowAppend[]>();
     for (const a of appends) byTable.set(a.table, [...(byTable.get(a.table) ?? []), a]);
@@ -473,6 +567,17 @@ export class ExcelWorkbook implements WorkbookPort {
           return officeFormula(hit?.[1]);
         }),
       );
+      if (raw.tableName) {
+        // unlisted columns stay to the table (null), not overwritten with empty text
+        const cells = list.map((a) =>
+          raw.headers.map((h) => {
+            const hit = Object.entries(a.values).find(([k]) => headerKey(k) === headerKey(h));
+            return hit ? officeFormula(hit[1]) : null;
+          }),
+        );
+        await this.addTableRows(raw, cells);
+        continue;
+      }
       await this.budget(JSON.stringify(grid).length * 2);
       const range = this.context.workbook.worksheets
         .getItem(raw.sheet)

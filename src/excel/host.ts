@@ -1,5 +1,5 @@
 import { reportWorkbook } from './actions';
-import type { HostSeam } from '../taskpane/components/App';
+import { isDarkColour, type HostSeam } from '../taskpane/host/seam';
 import { officeReadPort } from './excel-reader';
 import { ExcelWorkbook } from './excel-workbook';
 
@@ -10,7 +10,7 @@ export function excelHostSeam(): HostSeam {
     mode: 'excel',
     openWorkbook: () => Promise.resolve(officeReadPort(run)),
     // Read, check and write in one Excel.run: three context.sync() calls in all.
-    writeReport: () => Excel.run(reportWorkbook),
+    writeReport: () => Excel.run(reportWorkbook).then(() => undefined),
     writeBatch: (batch) => Excel.run((context) => new ExcelWorkbook(context).write(batch)),
     selectCell: (sheet, cell) =>
       Excel.run(async (context) => {
@@ -19,5 +19,8 @@ export function excelHostSeam(): HostSeam {
         ws.getRange(cell).select();
         await context.sync();
       }),
+    displayLanguage: Office.context.displayLanguage,
+    // officeTheme is absent on hosts without theme support: then light
+    theme: isDarkColour(Office.context.officeTheme?.bodyBackgroundColor) ? 'dark' : 'light',
   };
 }

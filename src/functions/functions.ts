@@ -1,9 +1,9 @@
 /* Custom functions (namespace STELLENPLAN). Thin wrappers over src/domain; they read the workbook's
    parameters and tables but never write to the workbook. */
 import { CostModel, lookupMonthly, monthsActive } from '../domain/cost';
-import { checkCoverage } from '../domain/coverage';
 import type { WorkbookModel } from '../domain/model';
 import { D } from '../domain/money';
+import { coverageOf } from '../workbook/analysis';
 import { serialToIso } from '../workbook/cells';
 import { functionModelProvider } from './model-provider';
 
@@ -60,7 +60,8 @@ export async function kosten(gruppe: string, stufe: number, anteil: number, jahr
  * @returns Deckung in Euro
  */
 export async function deckung(massnahme: string, jahr: number): Promise<number> {
-  const result = checkCoverage(await provide());
+  // The engine runs once per workbook version, not once per cell.
+  const result = coverageOf(await provide());
   const m = result.measures.find((x) => x.massnahme.nr === String(massnahme).trim());
   if (!m) fail(`Die Maßnahme „${massnahme}“ gibt es nicht.`);
   const y = m.years.find((x) => x.year === jahr);

@@ -1,5 +1,10 @@
-/** Task pane texts, German first; English is the second language (switch in the header). */
+/** Task pane texts, German first; English is the second language (Office's display language, or the menu). */
 export type Lang = 'de' | 'en';
+
+/** The pane's language from the host's display language ("de-DE", "en-US"); German unless it is English. */
+export function langOf(displayLanguage: string | undefined): Lang {
+  return /^en\b/i.test(displayLanguage ?? '') ? 'en' : 'de';
+}
 
 const TEXTS = {
   title: ['Stellenplan & Deckung', 'Staff Plan & Cover'],
@@ -74,6 +79,34 @@ const TEXTS = {
   undone: ['Letzter Beschluss zurückgenommen (Protokoll)', 'Last adoption undone (logged)'],
   writing: ['Schreibe Bericht in die Arbeitsmappe …', 'Writing report into the workbook …'],
   writeFailed: ['Der Bericht konnte nicht geschrieben werden', 'The report could not be written'],
+  compare: ['Vergleich', 'Compare'],
+  newShort: ['Neue Stelle', 'New post'],
+  menu: ['Menü', 'Menu'],
+  year: ['Planjahr', 'Plan year'],
+  verdict: ['Deckung je Planjahr', 'Cover per plan year'],
+  noCover: ['Keine Deckungszeile.', 'No cover row.'],
+  sources: ['Quellen', 'Sources'],
+  sumOfSources: ['Summe der Deckungsquellen', 'Sum of the cover sources'],
+  balanceFormula: ['Deckung − Kosten', 'cover − cost'],
+  noMeasures: ['Keine Maßnahmen in diesem Szenario.', 'No measures in this scenario.'],
+  working: ['Bitte warten …', 'Please wait …'],
+  adopting: ['Übernehme Beschluss …', 'Adopting …'],
+  undoing: ['Nehme Beschluss zurück …', 'Undoing …'],
+  adding: ['Trage Maßnahme ein …', 'Adding measure …'],
+  confirmAdopt: ['Beschluss übernehmen?', 'Adopt into the plan?'],
+  confirmUndo: ['Letzten Beschluss zurücknehmen?', 'Undo the last adoption?'],
+  changes: ['Diese Zellen ändern sich:', 'These cells change:'],
+  newRows: ['neue Zeilen', 'new rows'],
+  cancel: ['Abbrechen', 'Cancel'],
+  failed: ['Fehlgeschlagen', 'Failed'],
+  dezernat: ['Dezernat', 'Department'],
+  haushaltsstelle: ['Haushaltsstelle', 'Budget line'],
+  measureNr: ['Maßnahme-Nr.', 'Measure no.'],
+  notFree: ['in den Jahren der Maßnahme nicht frei', 'not free in the measure’s years'],
+  blocked: ['Eintragen erst ohne Fehler in der Vorschau:', 'Add only when the preview has no errors:'],
+  personnelLine: ['Spielraum Personal-Planansatz', 'margin of personnel budget line'],
+  light: ['Hell', 'Light'],
+  dark: ['Dunkel', 'Dark'],
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -6,7 +6,7 @@ import { MEASURE_KINDS } from '../domain/measure-kinds';
 import { isPositionCover } from '../domain/cover-kinds';
 import { sum, ZERO, type Dec } from '../domain/money';
 import type { CheckResult, MeasureResult } from '../domain/result';
-import { dateToIso, display, isEmpty, isErrorValue } from './cells';
+import { dateToIso, display, isEmpty, isErrorValue, isoToSerial } from './cells';
 import {
   a1,
   OperationRefusedError,
@@ -42,6 +42,15 @@ export function encodeValue(v: CellValue): string {
   return JSON.stringify(v);
 }
 
+/** How a written cell reads back (a date cell as a date, empty text as empty): compared with the cell at undo. */
+export function encodeWritten(cell: SheetCell): string {
+  const v = cell.v;
+  if (cell.s === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    return JSON.stringify({ d: v });
+  if (v === undefined) return 'null';
+  return encodeValue(v);
+}
+
 export function decodeValue(json: string): SheetCell {
   const v = JSON.parse(json) as string | number | boolean | null | { d: string } | { e: string };
   if (v === null) return { v: null };
@@ -54,7 +63,19 @@ interface Change {
   cell: string;
   old: CellValue;
   value: SheetCell;
+  /** The cell by identity: table, the key of its row (after the change), column header. */
+  identity?: { table: TableKey; key: Record<string, CellValue>; header: string };
+  /** For the key: the table and data row, resolved when the batch is complete (a new row's key is set too). */
+  at?: { cells: TableCells; row: number };
 }
+
+/** The columns that identify a row of a table the adoption changes. */
+const KEY_FIELDS: Partial<Record<TableKey, string[]>> = {
+  Stellen: ['nr'],
+  Massnahmen: ['nr'],
+  Planansaetze: ['haushaltsstelle', 'jahr'],
+  Deckung: ['massnahme', 'quelle'],
+};
 
 /** Where a table's cells are: field → column, data row → sheet row; missing columns get a header. */
 class TableCells {
@@ -92,12 +113,34 @@ class TableCells {
 
   set(row: number, field: string, value: SheetCell): void {
     const old = this.value(row, field);
+    const column = this.column(field);
+    const i = this.cols.get(field)!;
+    this.written.set(`${row}:${field}`, value);
     this.changes.push({
       sheet: this.raw.sheet,
-      cell: a1(this.raw.origin.row + 1 + row, this.column(field)),
+      cell: a1(this.raw.origin.row + 1 + row, column),
       old,
       value,
+      identity: {
+        table: this.key,
+        key: {},
+        header: this.raw.headers[i] ?? tableSpec(this.key).columns.find((c) => c.field === field)!.header,
+      },
+      at: { cells: this, row },
     });
+  }
+
+  private readonly written = new Map<string, SheetCell>();
+
+  /** The key of a data row as it is after this batch (header text → value). */
+  keyOf(row: number): Record<string, CellValue> {
+    const key: Record<string, CellValue> = {};
+    for (const field of KEY_FIELDS[this.key] ?? []) {
+      const header = tableSpec(this.key).columns.find((c) => c.field === field)!.header;
+      const w = this.written.get(`${row}:${field}`);
+      key[header] = w ? (JSON.parse(encodeWritten(w)) as CellValue) : normal(this.value(row, field));
+    }
+    return key;
   }
 
   /** The data row after the last non-empty one. */
@@ -139,6 +182,10 @@ function logRows(changes: Change[], action: string, when: string): RowAppend[] {
             : String(c.value.v ?? ''),
       },
       [col('altJson')]: { v: encodeValue(c.old) },
+      [col('tabelle')]: { v: c.identity?.table ?? '' },
+      [col('schluessel')]: { v: c.at ? JSON.stringify(c.at.cells.keyOf(c.at.row)) : '' },
+      [col('spalte')]: { v: c.identity?.header ?? '' },
+      [col('neuJson')]: { v: encodeWritten(c.value) },
     },
   }));
 }
@@ -148,33 +195,59 @@ function batchOf(changes: Change[], action: string, when: string): WriteBatch {
   return { updates, appends: logRows(changes, action, when) };
 }
 
+/** One logged change as read back from Protokoll, with the Protokoll cells it came from (for messages). */
+interface LoggedChange {
+  sheet: string;
+  cell: string;
+  oldJson: string;
+  newJson: string;
+  table: string;
+  keyJson: string;
+  header: string;
+  /** Protokoll row on the sheet, and the sheet column of each field. */
+  protokollRow: number;
+  columns: Record<string, number>;
+}
+
 /** Actions in Protokoll, in order: "Beschluss M-1" / "Rücknahme Beschluss M-1". */
-function protokollActions(
-  read: ReadResult,
-): { action: string; rows: { sheet: string; cell: string; oldJson: string }[] }[] {
+function protokollActions(read: ReadResult): { action: string; rows: LoggedChange[] }[] {
   const raw = read.tables.get('Protokoll');
   if (!raw) return [];
   const at = (name: string) => raw.headers.findIndex((h) => headerKey(h) === headerKey(name));
-  const [iAction, iSheet, iCell, iOld] = [
-    at(col('aktion')),
-    at(col('blatt')),
-    at(col('zelle')),
-    at(col('altJson')),
+  const fields = [
+    'zeitpunkt',
+    'aktion',
+    'blatt',
+    'zelle',
+    'altJson',
+    'neuJson',
+    'tabelle',
+    'schluessel',
+    'spalte',
   ];
-  const out: { action: string; rows: { sheet: string; cell: string; oldJson: string }[] }[] = [];
+  const index = Object.fromEntries(fields.map((f) => [f, at(col(f))]));
+  const columns = Object.fromEntries(fields.map((f) => [f, raw.origin.col + index[f]]));
+  const text = (r: CellValue[], field: string) => (index[field] < 0 ? '' : display(r[index[field]] ?? null));
+  const out: { action: string; rows: LoggedChange[] }[] = [];
   let stamp = '';
-  for (const r of raw.rows) {
-    const action = display(r[iAction] ?? null);
-    if (!action) continue;
-    const key = `${display(r[at(col('zeitpunkt'))] ?? null)}|${action}`;
+  raw.rows.forEach((r, i) => {
+    const action = text(r, 'aktion');
+    if (!action) return;
+    const key = `${text(r, 'zeitpunkt')}|${action}`;
     if (key !== stamp) out.push({ action, rows: [] });
     stamp = key;
     out[out.length - 1].rows.push({
-      sheet: display(r[iSheet] ?? null),
-      cell: display(r[iCell] ?? null),
-      oldJson: display(r[iOld] ?? null) || 'null',
+      sheet: text(r, 'blatt'),
+      cell: text(r, 'zelle'),
+      oldJson: text(r, 'altJson') || 'null',
+      newJson: text(r, 'neuJson'),
+      table: text(r, 'tabelle'),
+      keyJson: text(r, 'schluessel'),
+      header: text(r, 'spalte'),
+      protokollRow: raw.origin.row + 1 + i,
+      columns,
     });
-  }
+  });
   return out;
 }
 
@@ -339,8 +412,12 @@ function adjustBudget(
   }
 }
 
-/** Takes back the last adoption still in force: every logged cell gets its old value again. */
-export function planUndo(read: ReadResult, when: string): WriteBatch {
+/**
+ * Takes back the last adoption still in force: every logged cell gets its old value again. Each cell is found
+ * by identity (table, key of its row, column), wherever its row has moved since; a cell that no longer holds
+ * the value the adoption wrote (a later edit) makes undo refuse, naming every such cell, unless `force`.
+ */
+export function planUndo(read: ReadResult, when: string, options: { force?: boolean } = {}): WriteBatch {
   const open = openAdoptions(read);
   const last = open[open.length - 1];
   if (!last)
@@ -348,12 +425,151 @@ export function planUndo(read: ReadResult, when: string): WriteBatch {
       'Im Protokoll steht kein Beschluss, der zurückgenommen werden kann.',
       'Protokoll holds no adoption to undo.',
     );
-  const changes: Change[] = [...last.rows].reverse().map((r) => {
-    const raw = [...read.tables.values()].find((t) => t?.sheet === r.sheet);
-    const current = raw ? cellAt(raw, r.cell) : null;
-    return { sheet: r.sheet, cell: r.cell, old: current, value: decodeValue(r.oldJson) };
-  });
+  const conflicts: { de: string; en: string }[] = [];
+  const changes: Change[] = [...last.rows]
+    .reverse()
+    .map((r) => {
+      const old = decodeLogged(r, 'altJson', r.oldJson);
+      const place = locate(read, r);
+      if ('missing' in place) {
+        conflicts.push(place.missing);
+        return undefined;
+      }
+      const current = cellAt(place.raw, place.cell);
+      if (r.newJson) {
+        decodeLogged(r, 'neuJson', r.newJson);
+        if (!sameValue(current, r.newJson))
+          conflicts.push({
+            de: `${place.raw.sheet}!${place.cell} (${r.header || 'Zelle'}: jetzt „${shownValue(current)}“, übernommen „${shownValue(decodeValue(r.newJson).v ?? null)}“)`,
+            en: `${place.raw.sheet}!${place.cell} (${r.header || 'cell'}: now "${shownValue(current)}", adopted "${shownValue(decodeValue(r.newJson).v ?? null)}")`,
+          });
+      }
+      return { sheet: place.raw.sheet, cell: place.cell, old: current, value: old };
+    })
+    .filter((c): c is Change => c !== undefined);
+  if (conflicts.length > 0 && !options.force)
+    throw new OperationRefusedError(
+      `Die Rücknahme von „${last.action}“ wird verweigert: seit dem Beschluss geändert ${conflicts.length === 1 ? 'wurde' : 'wurden'} ${conflicts.map((c) => c.de).join('; ')} – nichts wurde geschrieben (mit --force wird trotzdem zurückgenommen, die späteren Änderungen gehen dann verloren).`,
+      `Undoing "${last.action}" is refused: changed since the adoption: ${conflicts.map((c) => c.en).join('; ')} – nothing was written (--force undoes anyway and loses the later changes).`,
+    );
   return batchOf(changes, `${UNDO} ${last.action}`, when);
+}
+
+/** A logged value as a cell; nonsense in the Protokoll is one sentence naming the Protokoll cell. */
+function decodeLogged(r: LoggedChange, field: string, json: string): SheetCell {
+  try {
+    return decodeValue(json);
+  } catch {
+    throw corrupt(r, field, json, 'ist kein gültiger Wert', 'is no valid value');
+  }
+}
+
+function corrupt(
+  r: LoggedChange,
+  field: string,
+  text: string,
+  why: string,
+  whyEn: string,
+): WorkbookUnusableError {
+  const cell = `${PROTOKOLL.sheet}!${a1(r.protokollRow, r.columns[field])}`;
+  const shownText = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return new WorkbookUnusableError(
+    `Das Protokoll ist in Zelle ${cell} beschädigt: „${shownText}“ ${why} – die Rücknahme ist so nicht möglich, bitte die Zeile prüfen.`,
+    `Protokoll cell ${cell} is damaged: "${shownText}" ${whyEn} – undo is not possible.`,
+  );
+}
+
+/** Excel's limits: 1.048.576 rows, 16.384 columns (XFD). */
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+/** Where a logged cell is now: by identity when logged with it, else (older Protokoll rows) by its address. */
+function locate(
+  read: ReadResult,
+  r: LoggedChange,
+): { raw: RawTable; cell: string } | { missing: { de: string; en: string } } {
+  if (r.table && r.keyJson) {
+    const raw = read.tables.get(r.table as TableKey);
+    let key: Record<string, CellValue>;
+    try {
+      key = JSON.parse(r.keyJson) as Record<string, CellValue>;
+      if (!key || typeof key !== 'object' || Array.isArray(key)) throw new Error('no object');
+    } catch {
+      throw corrupt(r, 'schluessel', r.keyJson, 'ist kein gültiger Schlüssel', 'is no valid key');
+    }
+    const label = Object.entries(key)
+      .map(([h, v]) => `${h} ${shownValue(v)}`)
+      .join(', ');
+    if (!raw)
+      return {
+        missing: {
+          de: `die Tabelle ${r.table} fehlt (Zeile ${label})`,
+          en: `table ${r.table} is missing (row ${label})`,
+        },
+      };
+    const headerIndex = (h: string) => raw.headers.findIndex((x) => headerKey(x) === headerKey(h));
+    const keyCols = Object.keys(key).map(headerIndex);
+    const colIndex = headerIndex(r.header);
+    if (keyCols.some((c) => c < 0) || colIndex < 0)
+      return {
+        missing: {
+          de: `die Spalte „${r.header}“ der Zeile ${label} (${raw.sheet})`,
+          en: `column "${r.header}" of row ${label} (${raw.sheet})`,
+        },
+      };
+    const wanted = Object.values(key).map((v) => encodeValue(v ?? null));
+    const rows = raw.rows
+      .map((row, i) => ({ row, i }))
+      .filter(({ row }) => keyCols.every((c, k) => encodeValue(normal(row[c] ?? null)) === wanted[k]));
+    if (rows.length !== 1)
+      return {
+        missing: {
+          de: `die Zeile ${label} (${raw.sheet}) ${rows.length === 0 ? 'gibt es nicht mehr' : `gibt es ${rows.length}-mal`}`,
+          en: `row ${label} (${raw.sheet}) ${rows.length === 0 ? 'no longer exists' : `exists ${rows.length} times`}`,
+        },
+      };
+    return { raw, cell: a1(raw.origin.row + 1 + rows[0].i, raw.origin.col + colIndex) };
+  }
+  // an older Protokoll row: by its address
+  const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(r.cell);
+  const c = m ? [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+  if (!m || c > MAX_COL || Number(m[2]) < 1 || Number(m[2]) > MAX_ROW)
+    throw corrupt(
+      r,
+      'zelle',
+      r.cell,
+      'ist keine Zelladresse in Excels Grenzen (A1 bis XFD1048576)',
+      'is no cell address within Excel limits',
+    );
+  const raw = [...read.tables.values()].find((t) => t?.sheet === r.sheet);
+  if (!raw) return { missing: { de: `das Blatt „${r.sheet}“ fehlt`, en: `sheet "${r.sheet}" is missing` } };
+  return { raw, cell: r.cell };
+}
+
+/** A key value as the reader gives it (numbers stay numbers, text trimmed). */
+function normal(v: CellValue): CellValue {
+  return typeof v === 'string' ? v.trim() : v;
+}
+
+function sameValue(current: CellValue, json: string): boolean {
+  const a = encodeValue(normal(current));
+  if (a === json) return true;
+  // numbers written and read back may differ in the last float digit; money is compared to the cent
+  const b = JSON.parse(json) as unknown;
+  if (typeof b === 'number') return typeof current === 'number' && Math.abs(b - current) < 0.005;
+  // a date written by the adoption reads back as a serial number where the host gives no dates (Office.js)
+  if (b && typeof b === 'object' && 'd' in b && typeof current === 'number') {
+    const serial = isoToSerial((b as { d: string }).d);
+    return current === serial || current === serial - 1462;
+  }
+  return false;
+}
+
+function shownValue(v: SheetCell['v'] | CellValue): string {
+  if (v === null || v === undefined || v === '') return 'leer';
+  if (v instanceof Date) return formatDateDe(dateToIso(v));
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDateDe(v);
+  return display(v);
 }
 
 function cellAt(raw: RawTable, address: string): CellValue {

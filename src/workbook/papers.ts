@@ -2,10 +2,11 @@ import { formatDateDe } from '../domain/dates';
 import { BASIS } from '../domain/model';
 import { ZERO, type Dec } from '../domain/money';
 import type { CheckResult } from '../domain/result';
-import { stellenplanView, type StellenplanGroup } from '../domain/stellenplan';
+import { legalStellenplan, stellenplanView, type PlanLine, type PlanNumbers } from '../domain/stellenplan';
 import { beschlussvorlage } from '../domain/vorlage';
 import type { GeneratedSheet, SheetCell } from './port';
 import { SHEETS } from './schema';
+import { alignTop, paperPrint } from './print';
 
 /**
  * The committee papers besides the summary: the scenario comparison, the Stellenplan in its legal form and
@@ -14,13 +15,7 @@ import { SHEETS } from './schema';
 const num = (d: Dec) => Number(d.toFixed(2));
 const fte = (d: Dec | undefined): SheetCell =>
   d === undefined ? {} : { v: Number(d.toFixed(3)), s: 'number3' };
-const print = (title: string, stand: string, checksum: string, repeat: number) => ({
-  landscape: true,
-  fitToWidth: true,
-  repeatRows: [repeat, repeat] as [number, number],
-  header: `&L&"-,Bold"Stellenplan & Deckung&C&"-,Bold"${title}&RStand ${formatDateDe(stand)}`,
-  footer: `&LPrüfsumme ${checksum}&RSeite &P von &N`,
-});
+const fteNum = (d: Dec) => Number(d.toFixed(3));
 
 export function buildSzenarien(result: CheckResult, stand: string, checksum: string): GeneratedSheet {
   const years = result.years;
@@ -100,141 +95,190 @@ export function buildSzenarien(result: CheckResult, stand: string, checksum: str
       ]);
       const added = s.measures.filter((m) => !basis.measures.some((b) => b.massnahme === m.massnahme));
       rows.push([
-        {},
         {
           v: `zusätzlich: ${added.map((m) => `${m.massnahme.nr} ${m.massnahme.bezeichnung}`).join('; ') || '–'}`,
-          s: 'note',
+          s: 'wrap',
         },
       ]);
     }
     rows.push([]);
   }
-  rows.push([
-    {
-      v: 'Diagramm: im Aufgabenbereich und im PDF (stellenplan report --pdf) als Säulendiagramm „Saldo je Planjahr und Szenario“; in die Arbeitsmappe selbst schreibt die Kommandozeile keine Excel-Diagramme (ExcelJS kann das nicht)',
-      s: 'note',
-    },
-  ]);
   return {
     name: SHEETS.szenarien,
-    rows,
-    widths: [30, 11, 14, 13, 8, 18, ...years.map(() => 15)],
+    rows: alignTop(rows),
+    widths: [30, 12, 12, 12, 8, 18, ...years.map(() => 15)],
     freeze: { row: 3, col: 1 },
-    print: print('Szenarien', stand, checksum, 3),
+    print: paperPrint({ title: 'Szenarien', stand, checksum, repeat: [3, 3] }),
     conditional: negatives.map((range) => ({ range, kind: 'negative' as const })),
   };
 }
 
-/** Stellenplan nach § 5 GemHVO: the plan year, after the Basis measures, the previous year, occupied on 30.6. */
+/** Stellenplan nach § 5 GemHVO Hessen: Teil A and B, the view per unit, Nachwuchskräfte, open dates. */
 export function buildStellenplan(result: CheckResult, stand: string, checksum: string): GeneratedSheet {
-  const year = result.years[0];
-  const plan = stellenplanView(result);
-  const after = stellenplanView(result, { scenario: BASIS });
-  const key = (g: StellenplanGroup) => `${g.dezernat}|${g.oe}|${g.dienstverhaeltnis}|${g.gruppe}`;
-  const merged = new Map<
-    string,
-    { g: StellenplanGroup; plan?: StellenplanGroup; after?: StellenplanGroup }
-  >();
-  for (const g of plan.groups) merged.set(key(g), { g, plan: g });
-  for (const g of after.groups) merged.set(key(g), { ...(merged.get(key(g)) ?? { g }), after: g });
-  const entries = [...merged.values()].sort((a, b) => {
-    const ia = [...after.groups, ...plan.groups].findIndex((x) => key(x) === key(a.g));
-    const ib = [...after.groups, ...plan.groups].findIndex((x) => key(x) === key(b.g));
-    return ia - ib;
-  });
+  const plan = legalStellenplan(result, { scenario: BASIS });
+  const year = plan.year;
+  const mark = (derived: boolean, n: number) => (derived ? ` ${'*'.repeat(n)}` : '');
+  const header = [
+    'Besoldungs-/ Entgeltgruppe',
+    `Zahl der Stellen ${year}`,
+    `Zahl der Stellen ${year - 1}${mark(plan.derived.vorjahr, 1)}`,
+    `tatsächlich besetzt am 30.06.${year - 1}${mark(plan.derived.besetzt, 2)}`,
+    `Veränderung ${year} durch Maßnahmen`,
+    'Vermerke (kw/ku)',
+    'Erläuterungen',
+  ].map((v): SheetCell => ({ v, s: 'header' }));
   const rows: SheetCell[][] = [
     [
       {
-        v: `Stellenplan ${year} (§ 5 GemHVO) – Stellen nach Organisationseinheit und Besoldungs-/Entgeltgruppe`,
+        v: `Stellenplan ${year} (§ 5 GemHVO) – nach den beschlossenen und beantragten Maßnahmen (Szenario ${BASIS})`,
         s: 'title',
       },
     ],
     [
       {
-        v: `Stand ${formatDateDe(stand)} · Prüfsumme der Eingaben ${checksum} · Stellen in Vollzeitäquivalenten (drei Nachkommastellen)`,
+        v: `Stand ${formatDateDe(stand)} · Prüfsumme der Eingaben ${checksum} · Stellen in Vollzeitäquivalenten (VZÄ)`,
         s: 'note',
       },
     ],
-    [
-      'Dezernat',
-      'Organisationseinheit',
-      'Dienstverhältnis',
-      'Gruppe',
-      `Stellen ${year} (Plan)`,
-      `Stellen ${year} nach Maßnahmen (Basis)`,
-      `Stellen ${year - 1}`,
-      `besetzt am 30.06.${year - 1}`,
-      'Vermerke (kw/ku)',
-    ].map((v) => ({ v, s: 'header' as const })),
+    header,
   ];
-  let dezernat: string | undefined;
-  const subtotal: { plan: Dec; after: Dec } = { plan: ZERO, after: ZERO };
-  const flush = () => {
-    if (dezernat === undefined) return;
-    rows.push([
-      { v: `Summe ${dezernat || '(ohne Dezernat)'}`, s: 'moneyBold' },
-      {},
-      {},
-      {},
-      { ...fte(subtotal.plan), s: 'number3' },
-      { ...fte(subtotal.after), s: 'number3' },
-    ]);
-    subtotal.plan = ZERO;
-    subtotal.after = ZERO;
+  const numbers = (n: PlanNumbers, bold = false): SheetCell[] => {
+    const s = bold ? 'number3Bold' : 'number3';
+    return [n.stellen, n.vorjahr, n.besetzt, n.veraenderung].map((d) => ({ v: fteNum(d), s }));
   };
-  for (const e of entries) {
-    if (e.g.dezernat !== dezernat) {
-      flush();
-      dezernat = e.g.dezernat;
+  const line = (l: PlanLine): SheetCell[] => [
+    { v: l.gruppe },
+    ...numbers(l),
+    { v: l.vermerke.join('; '), s: 'wrap' },
+    { v: l.erlaeuterungen.join('; '), s: 'wrap' },
+  ];
+  const total = (label: string, n: PlanNumbers): SheetCell[] => [
+    { v: label, s: 'subtitle' },
+    ...numbers(n, true),
+  ];
+  for (const teil of plan.teile) {
+    rows.push([{ v: teil.title, s: 'subtitle' }]);
+    if (teil.groups.length === 0)
+      rows.push([
+        {
+          v:
+            teil.teil === 'A'
+              ? 'Keine Stellen für Beamtinnen und Beamte.'
+              : 'Keine Stellen für Beschäftigte.',
+          s: 'note',
+        },
+      ]);
+    for (const g of teil.groups) {
+      rows.push([{ v: g.name, s: 'subtitle' }]);
+      for (const l of g.lines) rows.push(line(l));
+      rows.push(total(`Summe ${g.name}`, g));
     }
-    subtotal.plan = subtotal.plan.plus(e.plan?.stellen ?? ZERO);
-    subtotal.after = subtotal.after.plus(e.after?.stellen ?? ZERO);
-    const source = e.plan ?? e.after!;
-    rows.push([
-      { v: e.g.dezernat },
-      { v: e.g.oe },
-      { v: e.g.dienstverhaeltnis },
-      { v: e.g.gruppe },
-      e.plan ? fte(e.plan.stellen) : { v: 0, s: 'number3' },
-      e.after ? fte(e.after.stellen) : { v: 0, s: 'number3' },
-      fte(source.vorjahr),
-      fte(source.besetzt306),
-      { v: [...new Set([...(e.plan?.vermerke ?? []), ...(e.after?.vermerke ?? [])])].join('; '), s: 'wrap' },
-    ]);
+    rows.push(total(`Summe ${teil.title.replace(/:.*/, '')}`, teil));
+    rows.push([]);
   }
-  flush();
+  rows.push(total('Stellen insgesamt (Teil A und B)', plan.total));
+  if (plan.derived.vorjahr)
+    rows.push([
+      {
+        v: `* Zahl der Stellen ${year - 1}: aus Beginn und Ende der Stellen in der Tabelle „Stellen“ (am 31.12.${year - 1} bestehend); Stellen, die vorher gestrichen und aus der Tabelle gelöscht wurden, fehlen. Genau: Spalte „Vorjahr“.`,
+        s: 'note',
+      },
+    ]);
+  if (plan.derived.besetzt)
+    rows.push([
+      {
+        v: `** besetzt: aus der Spalte „Besetzt“ (heutiger Stand) für Stellen, die am 30.06.${year - 1} bestanden – nicht stichtagsgenau. Genau: Spalte „Besetzt 30.06. Vorjahr“.`,
+        s: 'note',
+      },
+    ]);
+
+  rows.push([]);
+  rows.push([{ v: 'Stellenübersicht nach Dezernat und Organisationseinheit', s: 'subtitle' }]);
+  rows.push(header.map((h, i) => (i === 0 ? { ...h, v: 'Organisationseinheit / Gruppe' } : h)));
+  const dezernate = [...new Set(plan.units.map((u) => u.dezernat))];
+  for (const d of dezernate) {
+    const units = plan.units.filter((u) => u.dezernat === d);
+    for (const u of units) {
+      rows.push([{ v: `${d || 'ohne Dezernat'} · ${u.oe || 'ohne Organisationseinheit'}`, s: 'subtitle' }]);
+      for (const l of u.lines) rows.push(line(l));
+      rows.push(total(`Summe ${u.oe || 'ohne Organisationseinheit'}`, u.total));
+    }
+    rows.push(
+      total(
+        `Summe ${d || 'ohne Dezernat'}`,
+        units.reduce(
+          (a, u) => ({
+            stellen: a.stellen.plus(u.total.stellen),
+            vorjahr: a.vorjahr.plus(u.total.vorjahr),
+            besetzt: a.besetzt.plus(u.total.besetzt),
+            veraenderung: a.veraenderung.plus(u.total.veraenderung),
+          }),
+          { stellen: ZERO, vorjahr: ZERO, besetzt: ZERO, veraenderung: ZERO },
+        ),
+      ),
+    );
+    rows.push([]);
+  }
+
   rows.push([
-    { v: 'Stellen insgesamt', s: 'subtitle' },
-    {
-      v: `davon Beamte ${plan.totals.beamte.toFixed(3).replace('.', ',')} / nach Maßnahmen ${after.totals.beamte.toFixed(3).replace('.', ',')}`,
-    },
-    {},
-    {},
-    fte(plan.totals.all),
-    fte(after.totals.all),
+    { v: 'Übersicht der Nachwuchskräfte (Auszubildende, Anwärterinnen und Anwärter)', s: 'subtitle' },
   ]);
-  if (after.termOpen.length > 0) {
+  if (plan.nachwuchs.length === 0)
+    rows.push([
+      {
+        v: 'Keine Nachwuchskräfte ausgewiesen (Kennzeichnung: Spalte „Nachwuchs“ in „Stellen“ oder Dienstverhältnis „Auszubildende“ / „Anwärter“).',
+        s: 'note',
+      },
+    ]);
+  else {
+    rows.push(
+      [
+        'Art / Gruppe',
+        `Zahl ${year}`,
+        `Zahl ${year - 1}`,
+        `besetzt am 30.06.${year - 1}`,
+        '',
+        'Stellen-Nr.',
+      ].map((v): SheetCell => ({ v, s: 'header' })),
+    );
+    for (const n of plan.nachwuchs)
+      rows.push([
+        { v: `${n.art} ${n.gruppe}` },
+        { v: fteNum(n.stellen), s: 'number3' },
+        { v: fteNum(n.vorjahr), s: 'number3' },
+        { v: fteNum(n.besetzt), s: 'number3' },
+        {},
+        { v: n.positions.join(', '), s: 'wrap' },
+      ]);
+  }
+  if (plan.termOpen.length > 0) {
     rows.push([]);
     rows.push([{ v: 'Maßnahmen mit offenem Termin (nicht datiert, nicht eingerechnet)', s: 'subtitle' }]);
-    for (const t of after.termOpen)
+    rows.push(
+      ['Maßnahme', '', '', '', 'Stelle', 'Art', 'von → nach'].map((v): SheetCell =>
+        v ? { v, s: 'header' } : { s: 'header' },
+      ),
+    );
+    for (const t of plan.termOpen)
       rows.push([
         { v: t.nr },
-        { v: t.bezeichnung, s: 'wrap' },
+        {},
+        {},
+        {},
+        { v: `Stelle ${t.stellenNr}` },
         { v: t.art },
-        { v: t.stellenNr },
-        {},
-        {},
-        {},
-        {},
-        { v: `${t.from ?? ''} → ${t.to ?? ''}${t.after ? ` (nach ${t.after})` : ''}` },
+        {
+          v: `${t.bezeichnung}: ${t.from ?? ''} → ${t.to ?? ''}${t.after ? ` (nach ${t.after})` : ''}`,
+          s: 'wrap',
+        },
       ]);
   }
   return {
     name: SHEETS.stellenplan,
-    rows,
-    widths: [16, 26, 14, 8, 14, 18, 12, 14, 40],
+    rows: alignTop(rows),
+    widths: [42, 12, 12, 14, 14, 30, 60],
     freeze: { row: 3, col: 0 },
-    print: print('Stellenplan', stand, checksum, 3),
+    print: paperPrint({ title: 'Stellenplan', stand, checksum, repeat: [3, 3] }),
   };
 }
 
@@ -245,31 +289,58 @@ export function buildVorlagen(result: CheckResult, stand: string, checksum: stri
     (m) => m.massnahme.status === 'Entwurf' || m.massnahme.status === 'beantragt',
   );
   for (const m of open) {
-    for (const line of beschlussvorlage(result, m.massnahme.nr, { stand, checksum }).split('\n'))
-      if (!/^\|( *-+:? *\|)+$/.test(line)) rows.push(markdownRow(line));
+    let table: 'none' | 'years' | 'labelled' = 'none';
+    for (const line of beschlussvorlage(result, m.massnahme.nr, { stand, checksum }).split('\n')) {
+      if (!line.startsWith('|')) {
+        table = 'none';
+        rows.push(markdownRow(line));
+        continue;
+      }
+      const cells = tableCells(line);
+      if (cells.every((c) => /^-+:?$/.test(c))) continue;
+      // a table's first row is its header; a table of years only ("| | 2027 | …") gets an empty second
+      // column so that every table of the sheet has its years in the same columns
+      const first = table === 'none';
+      if (first) table = /^\d{4}$/.test(cells[1] ?? '') ? 'years' : 'labelled';
+      const aligned = table === 'years' ? [cells[0], '', ...cells.slice(1)] : cells;
+      rows.push(aligned.map((c, i) => tableCell(c, first, i)));
+    }
     rows.push([]);
   }
   if (open.length === 0)
     rows.push([{ v: 'Keine offenen Maßnahmen (alle beschlossen oder abgelehnt).', s: 'note' }]);
   return {
     name: SHEETS.vorlage,
-    rows,
-    widths: [40, 26, ...result.years.map(() => 15)],
-    print: print('Beschlussvorlage', stand, checksum, 1),
+    rows: alignTop(rows),
+    widths: [60, 26, ...result.years.map(() => 15)],
+    print: paperPrint({ title: 'Beschlussvorlage', stand, checksum }),
   };
 }
 
-/** One Markdown line as a sheet row: headings styled, table rows split into cells, separators dropped. */
+/** Cells of a Markdown table row; "\\|" inside a cell is a literal bar (user text is escaped so). */
+function tableCells(line: string): string[] {
+  return line
+    .split(/(?<!\\)\|/)
+    .slice(1, -1)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/** A table cell: headers styled, German amounts ("69.761,34 €") as numbers in the € format. */
+function tableCell(text: string, header: boolean, column: number): SheetCell {
+  if (text === '') return header ? { s: 'header' } : {};
+  if (header) return { v: text, s: 'header' };
+  const bold = /^\*\*(.*)\*\*$/.exec(text);
+  const plain = (bold ? bold[1] : text).replace(/^_|_$/g, '');
+  const amount = /^(-?[\d.]+,\d{2}) €$/.exec(plain);
+  if (amount && column > 0)
+    return { v: Number(amount[1].replace(/\./g, '').replace(',', '.')), s: bold ? 'moneyBold' : 'money' };
+  return { v: plain, s: bold ? 'subtitle' : column === 0 ? 'wrap' : 'text' };
+}
+
+/** One Markdown line outside a table: headings styled, paragraphs wrapped in the wide first column. */
 function markdownRow(line: string): SheetCell[] {
   if (line.startsWith('# ')) return [{ v: line.slice(2), s: 'title' }];
   if (line.startsWith('## ')) return [{ v: line.slice(3), s: 'subtitle' }];
-  if (line.startsWith('|')) {
-    const cells = line
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim());
-    if (cells.every((c) => /^-+:?$/.test(c))) return [];
-    return cells.map((c) => ({ v: c.replace(/^_|_$/g, '') }));
-  }
-  return [{ v: line.replace(/^_|_$/g, '').replace(/ {2}$/, '') }];
+  if (line === '') return [];
+  return [{ v: line.replace(/^_|_$/g, '').replace(/ {2}$/, ''), s: 'wrap' }];
 }

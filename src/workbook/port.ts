@@ -38,6 +38,7 @@ export type StyleName =
   | 'money'
   | 'moneyBold'
   | 'number3'
+  | 'number3Bold'
   | 'percent'
   | 'date'
   | 'note'

@@ -384,8 +384,20 @@ function readStellen(r: RowReader): Stelle[] {
     const stufe = r.required(index, cells, 'stufe', parseInt);
     const anteil = r.get(index, cells, 'anteil', parseShare);
     const dvText = r.get(index, cells, 'dienstverhaeltnis', (v) =>
-      parseEnum(v, ['Beschäftigte', 'Beamte', 'Beamter', 'Beamtin', 'Tarifbeschäftigte']),
+      parseEnum(v, [
+        'Beschäftigte',
+        'Beamte',
+        'Beamter',
+        'Beamtin',
+        'Tarifbeschäftigte',
+        'Auszubildende',
+        'Anwärter',
+      ]),
     );
+    // Nachwuchskräfte: the optional column, or the Dienstverhältnis "Auszubildende" / "Anwärter"
+    const nachwuchs =
+      r.get(index, cells, 'nachwuchs', text) ||
+      (dvText === 'Auszubildende' || dvText === 'Anwärter' ? dvText : undefined);
     const besetzt = r.get(index, cells, 'besetzt', parseBool);
     const vermerkText = r.get(index, cells, 'vermerk', text) ?? '';
     const beginn = r.get(index, cells, 'beginn', parseDate);
@@ -409,7 +421,7 @@ function readStellen(r: RowReader): Stelle[] {
     if (nr === undefined || nr === '') continue;
     const gruppe = gruppeRaw ? normalizeGrade(gruppeRaw) : '';
     const dienstverhaeltnis: Dienstverhaeltnis = dvText
-      ? dvText.startsWith('Beamt')
+      ? dvText.startsWith('Beamt') || dvText === 'Anwärter'
         ? 'Beamte'
         : 'Beschäftigte'
       : dienstverhaeltnisOfGrade(gruppe);
@@ -432,6 +444,7 @@ function readStellen(r: RowReader): Stelle[] {
       besetzt306,
       ...(stufeSeit ? { stufeSeit } : {}),
       freiAb,
+      nachwuchs,
       ref: r.ref(index),
     });
   }

@@ -32,6 +32,7 @@ import {
   monthsFormula,
   paramCell,
   parameterBlock,
+  parameterRef,
   payTableLocation,
   quote,
   type PayTableLocation,
@@ -46,10 +47,11 @@ import {
   type WriteBatch,
 } from './port';
 import { combineFindings, type ReadResult } from './read';
-import { BESOLDUNGSTABELLE, ENTGELTTABELLE, SHEETS } from './schema';
+import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from './schema';
 import { dateToIso, isoToSerial } from './cells';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
+import { alignTop, paperPrint } from './print';
 
 export interface ReportOptions {
   /** ISO date printed as "Stand". */
@@ -94,7 +96,10 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       berechnung.sheet,
     ],
     columns: [jahreskostenColumn(read, result, berechnung.helper)],
-    validations: validations(Math.max(500, read.model.stellen.length + 200)),
+    validations: validations(
+      Math.max(500, read.model.stellen.length + 200),
+      read.tables.get('Entgelttabelle')?.rows.length ?? 60,
+    ),
   };
 }
 
@@ -373,7 +378,7 @@ function buildUebersicht(
           ? 'Termin offen'
           : `${formatDateDe(mm.beginn) || 'offen'} – ${formatDateDe(mm.ende) || 'unbefristet'}`,
       ].filter(Boolean);
-      const second: SheetCell[] = [{}, { v: details.join(' · '), s: 'note' }, {}, {}, { v: 'Deckung' }];
+      const second: SheetCell[] = [{}, { v: details.join(' · '), s: 'wrap' }, {}, {}, { v: 'Deckung' }];
       const third: SheetCell[] = [{}, {}, {}, {}, { v: 'Saldo', s: 'moneyBold' }];
       years.forEach((_, i) => {
         first.push(sumOf(mm.nr, 'Kosten', i, m.years[i].cost));
@@ -384,16 +389,16 @@ function buildUebersicht(
       const status = statusText(m);
       first.push({ v: status.v, s: status.s }, { v: mm.auflagen, s: 'wrap' });
       if (mm.art === 'Neue Stelle' && mm.ende)
-        third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'info' };
+        third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'wrap' };
       rows.push(first, second, third);
       // each cover source with its amount per year
       for (const c of m.cover) {
         const d = c.deckung;
         rows.push([
           {},
-          { v: `Deckung: ${d.quelle || d.stellenNr || d.haushaltsstelle}`, s: 'note' },
-          { v: d.art, s: 'note' },
-          { v: d.stellenNr || d.haushaltsstelle, s: 'note' },
+          { v: `Deckung: ${d.quelle || d.stellenNr || d.haushaltsstelle}`, s: 'wrap' },
+          { v: d.art, s: 'wrap' },
+          { v: d.stellenNr ? `Stelle ${d.stellenNr}` : d.haushaltsstelle, s: 'wrap' },
           { v: 'davon' },
           ...c.years.map((y) => ({ v: num(y.amount), s: 'money' as const })),
         ]);
@@ -547,16 +552,11 @@ function buildUebersicht(
   for (const f of reviews) rows.push([{ v: `Wiedervorlage: ${f.message}`, s: 'info' }]);
   return {
     name: SHEETS.uebersicht,
-    rows,
-    widths: [12, 34, 16, 18, 13, ...years.map(() => 14), 14, 40].slice(0, lastCol),
+    rows: alignTop(rows),
+    // wide enough that no header word ("Organisationseinheit") and no amount is broken or cut
+    widths: [12, 36, 24, 22, 13, ...years.map(() => 15), 14, 40].slice(0, lastCol),
     freeze: { row: 3, col: 0 },
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      repeatRows: [3, 3],
-      header: '&L&"-,Bold"Stellenplan & Deckung&C&"-,Bold"Übersicht HFW&R' + `Stand ${formatDateDe(o.stand)}`,
-      footer: `&LPrüfsumme ${o.checksum}&RSeite &P von &N`,
-    },
+    print: paperPrint({ title: 'Übersicht HFW', stand: o.stand, checksum: o.checksum, repeat: [3, 3] }),
     conditional: negatives.map((range) => ({ range, kind: 'negative' as const })),
   };
 }
@@ -592,10 +592,10 @@ function buildPruefung(
   if (findings.length === 0) rows.push([{ v: 'Keine Meldungen.', s: 'ok' }]);
   return {
     name: SHEETS.pruefung,
-    rows,
-    widths: [10, 22, 90, 14, 8, 13, 14],
+    rows: alignTop(rows),
+    widths: [10, 24, 80, 14, 8, 13, 14],
     freeze: { row: 3, col: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [3, 3], footer: '&RSeite &P von &N' },
+    print: paperPrint({ title: 'Prüfung', stand, checksum, repeat: [3, 3] }),
   };
 }
 
@@ -778,10 +778,13 @@ function segmentHelper(
     rvCeiling: !!p.bbgRvAv && !p.bbgRvAv.isZero(),
   };
   // the v2 parameters beside the first version's block (column D label, E value)
+  // each value refers to its Parameter cell where that holds exactly the engine's value (as the first block)
   const v2 = (key: keyof typeof V2_ROWS, label: string, value: Dec | undefined) => {
     const row = (rows[V2_ROWS[key] - 1] ??= []);
     row[3] = { v: label };
-    row[4] = { v: value ? Number(value.toString()) : 0 };
+    const n = value ? Number(value.toString()) : 0;
+    const f = value ? parameterRef(read.tables.get('Parameter'), PARAMETER_NAMES_V2[key], value) : undefined;
+    row[4] = f ? { f, r: n } : { v: n };
   };
   v2('leistungsentgelt', 'Leistungsentgelt', p.leistungsentgelt);
   v2('agKvPv', 'AG-Anteil KV/PV', p.agKvPv);

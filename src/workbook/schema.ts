@@ -45,6 +45,7 @@ export const SHEETS = {
   stellenplan: 'Stellenplan',
   protokoll: 'Protokoll',
   vorlage: 'Beschlussvorlage',
+  nachtrag: 'Nachtragsstellenplan',
 } as const;
 
 /** Sheets the product rewrites on every run; everything else belongs to the user. */
@@ -105,6 +106,14 @@ export const STELLEN: TableSpec = {
     // contract v2: the step rises by the step table from this date (written only where a row fills it)
     { field: 'stufeSeit', header: 'Stufe seit', kind: 'date', width: 12 },
     { field: 'freiAb', header: 'Frei ab', aliases: ['Frei ab (Datum)'], kind: 'date', width: 12 },
+    // optional: marks training positions (Auszubildende, Anwärter) for the Nachwuchskräfte overview
+    {
+      field: 'nachwuchs',
+      header: 'Nachwuchs',
+      aliases: ['Nachwuchskraft', 'Ausbildung'],
+      kind: 'text',
+      width: 14,
+    },
     { field: 'jahreskosten', header: 'Jahreskosten', kind: 'number', generated: true, width: 15 },
   ],
 };
@@ -300,6 +309,12 @@ export const PROTOKOLL: TableSpec = {
     { field: 'neu', header: 'Neuer Wert', kind: 'text', width: 60 },
     // the old value as JSON (type included), so that `undo` restores it exactly
     { field: 'altJson', header: 'Alter Wert (exakt)', kind: 'text', width: 22 },
+    // the changed cell by identity (table, key of its row, column): undo finds it wherever the row moved
+    { field: 'tabelle', header: 'Tabelle', kind: 'text', width: 14 },
+    { field: 'schluessel', header: 'Schlüssel', kind: 'text', width: 30 },
+    { field: 'spalte', header: 'Spalte', kind: 'text', width: 16 },
+    // the new value as JSON: undo refuses when the cell no longer holds it (a later edit)
+    { field: 'neuJson', header: 'Neuer Wert (exakt)', kind: 'text', width: 22 },
   ],
 };
 

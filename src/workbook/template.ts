@@ -46,7 +46,7 @@ export interface TemplateData {
 
 /** Columns written only when a row fills them (older workbooks keep their layout). */
 const WRITTEN_WHEN_FILLED: Record<string, string[]> = {
-  Stellen: ['vorjahr', 'besetzt306', 'stufeSeit'],
+  Stellen: ['vorjahr', 'besetzt306', 'stufeSeit', 'nachwuchs'],
   Massnahmen: ['stufeSeit'],
 };
 
@@ -56,15 +56,21 @@ const STYLE_BY_KIND: Partial<Record<string, StyleName>> = {
   number: 'money',
 };
 
-function dataSheet(spec: TableSpec, rows: RowInput[] = []): GeneratedSheet {
+function dataSheet(spec: TableSpec, rows: RowInput[] = [], v2 = false): GeneratedSheet {
   const columns = spec.columns.filter(
     (c) =>
       !c.generated &&
+      !(v2 && c.field === 'stufeSeit') &&
       !(
         (WRITTEN_WHEN_FILLED[spec.key] ?? []).includes(c.field) &&
         rows.every((r) => r[c.header] === undefined)
       ),
   );
+  // v2 (`init`): the Stufe seit column is offered even while empty
+  if (v2) {
+    const since = spec.columns.find((c) => c.field === 'stufeSeit');
+    if (since) columns.push(since);
+  }
   const header: SheetCell[] = columns.map((c) => ({ v: c.header, s: 'header' }));
   const body = rows.map((row) =>
     columns.map((c): SheetCell => {
@@ -199,15 +205,17 @@ function coverRulesSheet(): GeneratedSheet {
 }
 
 /** Drop-down lists for the enumerated columns (DESIGN.md: Art, Dienstverhältnis, Vermerk, Besetzt, Entgeltgruppe). */
-export function validations(rows = 500): ValidationWrite[] {
+export function validations(rows = 500, gradeRows = 60): ValidationWrite[] {
+  // the drop-down covers every row of the Entgelttabelle (dated tables of v2 are longer than 59 rows)
+  const grades = `'${ENTGELTTABELLE.sheet}'!$A$2:$A$${Math.max(60, gradeRows + 1)}`;
   return [
     { table: 'Stellen', header: 'Dienstverhältnis', list: [...DIENSTVERHAELTNISSE], rows },
     { table: 'Stellen', header: 'Besetzt', list: [...JA_NEIN], rows },
     { table: 'Stellen', header: 'Vermerk', list: [...VERMERKE], rows },
-    { table: 'Stellen', header: 'Entgeltgruppe', range: `'${ENTGELTTABELLE.sheet}'!$A$2:$A$60`, rows },
+    { table: 'Stellen', header: 'Entgeltgruppe', range: grades, rows },
     { table: 'Massnahmen', header: 'Art', list: [...MASSNAHME_ARTEN], rows },
     { table: 'Massnahmen', header: 'Status', list: [...MASSNAHME_STATUS], rows },
-    { table: 'Massnahmen', header: 'Entgeltgruppe', range: `'${ENTGELTTABELLE.sheet}'!$A$2:$A$60`, rows },
+    { table: 'Massnahmen', header: 'Entgeltgruppe', range: grades, rows },
     { table: 'Deckung', header: 'Art', list: [...DECKUNG_ARTEN], rows },
     { table: 'Planansaetze', header: 'Geschützt', list: [...JA_NEIN], rows },
     { table: 'Planansaetze', header: 'Art', list: [...PLANANSATZ_ARTEN], rows },
@@ -219,8 +227,8 @@ export function validations(rows = 500): ValidationWrite[] {
 export function templateBatch(data: TemplateData = {}): WriteBatch {
   return {
     sheets: [
-      dataSheet(STELLEN, data.stellen),
-      dataSheet(MASSNAHMEN, data.massnahmen),
+      dataSheet(STELLEN, data.stellen, data.v2),
+      dataSheet(MASSNAHMEN, data.massnahmen, data.v2),
       dataSheet(DECKUNG, data.deckung),
       dataSheet(PLANANSAETZE, data.planansaetze),
       parameterSheet(data.parameter, data.v2),
@@ -230,6 +238,9 @@ export function templateBatch(data: TemplateData = {}): WriteBatch {
         : besoldungSheet(),
       coverRulesSheet(),
     ],
-    validations: validations(),
+    validations: validations(
+      500,
+      data.v2 ? (data.entgeltTables ?? ENTGELT_TABLES).reduce((n, t) => n + t.rows.length, 0) : 60,
+    ),
   };
 }

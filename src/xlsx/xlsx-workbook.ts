@@ -16,8 +16,14 @@ import {
   type WorkbookPort,
   type WriteBatch,
 } from '../workbook/port';
-import { headerKey, tableSpec } from '../workbook/schema';
+import { GENERATED_SHEETS, headerKey, tableSpec } from '../workbook/schema';
+import { emptyPlan, patchPackage, planIsEmpty, VALIDATION_TITLE, type PackagePlan } from './patch';
+import type { StyleMode } from './sheet-xml';
 import { STYLES } from './styles';
+import { parseRange } from './xml';
+import { zipDirectory, type ZipEntry } from './zip-directory';
+
+export { zipDirectory, type ZipEntry };
 
 /**
  * Limits against hostile files, checked before anything is expanded (README "Grenzen"; the command line
@@ -48,10 +54,18 @@ export type BoundedInflate = (data: Uint8Array, maxOutputLength: number) => Uint
 
 /** The ExcelJS implementation of the WorkbookPort: command line, browser page and tests. */
 export class XlsxWorkbook implements WorkbookPort {
+  /**
+   * What this session writes, applied to the original package by `toBuffer` (ExcelJS only reads: every part
+   * the product does not own is copied byte for byte). The ExcelJS model is kept in step for later reads.
+   */
+  private readonly plan: PackagePlan = emptyPlan();
+
   private constructor(
     readonly workbook: ExcelJS.Workbook,
-    /** The file was a macro workbook (.xlsm): ExcelJS would drop the macros, so it is never written. */
+    /** Kept for compatibility: a macro workbook is now written too, its VBA project copied unchanged. */
     readonly hasMacros = false,
+    /** The file as it was read; undefined for a workbook created by the product. */
+    private readonly original?: Uint8Array,
   ) {}
 
   static create(): XlsxWorkbook {
@@ -83,27 +97,67 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(
       wb,
       entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name)),
+      bytes,
     );
   }
 
-  /** A macro workbook is read (check, compare) but never written: ExcelJS would drop its VBA project. */
-  private refuseMacros(): void {
-    if (this.hasMacros)
-      throw new WorkbookUnusableError(
-        'Die Arbeitsmappe enthält Makros (.xlsm): Stellenplan & Deckung schreibt sie nicht, weil die Makros dabei verloren gingen – bitte eine Kopie ohne Makros als .xlsx speichern (prüfen geht auch so) oder im Add-in in Excel arbeiten.',
-        'The workbook contains macros (.xlsm): it is not written, as the macros would be lost – save a copy without macros as .xlsx (checking works as it is) or use the add-in in Excel.',
-      );
-  }
-
+  /**
+   * The workbook file. A workbook read from a file is written as that file with only the product's parts
+   * changed; a new one (init, examples) is written by ExcelJS, its generated sheets by the same patch layer.
+   */
   async toBuffer(): Promise<Uint8Array> {
-    this.refuseMacros();
+    if (this.original)
+      return planIsEmpty(this.plan) ? this.original.slice() : patchPackage(this.original, this.plan);
     for (const ws of this.workbook.worksheets) compactValidations(ws);
-    const buf = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buf);
+    const base = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return this.plan.marks.length ? patchPackage(base, { ...emptyPlan(), marks: this.plan.marks }) : base;
   }
 
   sheetNames(): Promise<string[]> {
-    return Promise.resolve(this.workbook.worksheets.map((w) => w.name));
+    const names = this.workbook.worksheets.map((w) => w.name);
+    for (const g of this.plan.generated) if (!names.includes(g.name)) names.push(g.name);
+    return Promise.resolve(names);
+  }
+
+  /** A cell write for the package (only for a workbook read from a file; a new one is written by ExcelJS). */
+  private record(ws: ExcelJS.Worksheet, row: number, col: number, cell: SheetCell, style: StyleMode): void {
+    if (!this.original) return;
+    const list = this.plan.cells.get(ws.name) ?? [];
+    list.push({ row, col, cell, style });
+    this.plan.cells.set(ws.name, list);
+  }
+
+  /** Excel tables (ListObjects) of a sheet with their current range (including rows added in this session). */
+  private listObjects(
+    ws: ExcelJS.Worksheet,
+  ): { name: string; top: number; left: number; bottom: number; right: number }[] {
+    const out = [];
+    for (const t of ws.getTables() as unknown as {
+      table?: { name?: string; tableRef?: string; ref?: string };
+    }[]) {
+      const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
+      const range = parseRange(model.tableRef ?? model.ref ?? '');
+      if (!model.name || !range) continue;
+      const grown = this.plan.tables.get(model.name);
+      out.push({
+        name: model.name,
+        ...range,
+        bottom: Math.max(range.bottom, grown?.bottom ?? 0),
+        right: Math.max(range.right, ...(grown?.columns.keys() ?? [])),
+      });
+    }
+    return out;
+  }
+
+  /** A write in the row right below an Excel table, inside its columns, makes the table one row longer. */
+  private growTableFor(ws: ExcelJS.Worksheet, row: number, col: number): void {
+    if (!this.original) return;
+    for (const t of this.listObjects(ws)) {
+      if (row !== t.bottom + 1 || col < t.left || col > t.right) continue;
+      const g = this.plan.tables.get(t.name) ?? { sheet: ws.name, bottom: t.bottom, columns: new Map() };
+      g.bottom = row;
+      this.plan.tables.set(t.name, g);
+    }
   }
 
   readTables(requests: TableRequest[]): Promise<Map<TableKey, RawTable | undefined>> {
@@ -125,7 +179,11 @@ export class XlsxWorkbook implements WorkbookPort {
           const [start, end] = ref.split(':');
           const s = ws.getCell(start);
           const e = ws.getCell(end ?? start);
-          return readBlock(ws, Number(s.row), Number(s.col), Number(e.col), Number(e.row), model.name);
+          // rows and columns this session added to the table belong to it
+          const grown = this.plan.tables.get(model.name);
+          const bottom = Math.max(Number(e.row), grown?.bottom ?? 0);
+          const right = Math.max(Number(e.col), ...(grown?.columns.keys() ?? []));
+          return readBlock(ws, Number(s.row), Number(s.col), right, bottom, model.name);
         }
       }
     }
@@ -157,9 +215,21 @@ export class XlsxWorkbook implements WorkbookPort {
     return undefined;
   }
 
+  /** Tables read for the drop-down lists of one write. */
+  private validationTables = new Map<TableKey, RawTable | undefined>();
+
   write(batch: WriteBatch): Promise<void> {
-    this.refuseMacros();
-    for (const sheet of batch.sheets ?? []) this.writeSheet(sheet);
+    this.validationTables = new Map();
+    for (const sheet of batch.sheets ?? []) {
+      // generated sheets are rendered by the patch layer (marked, never over a user's sheet); a new
+      // workbook is all ExcelJS, its generated sheets only get their mark
+      if (this.original) this.plan.generated.push(sheet);
+      else {
+        this.writeSheet(sheet);
+        if (GENERATED_SHEETS.includes(sheet.name) && !this.plan.marks.includes(sheet.name))
+          this.plan.marks.push(sheet.name);
+      }
+    }
     for (const col of batch.columns ?? []) this.writeColumn(col);
     for (const v of batch.validations ?? []) this.writeValidation(v);
     for (const u of batch.updates ?? []) this.writeUpdate(u);
@@ -248,8 +318,12 @@ export class XlsxWorkbook implements WorkbookPort {
   private createProtokoll(): { ws: ExcelJS.Worksheet; raw: RawTable } {
     const spec = tableSpec('Protokoll');
     const ws = this.workbook.addWorksheet(spec.sheet);
+    if (this.original)
+      this.plan.newSheets.push({ name: spec.sheet, widths: spec.columns.map((c) => c.width ?? 12) });
     spec.columns.forEach((c, i) => {
-      setCell(ws.getCell(1, i + 1), { v: c.header, s: 'header' });
+      const cell: SheetCell = { v: c.header, s: 'header' };
+      setCell(ws.getCell(1, i + 1), cell);
+      this.record(ws, 1, i + 1, cell, 'palette');
       ws.getColumn(i + 1).width = c.width ?? 12;
     });
     return {
@@ -263,22 +337,43 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 
-  private headerColumn(ws: ExcelJS.Worksheet, raw: RawTable, header: string): number {
+  private headerColumn(ws: ExcelJS.Worksheet, raw: RawTable, header: string, rows: number): number {
     const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(header));
     if (i >= 0) return raw.origin.col + i;
-    // A new column right after the last header; the header copies the style of its neighbour.
+    // A new column right after the last header – only into empty cells: a user's notes there are kept.
     const col = raw.origin.col + raw.headers.length;
+    for (let r = raw.origin.row; r <= raw.origin.row + rows; r++) {
+      if (cellValue(ws.getCell(r, col)) === null) continue;
+      throw new WorkbookUnusableError(
+        `Die Spalte „${header}“ kann nicht neben der Tabelle „${tableLabel(raw)}“ angelegt werden: die Zelle ${ws.name}!${a1(r, col)} enthält Daten, die nicht überschrieben werden – bitte die Spalte ${header} in die Tabelle einfügen oder die Zelle leeren. Nichts wurde geschrieben.`,
+        `Column "${header}" cannot be added next to table "${tableLabel(raw)}": cell ${ws.name}!${a1(r, col)} holds data that is not overwritten. Nothing was written.`,
+      );
+    }
     const cell = ws.getCell(raw.origin.row, col);
     cell.value = header;
     cell.style = { ...ws.getCell(raw.origin.row, col - 1).style };
+    this.record(ws, raw.origin.row, col, { v: header }, { from: { row: raw.origin.row, col: col - 1 } });
+    if (raw.tableName && this.original) {
+      const t = this.listObjects(ws).find((x) => x.name === raw.tableName);
+      const g = this.plan.tables.get(raw.tableName) ?? {
+        sheet: ws.name,
+        bottom: t?.bottom ?? raw.origin.row + raw.rows.length,
+        columns: new Map<number, string>(),
+      };
+      g.columns.set(col, header);
+      this.plan.tables.set(raw.tableName, g);
+    }
     raw.headers.push(header);
     return col;
   }
 
   private writeColumn(write: ColumnWrite): void {
     const { ws, raw } = this.locateTable(write.table);
-    const col = this.headerColumn(ws, raw, write.header);
-    write.cells.forEach((cell, i) => setCell(ws.getCell(raw.origin.row + 1 + i, col), cell));
+    const col = this.headerColumn(ws, raw, write.header, write.cells.length);
+    write.cells.forEach((cell, i) => {
+      setCell(ws.getCell(raw.origin.row + 1 + i, col), cell);
+      this.record(ws, raw.origin.row + 1 + i, col, cell, 'palette');
+    });
     if (!ws.getColumn(col).width) ws.getColumn(col).width = 15;
   }
 
@@ -290,13 +385,25 @@ export class XlsxWorkbook implements WorkbookPort {
   private writeValidation(v: ValidationWrite): void {
     // a drop-down list for an optional table the workbook does not have is simply not needed (as in Excel)
     const spec = tableSpec(v.table);
-    const raw = this.findTable({ key: v.table, tableNames: spec.tableNames, sheetNames: spec.sheetNames });
+    // one read of each table for all its lists (a table of 100.000 rows is not read eleven times)
+    const raw =
+      this.validationTables.get(v.table) ??
+      this.findTable({ key: v.table, tableNames: spec.tableNames, sheetNames: spec.sheetNames });
+    this.validationTables.set(v.table, raw);
     const ws = raw && this.workbook.getWorksheet(raw.sheet);
     if (!raw || !ws) return;
     const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
     if (i < 0) return;
     const col = raw.origin.col + i;
     const formula = v.list ? `"${v.list.join(',')}"` : v.range!;
+    const error = `Bitte einen Wert aus der Liste wählen (${v.header}).`;
+    if (this.original) {
+      // the package keeps the user's rules (also x14 lists ExcelJS cannot read) and replaces the product's
+      const list = this.plan.validations.get(ws.name) ?? [];
+      list.push({ col, fromRow: raw.origin.row + 1, toRow: raw.origin.row + v.rows, formula, error });
+      this.plan.validations.set(ws.name, list);
+      return;
+    }
     const rule: ExcelJS.DataValidation = {
       type: 'list',
       allowBlank: true,
@@ -304,7 +411,7 @@ export class XlsxWorkbook implements WorkbookPort {
       showErrorMessage: true,
       errorStyle: 'warning',
       errorTitle: VALIDATION_TITLE,
-      error: `Bitte einen Wert aus der Liste wählen (${v.header}).`,
+      error,
     };
     const model = validationModel(ws);
     for (let row = raw.origin.row + 1; row <= raw.origin.row + v.rows; row++) {
@@ -319,7 +426,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.workbook.getWorksheet(u.sheet);
     if (!ws)
       throw new WorkbookUnusableError(`Das Blatt „${u.sheet}“ fehlt.`, `Sheet "${u.sheet}" is missing.`);
-    setCell(ws.getCell(u.cell), u.value, true);
+    const target = ws.getCell(u.cell);
+    setCell(target, u.value, true);
+    const row = Number(target.row);
+    const col = Number(target.col);
+    this.growTableFor(ws, row, col);
+    this.record(ws, row, col, u.value, 'keep');
   }
 
   private writeAppend(a: RowAppend): void {
@@ -329,16 +441,20 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [header, cell] of Object.entries(a.values)) {
       const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(header));
       if (i < 0) continue;
-      const target = ws.getCell(row, raw.origin.col + i);
-      if (template) target.style = { ...template.getCell(raw.origin.col + i).style };
+      const col = raw.origin.col + i;
+      const target = ws.getCell(row, col);
+      if (template) target.style = { ...template.getCell(col).style };
       setCell(target, cell, true);
+      this.growTableFor(ws, row, col);
+      this.record(ws, row, col, cell, template ? { from: { row: row - 1, col } } : 'palette');
     }
     raw.rows.push([]);
   }
 }
 
-/** Marks the product's own drop-down lists; any other validation belongs to the user and is kept. */
-const VALIDATION_TITLE = 'Stellenplan & Deckung';
+function tableLabel(raw: RawTable): string {
+  return raw.tableName ?? raw.sheet;
+}
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
 
@@ -499,49 +615,6 @@ function checkEntry(bytes: Uint8Array, e: ZipEntry, inflate: BoundedInflate): vo
     return; // broken deflate data: ExcelJS reports the damaged file in its own words
   }
   if (out.length > e.size) throw forged();
-}
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  /** Uncompressed size as declared by the central directory. */
-  size: number;
-  localOffset: number;
-}
-
-/** The zip's central directory, read without inflating anything. */
-export function zipDirectory(bytes: Uint8Array): { count: number; entries: ZipEntry[]; zip64: boolean } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return { count: 0, entries: [], zip64: false };
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  // ZIP64 (more than 65.535 entries or 4 GB): far beyond any workbook this product is for
-  let zip64 = count === 0xffff || p === 0xffffffff;
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
-  for (let n = 0; n < count && p + 46 <= bytes.length; n++) {
-    if (view.getUint32(p, true) !== 0x02014b50) break;
-    const nameLength = view.getUint16(p + 28, true);
-    const entry: ZipEntry = {
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
-      method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true),
-      size: view.getUint32(p + 24, true),
-      localOffset: view.getUint32(p + 42, true),
-    };
-    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) zip64 = true;
-    entries.push(entry);
-    p += 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return { count, entries, zip64 };
 }
 
 /** Sum of the uncompressed sizes in the zip's central directory: a zip bomb is refused before inflating. */

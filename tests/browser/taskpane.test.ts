@@ -2,24 +2,38 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { D, formatEuro } from '../../src/domain/money';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { D } from '../../src/domain/money';
+import { euro } from '../../src/taskpane/format';
 import { ensureWebBuild } from '../support/build-web';
 import { serveStatic } from '../support/static-server';
+import { writeMessyWorkbook } from '../integration/support/workbooks';
 
 /**
- * The task pane as a standalone page in Debian's Chromium: a finance officer opens a workbook file,
- * sees the cover per plan year, asks "wie berechnet?", switches language, and nothing leaves the machine.
+ * The task pane as a standalone page in Debian's Chromium at Excel's real pane size (350 × 900 px), light
+ * and dark: a finance officer opens a workbook file, sees each measure's cover per plan year, asks "wie
+ * berechnet?", adds a position with the wizard, adopts a measure after confirming, and nothing leaves the
+ * machine. Every wait is on a condition (an element, an attribute), never on a fixed time.
  */
 const ROOT = path.join(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OBERTSHAUSEN = path.join(ROOT, 'examples', 'obertshausen.xlsx');
+const KONSTANZ = path.join(ROOT, 'examples', 'konstanz.xlsx');
+const TABS = ['Maßnahmen', 'Prüfung', 'Neue Stelle', 'Vergleich'];
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
-let page: Page;
-const requests: string[] = [];
-const consoleErrors: string[] = [];
+let tmp: string;
+let messy: string;
+
+interface Pane {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  consoleErrors: string[];
+}
+const panes: Pane[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM))
@@ -28,8 +42,11 @@ beforeAll(async () => {
   const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
   // minified: the attribute quotes may be gone (http-equiv=Content-Security-Policy content="…")
   const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-  // the built page allows no remote hosts: nothing the user opens can be sent anywhere
+  // the built page allows no remote hosts and frames nothing: nothing the user opens can be sent anywhere
   if (!/(^|;)\s*connect-src 'self'\s*(;|$)/.test(csp)) throw new Error(`CSP der gebauten Seite: ${csp}`);
+  if (!/(^|;)\s*frame-src 'none'\s*(;|$)/.test(csp)) throw new Error(`CSP ohne frame-src 'none': ${csp}`);
+  // office.js is not a script of the page: the bundle loads it only inside Office
+  if (/office-js\/office\.js/.test(html)) throw new Error('taskpane.html lädt office.js direkt');
   server = await serveStatic(dist, csp);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -43,102 +60,291 @@ beforeAll(async () => {
       '--disable-sync',
     ],
   });
-  page = await browser.newPage({
-    viewport: { width: 900, height: 1000 },
-    locale: 'de-DE',
-    reducedMotion: 'reduce',
-  });
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-}, 300_000);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pane-'));
+  messy = await writeMessyWorkbook(tmp, 'fehlerhaft.xlsx');
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('shows the Obertshausen cover per plan year from an opened file, with "wie berechnet"', async () => {
+/** A fresh pane (own context) at Excel's pane size; every request and console error is recorded. */
+async function newPane(theme: 'light' | 'dark' = 'light'): Promise<Pane> {
+  const context = await browser.newContext({
+    viewport: { width: 350, height: 900 },
+    locale: 'de-DE',
+    colorScheme: theme,
+    reducedMotion: 'reduce',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const pane: Pane = { context, page, requests: [], consoleErrors: [] };
+  page.on('request', (r) => pane.requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && pane.consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => pane.consoleErrors.push(e.message));
+  panes.push(pane);
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole('button', { name: 'Arbeitsmappe öffnen …' }).waitFor();
-  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
-  await page.getByTestId('summary').waitFor();
+  return pane;
+}
+
+// After every test: no console error, no request that left the page's origin, never office.js.
+afterEach(async () => {
+  const all = panes.splice(0);
+  for (const p of all) await p.context.close();
+  for (const p of all) {
+    expect(p.consoleErrors).toEqual([]);
+    const foreign = p.requests.filter(
+      (u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
+    expect(foreign).toEqual([]);
+    expect(p.requests.filter((u) => u.includes('office-js/'))).toEqual([]);
+  }
+});
+
+/** Opens a file and waits until its analysis is on screen (the summary carries a run counter). */
+async function open(page: Page, file: string): Promise<void> {
+  const before = Number(await page.locator('main').getAttribute('data-runs'));
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page
+    .locator(`[data-testid="summary"][data-run="${before + 1}"][data-file="${path.basename(file)}"]`)
+    .waitFor();
+}
+
+/** The next analysis after a write (adopt, undo, wizard, report). */
+async function nextRun(page: Page, action: () => Promise<void>): Promise<void> {
+  const before = Number(await page.getByTestId('summary').getAttribute('data-run'));
+  await action();
+  await page.locator(`[data-testid="summary"][data-run="${before + 1}"]`).waitFor();
+}
+
+async function showTab(page: Page, name: string): Promise<void> {
+  const tab = page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  await tab.click();
+  await page.locator(`[role="tab"][aria-selected="true"]`, { hasText: name }).waitFor();
+}
+
+/** What a user at 350 px would notice: sideways scrolling, amounts broken over two lines, hidden tabs. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth)
+      problems.push(`page ${doc.scrollWidth} px wide in a ${doc.clientWidth} px pane`);
+    for (const e of Array.from(document.querySelectorAll('main *'))) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > doc.clientWidth + 0.5 && problems.length < 8)
+        problems.push(`sticks out: <${e.tagName.toLowerCase()}> "${(e.textContent ?? '').slice(0, 40)}"`);
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      if (/\d €/.test(text)) problems.push(`amount without non-breaking space: "${text}"`);
+      // each amount by itself: its characters' boxes all on one line
+      for (const m of text.matchAll(/-?[\d.]+,\d\d\u00a0€/g)) {
+        const range = document.createRange();
+        range.setStart(n, m.index);
+        range.setEnd(n, m.index + m[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        if (lines.size > 1) problems.push(`amount on ${lines.size} lines: "${m[0]}" in "${text}"`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** Every tab: visible inside the pane, reachable by a click, and laid out without a problem. */
+async function everyTab(page: Page, shot?: string): Promise<void> {
+  for (const name of TABS) {
+    const tab = page.getByRole('tab', { name: new RegExp(`^${name}`) });
+    const box = await tab.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(350);
+    await showTab(page, name);
+    expect(await layoutProblems(page)).toEqual([]);
+    if (shot)
+      await page.screenshot({
+        path: path.join(ARTIFACTS, `pane-${shot}-${name.replace(/\s/g, '-').toLowerCase()}.png`),
+        fullPage: true,
+      });
+  }
+}
+
+test('the standalone page never loads office.js and frames nothing', async () => {
+  const { page, requests } = await newPane();
+  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe(
+    'undefined',
+  );
+  expect(page.frames()).toHaveLength(1);
+  expect(requests.some((u) => u.includes('office-js/'))).toBe(false);
+}, 60_000);
+
+test('Obertshausen at 350 px: every measure with its sources per year, "wie berechnet" for Kosten, Deckung, Saldo', async () => {
+  const { page } = await newPane();
+  await open(page, OBERTSHAUSEN);
   expect(await page.getByTestId('summary').textContent()).toContain('0 Fehler');
-  // E9b Stufe 3: 4.203,56 € × 12,85 × 1,2915 = 69.761,34 € in 2027
-  const amount = page.getByRole('button', { name: /M-2027-01 Kosten 2027: 69\.761,34 €/ });
-  await amount.click();
+  // E9b Stufe 3: 4.203,56 € × 12,85 × 1,2915 = 69.761,34 € in 2027, with a non-breaking space before €
+  expect(await page.getByTestId('cost-M-2027-01-2027').textContent()).toBe('69.761,34\u00a0€');
+  await page.getByRole('button', { name: /M-2027-01 Kosten 2027: 69\.761,34/ }).click();
   await page.getByText('Monatsbetrag E9b Stufe 3 (Vollzeit)').waitFor();
-  expect(await page.getByText('4.203,56 €').first().isVisible()).toBe(true);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-obertshausen.png'), fullPage: true });
   await page.keyboard.press('Escape');
+  // each cover source with its amount in the year, and the sum explained
+  const card = page.getByTestId('measure-M-2027-01');
+  const sources = card.locator('[data-testid^="source-M-2027-01-"]');
+  expect(await sources.count()).toBe(2);
+  const amounts = await sources.evaluateAll((els) => els.map((e) => e.getAttribute('data-amount') ?? '0'));
+  const cover = await page.getByTestId('cover-M-2027-01-2027').getAttribute('data-amount');
+  expect(amounts.reduce((a, b) => a.plus(b), new D(0)).toFixed(2)).toBe(cover);
+  await page.getByRole('button', { name: /M-2027-01 Deckung 2027/ }).click();
+  await page.getByText('Deckung gesamt').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: /M-2027-01 Saldo 2027/ }).click();
+  await page.getByText('Saldo (Deckung − Kosten)').waitFor();
+  await page.keyboard.press('Escape');
+  // the verdict per plan year, and another year on request
+  expect(await card.locator('[data-testid^="verdict-M-2027-01-"]').count()).toBe(5);
+  expect(await page.getByTestId('verdict-M-2027-01-2027').getAttribute('data-verdict')).toBe('gedeckt');
+  await page.getByRole('group', { name: 'Planjahr' }).getByRole('button', { name: '2028' }).click();
+  await page.getByTestId('cost-M-2027-01-2028').waitFor();
+  await everyTab(page, 'obertshausen-hell');
   // the findings tab names cells
-  await page.getByRole('tab', { name: /Prüfung/ }).click();
+  await showTab(page, 'Prüfung');
   await page.getByText('FIXED_TERM_REVIEW').first().waitFor();
   expect(await page.getByRole('button', { name: 'Maßnahmen!K2' }).count()).toBe(1);
 }, 120_000);
 
+test('Konstanz and a workbook with errors at 350 px, light and dark: no overflow, amounts on one line, all tabs', async () => {
+  for (const theme of ['light', 'dark'] as const) {
+    const { page } = await newPane(theme);
+    expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe(theme);
+    const background = await page
+      .locator('[data-theme]')
+      .evaluate((e) => getComputedStyle(e).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+    // dark theme: a dark background (Office's dark themes), light theme: a light one
+    expect(background.reduce((a, b) => a + b, 0) / 3 < 128).toBe(theme === 'dark');
+    const name = theme === 'dark' ? 'dunkel' : 'hell';
+    await open(page, KONSTANZ);
+    await everyTab(page, `konstanz-${name}`);
+    if (theme === 'dark') {
+      await open(page, OBERTSHAUSEN);
+      await everyTab(page, `obertshausen-${name}`);
+    }
+    await open(page, messy);
+    expect(await page.getByTestId('summary').textContent()).not.toMatch(/^0 Fehler/);
+    await everyTab(page, `fehler-${name}`);
+  }
+}, 240_000);
+
 test('switches to English and to a variant scenario', async () => {
+  const { page } = await newPane();
+  await open(page, OBERTSHAUSEN);
   await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('tab', { name: 'Measures' }).click();
+  await showTab(page, 'Measures');
   await page.getByRole('combobox').selectOption('Verstetigung ab 2029');
-  await page.getByText('M-2029-01').waitFor();
+  await page.getByTestId('measure-M-2029-01').waitFor();
+  await page.getByRole('group', { name: 'Plan year' }).getByRole('button', { name: '2029' }).click();
   expect(await page.getByRole('button', { name: /M-2029-01 Cost 2029/ }).count()).toBe(1);
   await page.getByRole('button', { name: 'Deutsch' }).click();
+  await page.getByRole('tab', { name: 'Maßnahmen' }).waitFor();
 }, 60_000);
 
-test('a broken file ends in a clear German message, and no request left the page origin', async () => {
-  const bad = path.join(os.tmpdir(), `kaputt-${process.pid}.xlsx`);
+test('a broken file ends in a clear German message', async () => {
+  const { page } = await newPane();
+  const bad = path.join(tmp, 'kaputt.xlsx');
   fs.writeFileSync(bad, 'Das ist keine Arbeitsmappe');
   await page.getByTestId('file-input').setInputFiles(bad);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   expect(await alert.textContent()).toMatch(/keine (lesbare )?Excel-Arbeitsmappe/);
-  const foreign = requests.filter(
-    (u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:'),
-  );
-  expect(foreign).toEqual([]);
 }, 60_000);
 
-test('the new-position wizard shows live cost, takes a free cover source, writes rows and logs them in Protokoll', async () => {
-  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
-  await page.getByTestId('summary').waitFor();
-  await page.getByRole('tab', { name: 'Neue Stelle' }).click();
-  await page.getByLabel('Bezeichnung').fill('Datenschutzkoordination');
+test('the wizard cannot write a wrong plan: grades only, "50 %", used-up sources not tickable, submit blocked on errors', async () => {
+  const { page } = await newPane();
+  await open(page, OBERTSHAUSEN);
+  await showTab(page, 'Neue Stelle');
+  // the pay grades are the table's grade rows, not its source note
+  const grades = await page.getByLabel('Entgeltgruppe').locator('option').allTextContents();
+  expect(grades).toContain('E9b');
+  expect(grades.some((g) => /QUELLE/i.test(g))).toBe(false);
+  // numbered in the workbook's scheme: FB1 positions are 1.01 … 1.20 → 1.21
   await page.getByLabel('Organisationseinheit').fill('FB1 Zentrale Dienste');
+  await page
+    .getByTestId('wizard-numbers')
+    .getByText(/Stellen-Nr\. 1\.21/)
+    .waitFor();
+  await page.getByLabel('Dezernat').fill('Bürgermeister');
+  await page.getByLabel('Haushaltsstelle').fill('1.1.01.5011');
+  expect(await page.locator('#wz-hst option[value="1.1.01.5011"]').count()).toBe(1);
+  await page.getByLabel('Bezeichnung').fill('Datenschutzkoordination');
+  // from 2027 the Supervision position is given to M-2027-01: shown, but it cannot be ticked
+  const supervision = page.getByTestId('source-5.07').getByRole('checkbox');
+  expect(await supervision.isDisabled()).toBe(true);
+  await page.getByTestId('source-5.07').getByText('in den Jahren der Maßnahme nicht frei').waitFor();
+  // without cover the preview has an error: the button is disabled and says why
+  await page
+    .getByTestId('submit-blocked')
+    .getByText(/COVER_MISSING/)
+    .waitFor();
+  const submit = page.getByRole('button', { name: 'Maßnahme und Deckung eintragen' });
+  expect(await submit.isDisabled()).toBe(true);
+  // "50 %" is a half position: half the cost of the full one in 2027 (rounded once)
+  const unrounded = new D('4203.56').times('12.85').times('1.2915');
+  const full = unrounded.toDecimalPlaces(2, D.ROUND_HALF_UP);
+  expect(await page.getByTestId('preview-cost-2027').textContent()).toBe(euro(full));
+  for (const text of ['50 %', '50%', '0,5']) {
+    await page.getByLabel('Stellenanteil').fill(text);
+    const half = unrounded.div(2).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
+    await page.locator(`[data-testid="preview-cost-2027"][data-amount="${half}"]`).waitFor();
+  }
+  await page.getByLabel('Stellenanteil').fill('fünfzig');
+  await page.getByText('zwischen 0 und 1').first().waitFor();
+  expect(await submit.isDisabled()).toBe(true);
+  await page.getByLabel('Stellenanteil').fill('1');
+  // from 2029 the Supervision position is still taken: by M-2029-01 in the variant "Verstetigung ab 2029",
+  // and a Basis measure belongs to every scenario
   await page.getByLabel('Beginn').fill('2029-01-01');
-  // live cost: E9b Stufe 3 in 2029 = 4.203,56 € × 12,85 × 1,2915 × 1,03² (rounded once)
-  const expected2029 = new D('4203.56')
-    .times('12.85')
-    .times('1.2915')
-    .times(new D('1.03').pow(2))
-    .toDecimalPlaces(2, D.ROUND_HALF_UP);
-  expect(await page.getByTestId('preview-cost-2029').textContent()).toBe(formatEuro(expected2029));
-  expect(await page.getByTestId('preview-balance-2029').textContent()).toBe(formatEuro(expected2029.neg()));
-  // the planned FB5 position is free from 2029 (the motion uses it in 2027–2028), but E10/1 < E9b/3
-  await page.getByRole('checkbox', { name: /5\.07 Supervision/ }).check();
-  expect(await page.getByTestId('preview-balance-2029').textContent()).toMatch(/^-/);
-  await page.getByText('COVER_SHORTFALL').waitFor();
-  // with the free Bauhof position as well, 2029 is covered
-  await page.getByRole('checkbox', { name: /6\.12 Bauhof/ }).check();
-  expect(await page.getByTestId('preview-balance-2029').textContent()).not.toMatch(/^-/);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-wizard.png'), fullPage: true });
-  await page.getByRole('button', { name: 'Maßnahme und Deckung eintragen' }).click();
-  await page.getByTestId('notice').waitFor();
+  await page.getByRole('group', { name: 'Planjahr' }).getByRole('button', { name: /^2029/ }).click();
+  // 2029: two years of 3 % tariff growth, rounded once
+  const expected2029 = unrounded.times(new D('1.03').pow(2)).toDecimalPlaces(2, D.ROUND_HALF_UP);
+  expect(await page.getByTestId('preview-cost-2029').textContent()).toBe(euro(expected2029));
+  expect(await supervision.isDisabled()).toBe(true);
+  // FB1's personnel line has about 37.000 € margin a year: not enough alone
+  await page.getByTestId('source-1.1.01.5011').getByRole('checkbox').check();
+  await page
+    .getByTestId('submit-blocked')
+    .getByText(/COVER_SHORTFALL/)
+    .waitFor();
+  expect(await submit.isDisabled()).toBe(true);
+  // with the Bauhof line's margin (from 2029, when 6.13 has left) the measure is covered in every year
+  await page.getByTestId('source-5.4.01.5011').getByRole('checkbox').check();
+  await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('preview-balance-2029').getAttribute('data-amount')).not.toMatch(/^-/);
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'pane-wizard.png'), fullPage: true });
+  await nextRun(page, () => submit.click());
   expect(await page.getByTestId('notice').textContent()).toContain('M-2027-02');
-  await page.getByText('Datenschutzkoordination').first().waitFor();
+  await page.getByTestId('measure-M-2027-02').waitFor();
+  expect(await page.getByTestId('summary').textContent()).toContain('0 Fehler');
   // saving gives the workbook with the new rows and their Protokoll entries
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Arbeitsmappe speichern' }).click(),
   ]);
-  const saved = path.join(os.tmpdir(), `gespeichert-${process.pid}.xlsx`);
+  const saved = path.join(tmp, 'gespeichert.xlsx');
   await download.saveAs(saved);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved);
   const massnahmen = wb.getWorksheet('Maßnahmen')!;
-  const ids = massnahmen.getColumn(1).values.slice(2).map(String);
-  expect(ids).toContain('M-2027-02');
+  const row = massnahmen.getColumn(1).values.map(String).indexOf('M-2027-02');
+  expect(row).toBeGreaterThan(1);
+  const header = (massnahmen.getRow(1).values as unknown[]).map(String);
+  const cell = (h: string) => massnahmen.getRow(row).getCell(header.indexOf(h)).text;
+  expect(cell('Stellen-Nr.')).toBe('1.21');
+  expect(cell('Dezernat')).toBe('Bürgermeister');
+  expect(cell('Haushaltsstelle')).toBe('1.1.01.5011');
   const protokoll = wb.getWorksheet('Protokoll')!;
   expect(protokoll.getCell('A1').value).toBe('Zeitpunkt');
   expect(protokoll.rowCount).toBe(4); // header + measure row + two cover rows
@@ -146,60 +352,81 @@ test('the new-position wizard shows live cost, takes a free cover source, writes
   expect(protokoll.getCell('C3').value).toBe('Deckung');
 }, 120_000);
 
-test('compares Basis and the variant side by side (Konstanz) and never logged a console error', async () => {
-  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'konstanz.xlsx'));
-  await page.getByTestId('summary').waitFor();
-  await page.getByRole('tab', { name: 'Szenarienvergleich' }).click();
-  await page.getByRole('cell', { name: /^Variante Informationssicherheit/ }).waitFor();
-  expect(await page.getByText('zusätzlich K-07').count()).toBe(1);
-  // the chart: one bar per scenario and plan year, each titled with its amount
-  expect(await page.locator('figure svg rect').count()).toBe(2 * 5);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-szenarien.png'), fullPage: true });
-  await page.getByRole('tab', { name: /Prüfung/ }).click();
-  await page.getByText('TERM_OPEN').first().waitFor();
-  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-pruefung.png'), fullPage: true });
-  expect(consoleErrors).toEqual([]);
+test('a personnel budget line with margin is offered as cover and gives a fixed amount', async () => {
+  const { page } = await newPane();
+  await open(page, OBERTSHAUSEN);
+  await showTab(page, 'Neue Stelle');
+  await page.getByLabel('Stellenanteil').fill('0,25');
+  // FB1's line 1.1.01.5011 has about 35.000 € a year left after its positions
+  const line = page.getByTestId('source-1.1.01.5011');
+  await line.getByText(/Spielraum Personal-Planansatz/).waitFor();
+  await line.getByRole('checkbox').check();
+  await page.getByTestId('submit-blocked').waitFor({ state: 'detached' });
+  expect(await page.getByTestId('preview-balance-2027').getAttribute('data-amount')).not.toMatch(/^-/);
 }, 60_000);
 
-test('adopts a covered measure into the plan and takes it back, as the command line does', async () => {
-  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
-  await page.getByTestId('summary').waitFor();
-  await page.getByRole('tab', { name: 'Maßnahmen' }).click();
-  const adopt = page.getByRole('button', { name: 'Beschluss übernehmen' });
-  expect(await adopt.count()).toBe(1);
-  await adopt.click();
+test('adopting and taking back ask first in a dialog listing the cells that change', async () => {
+  const { page } = await newPane();
+  await open(page, OBERTSHAUSEN);
+  await page.getByRole('button', { name: 'Beschluss übernehmen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toMatch(/Stellen!A\d+: \(leer\) → „1\.20“/);
+  // cancelling writes nothing
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await page.getByTestId('notice').count()).toBe(0);
+  await page.getByRole('button', { name: 'Beschluss übernehmen' }).click();
+  await nextRun(page, () => dialog.getByRole('button', { name: 'Beschluss übernehmen' }).click());
+  await dialog.waitFor({ state: 'detached' });
   await page.getByText('M-2027-01: beschlossen und in den Plan übernommen (Protokoll)').waitFor();
   expect(await page.getByTestId('summary').textContent()).toContain('0 Fehler');
   expect(await page.getByRole('button', { name: 'Beschluss übernehmen' }).count()).toBe(0);
   await page.getByRole('button', { name: 'Letzten Beschluss zurücknehmen' }).click();
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toMatch(/„1\.20“ → \(leer\)/);
+  await nextRun(page, () => dialog.getByRole('button', { name: 'Letzten Beschluss zurücknehmen' }).click());
+  await dialog.waitFor({ state: 'detached' });
   await page.getByText('Letzter Beschluss zurückgenommen (Protokoll)').waitFor();
   expect(await page.getByRole('button', { name: 'Beschluss übernehmen' }).count()).toBe(1);
-  expect(consoleErrors).toEqual([]);
 }, 60_000);
 
-test('shows the margin of every personnel budget line per year', async () => {
-  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'obertshausen.xlsx'));
-  await page.getByTestId('summary').waitFor();
-  await page.getByRole('tab', { name: 'Planansätze' }).click();
+test('compares Basis and the variant (Konstanz) and shows the margin of every personnel budget line', async () => {
+  const { page } = await newPane();
+  await open(page, KONSTANZ);
+  await showTab(page, 'Vergleich');
+  await page.getByTestId('scenario-Variante Informationssicherheit').waitFor();
+  expect(await page.getByText('zusätzlich K-07').count()).toBe(1);
+  // the chart (the definition the PDF prints too): one bar per scenario and plan year, each titled with its
+  // amount; a legend naming the variant and a € axis through 0
+  expect(await page.locator('figure svg rect:has(title)').count()).toBe(2 * 5);
+  expect(await page.locator('figure svg text', { hasText: 'Variante Informationssicherheit' }).count()).toBe(
+    1,
+  );
+  expect(await page.locator('figure svg text', { hasText: /^0 €$/ }).count()).toBe(1);
+  await showTab(page, 'Prüfung');
+  await page.getByText('TERM_OPEN').first().waitFor();
+
+  await open(page, OBERTSHAUSEN);
+  await showTab(page, 'Vergleich');
   // FB6 Bauhof 2027: Ansatz 262.000 € minus 6.01 (E9a/5), 6.11, 6.12 (E5/3) and 6.13 (E5/4), each × 12,85 × 1,2915
   const cost = ['4697.43', '3449.05', '3449.05', '3587.78'].map((m) =>
     new D(m).times('12.85').times('1.2915').toDecimalPlaces(2, D.ROUND_HALF_UP),
   );
   const margin = new D(262000).minus(cost.reduce((a, b) => a.plus(b), new D(0)));
-  expect(await page.getByTestId('budget-5.4.01.5011-margin-2027').textContent()).toBe(formatEuro(margin));
-  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-planansaetze.png'), fullPage: true });
+  expect(await page.getByTestId('budget-5.4.01.5011-margin-2027').textContent()).toBe(euro(margin));
 }, 60_000);
 
 test('writes the committee report into the opened file and saves it with all papers', async () => {
-  await page.getByTestId('file-input').setInputFiles(path.join(ROOT, 'examples', 'konstanz.xlsx'));
-  await page.getByTestId('summary').waitFor();
-  await page.getByRole('button', { name: 'Bericht HFW schreiben' }).click();
+  const { page } = await newPane();
+  await open(page, KONSTANZ);
+  await nextRun(page, () => page.getByRole('button', { name: 'Bericht HFW schreiben' }).click());
   await page.getByText(/^Bericht geschrieben/).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Arbeitsmappe speichern' }).click(),
   ]);
-  const saved = path.join(os.tmpdir(), `bericht-${process.pid}.xlsx`);
+  const saved = path.join(tmp, 'bericht.xlsx');
   await download.saveAs(saved);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved);
@@ -212,5 +439,4 @@ test('writes the committee report into the opened file and saves it with all pap
     'Berechnung',
   ])
     expect(wb.getWorksheet(sheet)).toBeDefined();
-  expect(consoleErrors).toEqual([]);
 }, 60_000);

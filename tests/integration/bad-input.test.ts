@@ -380,6 +380,7 @@ test('an optional table without a required column gives one finding at its heade
   expect(
     json.findings.filter((f) => f.severity === 'error').map((f) => `${f.code} ${f.sheet}!${f.cell}`),
     // without usable Planansätze the position given up is not budgeted (v2: COVER_UNFUNDED), hence short
+    // (sorted by severity, then sheet and cell)
   ).toEqual([
     'COVER_UNFUNDED Deckung!D2',
     'BUDGET_LINE_UNKNOWN Deckung!E3',

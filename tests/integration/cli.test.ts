@@ -281,13 +281,15 @@ test('an output that cannot be written is exit 2 with a sentence, and no tempora
   const r = await runCli(['report', obertshausen, '-o', missing]);
   expect(r.code).toBe(2);
   expect(r.stderr.trim()).toBe(
-    `Die Datei „${missing}“ lässt sich nicht schreiben (den Ordner gibt es nicht).`,
+    `Die Datei „${missing}“ lässt sich nicht schreiben (den Ordner gibt es nicht); nichts wurde verändert.`,
   );
   const onto = path.join(dir, 'ordner.xlsx');
   await fs.mkdir(onto);
   const r2 = await runCli(['init', path.join(onto), '--force']);
   expect(r2.code).toBe(2);
-  expect(r2.stderr).toMatch(/lässt sich nicht schreiben \(dort liegt ein Ordner\)\.\n$/);
+  expect(r2.stderr).toMatch(
+    /lässt sich nicht schreiben \(dort liegt ein Ordner\)(; nichts wurde verändert)?\.\n$/,
+  );
   expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 

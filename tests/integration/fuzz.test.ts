@@ -148,7 +148,10 @@ describe('bugs the fuzzer found', () => {
     expect(f.message).toMatch(/„x{77}…“ ist keine Zahl/);
     await xlsx.write(buildReport(read, checkCoverage(read.model), { stand: '2026-11-24' }));
     let longest = 0;
-    xlsx.workbook
+    // read back from the written file: generated sheets are rendered into the package, not the ExcelJS model
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.load((await xlsx.toBuffer()) as unknown as ArrayBuffer);
+    written
       .getWorksheet('Übersicht HFW')!
       .eachRow((row) =>
         row.eachCell((c) => (longest = Math.max(longest, typeof c.value === 'string' ? c.value.length : 0))),

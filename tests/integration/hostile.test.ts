@@ -302,7 +302,7 @@ function macroWorkbook(vba: Buffer): Buffer {
   return writeZip([...entries, { name: 'xl/vbaProject.bin', data: vba, stored: true }]);
 }
 
-describe('macro workbooks (.xlsm): read, never written (the macros would be lost)', () => {
+describe('macro workbooks (.xlsm): written with their macros byte for byte, only as .xlsm', () => {
   const vba = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
   let input: string;
   let bytes: Buffer;
@@ -319,21 +319,23 @@ describe('macro workbooks (.xlsm): read, never written (the macros would be lost
     expect(json.measures.map((m) => m.id)).toEqual(['M-1']);
   });
 
-  test('report, adopt and report --in-place refuse with one German sentence; the input keeps its macros byte for byte', async () => {
+  test('report and adopt write an .xlsm that keeps the VBA project, its relation and the macro content type', async () => {
     const out = path.join(dir, 'makros-bericht.xlsm');
+    const r = await runCli(['report', input, '-o', out]);
+    expect(r.code).toBe(0);
+    const after = zipEntries(await fs.readFile(out));
+    expect(after.get('xl/vbaProject.bin')).toEqual(vba);
+    expect(after.get('[Content_Types].xml')!.toString()).toContain('macroEnabled.main+xml');
+    expect(after.get('xl/_rels/workbook.xml.rels')!.toString()).toContain('Target="vbaProject.bin"');
+    expect((await fs.readFile(input)).equals(bytes)).toBe(true);
+  });
+
+  test('an .xlsx name for a macro workbook is refused with one German sentence, nothing is written', async () => {
+    const out = path.join(dir, 'makros-bericht.xlsx');
     expectOneSentence(
       await runCli(['report', input, '-o', out]),
-      /^Die Arbeitsmappe enthält Makros \(\.xlsm\): Stellenplan & Deckung schreibt sie nicht, weil die Makros dabei verloren gingen/,
+      /^Die Arbeitsmappe enthält Makros: sie wird mit ihren Makros geschrieben und muss daher auf \.xlsm enden \(„makros-bericht\.xlsx“ würde Excel nicht öffnen\) – bitte -o NAME\.xlsm angeben\.$/,
     );
     expect(existsSync(out)).toBe(false);
-    expectOneSentence(await runCli(['report', input, '--in-place']), /enthält Makros/);
-    expect(existsSync(path.join(dir, 'makros.bak.xlsm'))).toBe(false);
-    expectOneSentence(
-      await runCli(['adopt', input, 'M-1', '-o', path.join(dir, 'makros-beschluss.xlsm')]),
-      /enthält Makros/,
-    );
-    const after = await fs.readFile(input);
-    expect(after.equals(bytes)).toBe(true);
-    expect(zipEntries(after).get('xl/vbaProject.bin')).toEqual(vba);
   });
 });

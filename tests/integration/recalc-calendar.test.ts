@@ -131,3 +131,17 @@ test('kalender: the table change of 01.05.2026 splits 2026 into two helper rows 
   });
   expect(rows.map(([von]) => (von as Date).toISOString().slice(0, 10))).toEqual(['2026-01-01', '2026-05-01']);
 });
+
+test('kalender: the v2 parameters in Berechnung refer to their Parameter cells (a changed BBG flows through)', () => {
+  const ws = cases.get('kalender.xlsx')!.report.getWorksheet('Berechnung')!;
+  for (const [row, label] of [
+    [3, 'Leistungsentgelt'],
+    [4, 'AG-Anteil KV/PV'],
+    [5, 'BBG KV/PV (Monat)'],
+    [6, 'AG-Anteil RV/AV'],
+    [7, 'BBG RV/AV (Monat)'],
+  ] as const) {
+    expect(ws.getCell(`D${row}`).value).toBe(label);
+    expect(formulaOf(ws.getCell(`E${row}`))?.formula).toMatch(/^'?Parameter'?!\$B\$\d+$/);
+  }
+});

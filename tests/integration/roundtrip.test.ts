@@ -4,6 +4,7 @@ import * as path from 'path';
 import type ExcelJS from 'exceljs';
 import { OBERTSHAUSEN } from '../../examples/data';
 import { GENERATED_SHEETS } from '../../src/workbook/schema';
+import { compactValidations } from '../../src/xlsx/xlsx-workbook';
 import { runCli } from './support/cli';
 import { describeCell, headerColumn, sheetDifferences, validationsByCell } from './support/cells';
 import { loadExcel, makeTempDir, removeTempDir, saveExcel, writeWorkbook } from './support/workbooks';
@@ -110,6 +111,8 @@ async function userWorkbook(file: string): Promise<string> {
       ['4431', 3400.5],
     ],
   });
+  // saved as Excel would: ExcelJS alone writes a list over many cells as overlapping ranges
+  for (const ws of wb.worksheets) compactValidations(ws);
   await saveExcel(wb, file);
   await fs.rm(base);
   return file;
@@ -234,8 +237,10 @@ test('report --in-place rewrites the file and keeps a backup whose bytes equal t
   const original = await sha256(file);
   const r = await runCli(['report', file, '--in-place']);
   expect(r.code).toBe(0);
-  const backup = path.join(dir, 'vor-ort.bak.xlsx');
-  expect(r.stderr).toContain(backup);
+  // a new backup each time, named by date and time: vor-ort.bak-YYYYMMDD-HHMMSS.xlsx
+  const backup = /Sicherungskopie: (.*)\n/.exec(r.stderr)![1];
+  expect(path.dirname(backup)).toBe(dir);
+  expect(path.basename(backup)).toMatch(/^vor-ort\.bak-\d{8}-\d{6}\.xlsx$/);
   expect(await sha256(backup)).toBe(original);
   expect(await sha256(file)).not.toBe(original);
   const wb = await loadExcel(file);

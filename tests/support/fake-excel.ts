@@ -12,6 +12,8 @@ export interface FakeCell {
   bold?: boolean;
   fill?: string;
   validation?: unknown;
+  /** The error alert title of the cell's validation (the add-in marks its own lists with it). */
+  validationTitle?: string;
 }
 
 export interface FakeSheet {
@@ -57,6 +59,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   syncs: SyncRecord[] = [];
+  /** Each `table.rows.add` call: table name and number of rows (Office.js: once with a 2D array, not per row). */
+  rowAdds: { table: string; rows: number }[] = [];
   /** Fault injection: throw on the n-th sync (1-based), e.g. to prove nothing is half-written. */
   failOnSync?: number;
   /** Sheets that refuse writes (like a protected sheet). */
@@ -337,6 +341,39 @@ class FakeTableApi extends Loadable {
   get name(): string {
     return this.get('name');
   }
+  /**
+   * TableRowCollection.add(index, values): rows at the end of the table, which grows to hold them; a null
+   * value leaves its cell as it is (Excel fills a calculated column there).
+   */
+  get rows(): { add: (index: number | null | undefined, values: unknown[][]) => void } {
+    return {
+      add: (index, values) => {
+        if (index !== null && index !== undefined) throw new Error('Fake: rows.add nur am Tabellenende');
+        this.ctx.queue(() => {
+          const t = this.table();
+          if (!t) throw new FakeOfficeError('ItemNotFound', `Tabelle „${this.tableName}“`);
+          const [from, to] = t.ref.split(':');
+          const a = parseCell(from);
+          const b = parseCell(to);
+          if (values.some((r) => r.length !== b.col - a.col + 1))
+            throw new FakeOfficeError('InvalidArgument', 'rows.add: Spaltenzahl passt nicht zur Tabelle');
+          const sheet = this.ctx.book.sheet(t.sheet)!;
+          values.forEach((row, i) =>
+            row.forEach((v, j) => {
+              if (v === null || v === undefined) return;
+              const k = `${b.row + 1 + i},${a.col + j}`;
+              if (typeof v === 'string' && v.startsWith('='))
+                sheet.cells.set(k, { value: null, formula: v.slice(1) });
+              else sheet.cells.set(k, { value: v === '' ? null : (v as FakeCell['value']) });
+            }),
+          );
+          t.ref = `${from}:${letters(b.col)}${b.row + values.length}`;
+          this.ctx.book.rowAdds.push({ table: t.name, rows: values.length });
+        }, JSON.stringify(values).length);
+      },
+    };
+  }
+
   /** Like Office.js, the table is looked up when the batch runs (a table deleted meanwhile fails the sync). */
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -414,6 +451,50 @@ class FakeWorksheet extends Loadable {
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
     return new FakeRange(this.ctx, this.sheetName, undefined);
+  }
+}
+
+/** Range.dataValidation: rule and error alert to set, type and error alert to load (per range, like Excel). */
+class FakeDataValidation extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly each: (f: (cell: FakeCell) => void) => void,
+    private readonly cells: () => FakeCell[],
+  ) {
+    super(ctx);
+  }
+  protected override read(prop: string): unknown {
+    const cells = this.cells();
+    if (prop === 'type') {
+      const rules = new Set(cells.map((c) => JSON.stringify(c.validation ?? null)));
+      if (rules.size > 1) return 'Inconsistent';
+      const rule = cells[0]?.validation as { list?: unknown } | undefined;
+      return !rule ? 'None' : rule.list ? 'List' : 'Custom';
+    }
+    if (prop === 'errorAlert') return { title: cells[0]?.validationTitle ?? '', showAlert: true };
+    throw new Error(`unknown property ${prop}`);
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get errorAlert(): { title: string } {
+    return this.get('errorAlert');
+  }
+  clear(): void {
+    this.ctx.queue(
+      () =>
+        this.each((c) => {
+          c.validation = undefined;
+          c.validationTitle = undefined;
+        }),
+      8,
+    );
+  }
+  set rule(v: unknown) {
+    this.ctx.queue(() => this.each((c) => (c.validation = v)), JSON.stringify(v).length);
+  }
+  set errorAlert(v: { title?: string }) {
+    this.ctx.queue(() => this.each((c) => (c.validationTitle = v.title)), JSON.stringify(v).length);
   }
 }
 
@@ -500,6 +581,16 @@ class FakeRange extends Loadable {
         write(cell, i, j);
         s.cells.set(k, cell);
       }
+  }
+
+  /** The range's cells for reading: nothing is created, a protected sheet may be read. */
+  private peek(): FakeCell[] {
+    const b = this.bounds()!;
+    const s = this.sheet();
+    const out: FakeCell[] = [];
+    for (let r = b.r1; r <= b.r2; r++)
+      for (let c = b.c1; c <= b.c2; c++) out.push(s.cells.get(key(r, c)) ?? { value: null });
+    return out;
   }
 
   private checkShape(data: unknown[][]): void {
@@ -589,15 +680,12 @@ class FakeRange extends Loadable {
     };
   }
 
-  get dataValidation(): { clear: () => void; rule: unknown } {
-    const set = (v: unknown, bytes: number) =>
-      this.ctx.queue(() => this.each((c) => (c.validation = v)), bytes);
-    return {
-      clear: () => set(undefined, 8),
-      set rule(v: unknown) {
-        set(v, JSON.stringify(v).length);
-      },
-    };
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(
+      this.ctx,
+      (f) => this.each(f),
+      () => this.peek(),
+    );
   }
 
   get conditionalFormats(): {

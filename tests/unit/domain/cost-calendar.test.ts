@@ -238,3 +238,27 @@ describe('the first version stays as it was', () => {
     expect(cost.toFixed(2)).toBe('71854.18');
   });
 });
+
+describe('Wie berechnet: the month-by-month split and each component with its parameter', () => {
+  test('a year with a table change shows both runs of months with their tables', () => {
+    const e = model({ erstesPlanjahr: 2026 }).explainLine(line('E9b', 3, '4203.56'), 2026);
+    const labels = e.steps.map((s) => `${s.label}: ${s.value}`);
+    expect(labels[0]).toBe(
+      '01.01.2026–30.04.2026: E9b Stufe 3, Tabelle gültig ab 01.04.2025: 4.089,07 € × 1,0000 × 4,000 Monate',
+    );
+    expect(labels[1]).toBe(
+      '01.05.2026–31.12.2026: E9b Stufe 3, Tabelle gültig ab 01.05.2026: 4.203,56 € × 1,0000 × 8,000 Monate',
+    );
+    expect(e.summary).toMatch(/= 69\.127,99 €$/);
+  });
+
+  test('ceilings name their rate and ceiling; a line without v2 explains itself as before', () => {
+    const p = { agKvPv: new D('0.1055'), bbgKvPv: new D('5812.5') };
+    const e = model(p).explainLine(line('E15Ü', 6, '9197.81'), 2027);
+    expect(e.steps.map((s) => s.label)).toContain(
+      'AG-Anteil KV/PV 10,55 % bis BBG 5.812,50 €/Monat: laufend 69.750,00 € + Einmalzahlungen 0,00 €',
+    );
+    const old = new CostModel(DEFAULT_PARAMETER).explainLine(line('E9b', 3, '4203.56'), 2027);
+    expect(old.steps[0].label).toBe('Monatsbetrag E9b Stufe 3 (Vollzeit)');
+  });
+});

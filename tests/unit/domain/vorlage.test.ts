@@ -35,9 +35,11 @@ test('Stellenplan: the view after the measures adds the new position; undated tr
   const result = checkCoverage(obertshausenModel());
   const plan = stellenplanView(result);
   const after = stellenplanView(result, { scenario: 'Basis' });
-  // 1.01 (E13), 5.07 (planned from 2027), 6.12: three positions of 1,0 in the plan year
+  // 1.01 (E13), 5.07 (planned from 2027), 6.12: three positions of 1,0 in the plan year; after the
+  // measures 1.20 comes in, 5.07 (Verzicht as cover) goes out, 6.12 (Nichtbesetzung) stays
   expect(plan.totals.all.toFixed(3)).toBe('3.000');
-  expect(after.totals.all.toFixed(3)).toBe('4.000');
+  expect(after.totals.all.toFixed(3)).toBe('3.000');
+  expect(after.groups.flatMap((g) => g.positions).sort()).toEqual(['1.01', '1.20', '6.12']);
   const e9b = after.groups.find((g) => g.gruppe === 'E9b')!;
   expect(e9b.positions).toEqual(['1.20']);
   expect(e9b.vermerke).toEqual(['1.20 kw 31.12.2028']);
@@ -52,4 +54,15 @@ test('Stellenplan: the view after the measures adds the new position; undated tr
     const where = (v: typeof view) => v.groups.find((g) => g.positions.includes(t.stellenNr))?.oe;
     expect(where(view)).toBe(where(before));
   }
+});
+
+test('user text with a table separator stays in its cell; the cover table ends with its total per year', () => {
+  const model = obertshausenModel();
+  model.deckung[0].quelle = 'FB5 | Supervision';
+  const text = beschlussvorlage(checkCoverage(model), 'M-2027-01', { stand: '2026-11-24', checksum: 'X' });
+  const row = text.split('\n').find((l) => l.startsWith('| FB5'))!;
+  expect(row.startsWith('| FB5 \\| Supervision | Verzicht auf geplante Stelle |')).toBe(true);
+  // the escaped bar does not add a cell: label, Art and one cell per plan year
+  expect(row.split(/(?<!\\)\|/).length - 2).toBe(2 + 5);
+  expect(text).toMatch(/\| \*\*Deckung insgesamt\*\* \| \| \*\*125\.689,43 €\*\* \|/);
 });

@@ -23,8 +23,8 @@ function fakeWithForeignSheet(data: typeof OBERTSHAUSEN): FakeWorkbook {
 }
 
 /** Cells outside generated sheets, without the Jahreskosten column and without drop-down lists. */
-function userCells(book: FakeWorkbook): Map<string, Omit<FakeCell, 'validation'>> {
-  const out = new Map<string, Omit<FakeCell, 'validation'>>();
+function userCells(book: FakeWorkbook): Map<string, Omit<FakeCell, 'validation' | 'validationTitle'>> {
+  const out = new Map<string, Omit<FakeCell, 'validation' | 'validationTitle'>>();
   for (const sheet of book.sheets) {
     if (GENERATED_SHEETS.includes(sheet.name) || sheet.name === 'Protokoll') continue;
     let jahreskosten = -1;
@@ -32,7 +32,7 @@ function userCells(book: FakeWorkbook): Map<string, Omit<FakeCell, 'validation'>
       if (key.startsWith('1,') && cell.value === 'Jahreskosten') jahreskosten = Number(key.split(',')[1]);
     for (const [key, cell] of sheet.cells) {
       if (sheet.name === 'Stellen' && Number(key.split(',')[1]) === jahreskosten) continue;
-      const { validation: _v, ...rest } = cell;
+      const { validation: _v, validationTitle: _t, ...rest } = cell;
       if (rest.value === null && !rest.formula && !rest.numberFormat && !rest.bold && !rest.fill) continue;
       out.set(`${sheet.name}!${key}`, rest);
     }

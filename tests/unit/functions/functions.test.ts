@@ -61,3 +61,16 @@ test('STELLENPLAN.MONATE counts partial months by calendar days', () => {
   expect(monate(46461, '', 2027)).toBeCloseTo(9 + 17 / 31, 6);
   expect(monate('', '', 2027)).toBe(12);
 });
+
+test('STELLENPLAN.DECKUNG runs the engine once for many cells of the same workbook version', async () => {
+  const { coverageRuns } = await import('../../../src/workbook/analysis');
+  const model = obertshausenModel();
+  setModelProvider(() => Promise.resolve(model));
+  const before = coverageRuns();
+  const cells = await Promise.all(
+    [2027, 2028, 2029, 2030, 2031].flatMap((y) => [deckung('M-2027-01', y), deckung('M-2027-01', y)]),
+  );
+  expect(cells).toHaveLength(10);
+  expect(coverageRuns() - before).toBe(1);
+  setModelProvider(() => Promise.resolve(obertshausenModel()));
+});

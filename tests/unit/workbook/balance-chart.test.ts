@@ -1,0 +1,48 @@
+import { svgToPng } from '../../../src/cli/chart-png';
+import { D } from '../../../src/domain/money';
+import { balanceChart, balanceChartSvg, SERIES_COLORS } from '../../../src/workbook/balance-chart';
+
+/** The one balance chart: € axis, legend, years, values on the bars, colours by scenario, never by sign. */
+const input = {
+  title: 'Saldo je Planjahr und Szenario',
+  years: [2027, 2028, 2029],
+  series: [
+    { name: 'Basis', values: [new D('55928.09'), new D('-12000.5'), new D(0)] },
+    { name: 'Verstetigung ab 2029', values: [new D('55928.09'), new D('57605.94'), new D('50759.94')] },
+  ],
+};
+
+test('axis labels in €, the years, a legend with every scenario, each non-zero value on its bar', () => {
+  const chart = balanceChart(input);
+  const texts = chart.shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
+  expect(texts).toEqual(expect.arrayContaining(['2027', '2028', '2029', 'Basis', 'Verstetigung ab 2029']));
+  expect(texts).toEqual(expect.arrayContaining(['55.928 €', '-12.001 €', '57.606 €', '50.760 €']));
+  // the axis: a zero line label and round steps in German format
+  expect(texts).toContain('0 €');
+  expect(texts.filter((t) => /^-?\d{1,3}(\.\d{3})* €$/.test(t)).length).toBeGreaterThanOrEqual(4);
+  // a zero balance gets no label on the bar
+  expect(texts.filter((t) => t === '0 €')).toHaveLength(1);
+});
+
+test('a negative balance has the colour of its scenario, not a warning colour', () => {
+  const bars = balanceChart(input).shapes.filter((s) => s.kind === 'rect' && s.tooltip);
+  const basis = bars.filter((b) => b.kind === 'rect' && b.tooltip!.startsWith('Basis'));
+  expect(basis).toHaveLength(3);
+  expect(new Set(basis.map((b) => (b.kind === 'rect' ? b.fill : '')))).toEqual(new Set([SERIES_COLORS[0]]));
+  const negative = basis.find((b) => b.kind === 'rect' && b.tooltip!.includes('2028'))!;
+  const positive = basis.find((b) => b.kind === 'rect' && b.tooltip!.includes('2027'))!;
+  // below the zero line: starts where the positive bar ends
+  if (negative.kind === 'rect' && positive.kind === 'rect')
+    expect(negative.y).toBeCloseTo(positive.y + positive.height, 5);
+});
+
+test('the SVG escapes names and renders to a PNG of the chart size (twice the pixels for print)', () => {
+  const svg = balanceChartSvg(
+    balanceChart({ ...input, series: [{ name: 'A & B <neu>', values: input.series[0].values }] }),
+  );
+  expect(svg).toContain('A &amp; B &lt;neu&gt;');
+  const png = svgToPng(svg);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(png.readUInt32BE(16)).toBe(900 * 2);
+  expect(png.readUInt32BE(20)).toBe(320 * 2);
+});
