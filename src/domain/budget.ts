@@ -1,5 +1,5 @@
 import { ZERO, type Dec } from './money';
-import { fmt } from './messages';
+import { Findings } from './catalogue';
 import type { Finding } from './findings';
 import type { Planansatz, Stelle, WorkbookModel } from './model';
 import type { MeasureResult } from './result';
@@ -70,7 +70,7 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
   }
 
   const lines: BudgetLineResult[] = [];
-  const findings: Finding[] = [];
+  const f = new Findings();
   for (const [hst, byYear] of byLine) {
     const first = byYear.values().next().value as Planansatz;
     const personnel = [...byYear.values()].some((p) => p.art === 'Personalaufwand');
@@ -88,14 +88,12 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
     for (const y of result.years) {
       if (!y.margin?.isNegative()) continue;
       const p = byYear.get(y.year)!;
-      findings.push({
-        code: 'BUDGET_SHORTFALL',
-        severity: 'error',
-        message: `Der Planansatz ${hst}${p.bezeichnung ? ` (${p.bezeichnung})` : ''} beträgt ${y.year} ${fmt.euro(y.ansatz!)}, die ihm zugeordneten Stellen kosten ${fmt.euro(y.cost)}: es fehlen ${fmt.euro(y.margin.neg())}.`,
-        messageEn: `Budget line ${hst} provides ${y.ansatz!.toFixed(2)} in ${y.year}, but its positions cost ${y.cost.toFixed(2)}: ${y.margin.neg().toFixed(2)} short.`,
-        ref: { ...p.ref, field: 'ansatz' },
-      });
+      f.emit(
+        'budgetShortfall',
+        { hst, title: p.bezeichnung, year: y.year, ansatz: y.ansatz!, cost: y.cost, gap: y.margin.neg() },
+        { ...p.ref, field: 'ansatz' },
+      );
     }
   }
-  return { lines, findings };
+  return { lines, findings: f.list };
 }

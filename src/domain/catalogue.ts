@@ -321,6 +321,16 @@ export const CATALOGUE = {
     (p) => `Cover for measure ${p.m}: budget line "${p.hst}" is not in the budget.`,
   ),
 
+  // ---- budget lines
+  budgetShortfall: entry<{ hst: string; title: string; year: number; ansatz: Dec; cost: Dec; gap: Dec }>(
+    'BUDGET_SHORTFALL',
+    'error',
+    (p) =>
+      `Der Planansatz ${p.hst}${p.title ? ` (${p.title})` : ''} beträgt ${p.year} ${fmt.euro(p.ansatz)}, die ihm zugeordneten Stellen kosten ${fmt.euro(p.cost)}: es fehlen ${fmt.euro(p.gap)}.`,
+    (p) =>
+      `Budget line ${p.hst} provides ${p.ansatz.toFixed(2)} in ${p.year}, but its positions cost ${p.cost.toFixed(2)}: ${p.gap.toFixed(2)} short.`,
+  ),
+
   // ---- the ledger (judged per scenario)
   overusedPosition: entry<M & Scen & { nr: string; first: string; firstEn: string; years: number[] }>(
     'COVER_OVERUSED',

@@ -106,9 +106,11 @@ export function evaluateMeasure(m: Massnahme, cover: Deckung[], ix: Index, scena
   judgeCover(m, costs, coverSums, coverLines, cover.length, ix, f, opts);
 
   // Shortfall and missing cover are the balance itself, year by year; every other error voids all years.
-  const hasError = f.list.some(
-    (x) => x.severity === 'error' && x.code !== 'COVER_SHORTFALL' && x.code !== 'COVER_MISSING',
-  );
+  // An unreadable cell of the measure or its cover (reported by the reader) voids the verdict as well.
+  const hasError =
+    m.invalid !== undefined ||
+    cover.some((d) => d.invalid !== undefined) ||
+    f.list.some((x) => x.severity === 'error' && x.code !== 'COVER_SHORTFALL' && x.code !== 'COVER_MISSING');
   const measureYears = decideYears(years, costs, coverSums, hasError);
   return {
     result: {

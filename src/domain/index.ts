@@ -16,7 +16,7 @@ export {
 } from './cost';
 export { checkCoverage } from './coverage';
 export { verdictOf, yearVerdict, verdictText, VERDICT_TEXT, type Verdict } from './verdict';
-export { MEASURE_KINDS, type MeasureKind, type PlanRow } from './measure-kinds';
+export { MEASURE_KINDS, type MeasureKind, type PlanEffect } from './measure-kinds';
 export { COVER_KINDS, type CoverKind } from './cover-kinds';
 export { CATALOGUE, type CatalogueKey } from './catalogue';
 export { scenarioKey, isScenarioMember } from './scenarios';

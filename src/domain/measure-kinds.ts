@@ -1,10 +1,11 @@
-import { D, type Dec } from './money';
-import { intersect, parts, type Period } from './dates';
-import { isBeamteGrade } from './grades';
+import { D, ZERO, type Dec } from './money';
+import { formatDateDe, intersect, parts, type Period } from './dates';
+import { displayGrade, isBeamteGrade, normalizeGrade } from './grades';
 import { vacancyOf, vacantPeriod } from './vacancy';
 import type { Findings } from './catalogue';
 import type { LineSpec } from './cost';
 import type { Massnahme, MassnahmeArt, SourceRef, Stelle } from './model';
+import type { PlanPosition } from './stellenplan';
 
 /**
  * What each kind of measure does, in one place: its cost lines, its effect on the Stellenplan, the
@@ -53,17 +54,21 @@ export interface KindContext {
   isProtected: (hst: string) => boolean;
 }
 
-/** A row of the Stellenplan paper while measures are applied to it. */
-export interface PlanRow {
-  nr: string;
-  dezernat: string;
-  oe: string;
-  gruppe: string;
-  anteil: Dec;
-  vermerk: string;
-  vorjahr?: Dec;
-  besetzt306?: Dec;
-  beamte: boolean;
+/** What a measure may do to the plan year of the Stellenplan paper (stellenplan.ts gives the means). */
+export interface PlanEffect {
+  m: Massnahme;
+  /** The position of the plan year the measure names, if it is there. */
+  p?: PlanPosition;
+  /** The position as the Stellen table states it. */
+  position?: Stelle;
+  yearStart: string;
+  label: string;
+  add: (p: PlanPosition) => void;
+  remove: (p: PlanPosition) => void;
+  change: (p: PlanPosition, delta: Dec, text: string) => void;
+  dezernatOf: (oe: string) => string;
+  fte: (d: Dec) => string;
+  signed: (d: Dec) => string;
 }
 
 /** Text pieces of the resolution sentence ("ab 01.01.2027", "in FB1 (Dezernat I)"). */
@@ -78,8 +83,8 @@ export interface ResolutionText {
 
 export interface MeasureKind {
   cost: (ctx: KindContext) => CostPlan;
-  /** Applies the measure to the plan rows of a year. */
-  stellenplan: (rows: Map<string, PlanRow>, m: Massnahme) => void;
+  /** Applies the measure to the plan year of the Stellenplan paper, with the reason for each change. */
+  stellenplan: (e: PlanEffect) => void;
   resolution: (m: Massnahme, t: ResolutionText) => string;
   /** What `adopt` writes besides status and budget: a new position row. */
   adoption: { addsPosition: boolean };
@@ -112,17 +117,25 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
         f.emit('measureFixedTerm', { m: m.nr, ende: m.ende }, at('ende'), opts);
       return { lines };
     },
-    stellenplan(rows, m) {
-      if (!rows.has(m.stellenNr) && m.gruppe)
-        rows.set(m.stellenNr, {
-          nr: m.stellenNr,
-          dezernat: m.dezernat ?? '',
-          oe: m.oe,
-          gruppe: m.gruppe,
-          anteil: m.anteil ?? new D(1),
-          vermerk: m.ende ? `kw ${m.ende.split('-').reverse().join('.')}` : '',
-          beamte: isBeamteGrade(m.gruppe),
-        });
+    stellenplan({ m, p, add, change, dezernatOf, fte, label }) {
+      if (p || !m.gruppe) return;
+      const added: PlanPosition = {
+        nr: m.stellenNr,
+        dezernat: m.dezernat || dezernatOf(m.oe),
+        oe: m.oe,
+        gruppe: normalizeGrade(m.gruppe),
+        beamte: isBeamteGrade(m.gruppe),
+        anteil: m.anteil ?? new D(1),
+        vermerke: m.ende ? [`kw ${formatDateDe(m.ende)}`] : [],
+        vorjahr: ZERO,
+        besetzt: ZERO,
+      };
+      add(added);
+      change(
+        added,
+        added.anteil,
+        `+${fte(added.anteil)} neue Stelle ${m.stellenNr} (${label} ${m.bezeichnung}${m.ende ? `, befristet bis ${formatDateDe(m.ende)}` : ''})`,
+      );
     },
     resolution: (m, t) =>
       `Im Stellenplan wird ${t.from}${t.where ? ` in ${t.where}` : ''} eine ${m.ende ? 'befristete ' : ''}Stelle „${m.bezeichnung}“ (${m.gruppe ? t.grade(m.gruppe) : 'Gruppe offen'}, Stellenanteil ${t.share(m.anteil)}${m.ende ? `, befristet bis ${m.ende.split('-').reverse().join('.')}` : ''}) geschaffen.`,
@@ -154,8 +167,17 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
         release: { position: s, fraction: new D(1), period },
       };
     },
-    stellenplan(rows, m) {
-      rows.delete(m.stellenNr);
+    stellenplan({ m, p, position, yearStart, label, remove, change, fte }) {
+      if (!p) return;
+      // an occupied position leaves the plan when it falls vacant (the same date as its money)
+      const v = position ? vacancyOf(position) : ({ kind: 'vacant' } as const);
+      const from = v.kind === 'from' && (!m.beginn || v.date > m.beginn) ? v.date : m.beginn;
+      if (v.kind === 'never') p.vermerke.push(`kw (Zeitpunkt offen: besetzt, ${label})`);
+      else if (from && from > yearStart) p.vermerke.push(`kw ${formatDateDe(from)} (${label})`);
+      else {
+        remove(p);
+        change(p, p.anteil.neg(), `−${fte(p.anteil)} Stelle ${p.nr} entfällt (${label})`);
+      }
     },
     resolution: (m, t) => `Im Stellenplan entfällt ${t.pos} ${t.from}.`,
     adoption: { addsPosition: false },
@@ -191,9 +213,11 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
           : undefined,
       };
     },
-    stellenplan(rows, m) {
-      const row = rows.get(m.stellenNr);
-      if (row && m.anteil) row.anteil = m.anteil;
+    stellenplan({ m, p, change, fte, signed, label }) {
+      if (!p || !m.anteil) return;
+      const delta = m.anteil.minus(p.anteil);
+      p.anteil = m.anteil;
+      change(p, delta, `${signed(delta)} Stellenanteil ${p.nr} auf ${fte(m.anteil)} (${label})`);
     },
     resolution: (m, t) =>
       `Der Stellenanteil für ${t.pos} wird ${t.from} auf ${m.anteil ? t.share(m.anteil) : '…'} geändert.`,
@@ -225,12 +249,12 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
         ],
       };
     },
-    stellenplan(rows, m) {
-      const row = rows.get(m.stellenNr);
-      if (row && m.gruppe) {
-        row.gruppe = m.gruppe;
-        row.beamte = isBeamteGrade(m.gruppe);
-      }
+    stellenplan({ m, p, position, change, label }) {
+      if (!p || !m.gruppe) return;
+      change(p, p.anteil.neg(), `Stelle ${p.nr} nach ${displayGrade(m.gruppe)} (${label})`);
+      p.gruppe = normalizeGrade(m.gruppe);
+      p.beamte = isBeamteGrade(m.gruppe);
+      change(p, p.anteil, `Stelle ${p.nr} aus ${displayGrade(position?.gruppe ?? '')} (${label})`);
     },
     resolution: (m, t) =>
       `${capital(t.pos)} wird ${t.from} nach ${m.gruppe ? t.grade(m.gruppe) : '…'} höhergruppiert.`,
@@ -242,12 +266,12 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
       ctx.position();
       return { lines: [] };
     },
-    stellenplan(rows, m) {
-      const row = rows.get(m.stellenNr);
-      if (row) {
-        if (m.oe) row.oe = m.oe;
-        if (m.dezernat) row.dezernat = m.dezernat;
-      }
+    stellenplan({ m, p, position, change, dezernatOf, label }) {
+      if (!p) return;
+      change(p, p.anteil.neg(), `Stelle ${p.nr} nach ${m.oe || m.dezernat} (${label})`);
+      if (m.oe) p.oe = m.oe;
+      p.dezernat = m.dezernat || dezernatOf(p.oe) || p.dezernat;
+      change(p, p.anteil, `Stelle ${p.nr} aus ${position?.oe ?? ''} (${label})`);
     },
     resolution: (_m, t) =>
       `${capital(t.pos)} wird ${t.from}${t.where ? ` in ${t.where}` : ''} umgesetzt (kostenneutral).`,

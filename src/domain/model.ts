@@ -100,6 +100,8 @@ export interface Massnahme {
   status: MassnahmeStatus;
   /** Stufe seit (contract v2): the new position's step rises from this date. */
   stufeSeit?: IsoDate;
+  /** Fields the reader could not use (reported at their cells): no verdict "gedeckt" on a stand-in. */
+  invalid?: string[];
   ref: SourceRef;
 }
 
@@ -125,6 +127,8 @@ export interface Deckung {
   ende?: IsoDate;
   /** Förderung: share of the measure's cost that the funding bears (0..1), e.g. 0,75. */
   quote?: Dec;
+  /** Fields the reader could not use (reported at their cells). */
+  invalid?: string[];
   ref: SourceRef;
 }
 

@@ -1,8 +1,9 @@
 import { formatDateDe, type IsoDate } from './dates';
 import { displayGrade, isBeamteGrade, normalizeGrade } from './grades';
-import { D, ZERO, formatDecimalDe, sum, type Dec } from './money';
+import { ZERO, formatDecimalDe, sum, type Dec } from './money';
 import type { Dienstverhaeltnis, Massnahme, Stelle } from './model';
 import type { CheckResult } from './result';
+import { MEASURE_KINDS } from './measure-kinds';
 
 /**
  * The Stellenplan in its legal form (§ 5 GemHVO Hessen): Teil A Beamte by Laufbahngruppe and
@@ -164,64 +165,19 @@ export function planYear(result: CheckResult, options: { scenario?: string; year
     if (activeIn(year, m.beginn, m.ende)) {
       const p = positions.get(m.stellenNr);
       const label = `${m.nr}`;
-      switch (m.art) {
-        case 'Neue Stelle':
-          if (!p && m.gruppe) {
-            const added: PlanPosition = {
-              nr: m.stellenNr,
-              dezernat: m.dezernat || dezernatOf(model.stellen, m.oe),
-              oe: m.oe,
-              gruppe: normalizeGrade(m.gruppe),
-              beamte: isBeamteGrade(m.gruppe),
-              anteil: m.anteil ?? new D(1),
-              vermerke: m.ende ? [`kw ${formatDateDe(m.ende)}`] : [],
-              vorjahr: ZERO,
-              besetzt: ZERO,
-            };
-            positions.set(m.stellenNr, added);
-            change(
-              m,
-              added,
-              added.anteil,
-              `+${fte(added.anteil)} neue Stelle ${m.stellenNr} (${label} ${m.bezeichnung}${m.ende ? `, befristet bis ${formatDateDe(m.ende)}` : ''})`,
-            );
-          }
-          break;
-        case 'Stelle streichen':
-          if (p) {
-            if (m.beginn && m.beginn > yearStart) p.vermerke.push(`kw ${formatDateDe(m.beginn)} (${label})`);
-            else {
-              remove(p);
-              change(m, p, p.anteil.neg(), `−${fte(p.anteil)} Stelle ${p.nr} entfällt (${label})`);
-            }
-          }
-          break;
-        case 'Stellenanteil ändern':
-          if (p && m.anteil) {
-            const delta = m.anteil.minus(p.anteil);
-            p.anteil = m.anteil;
-            change(m, p, delta, `${signed(delta)} Stellenanteil ${p.nr} auf ${fte(m.anteil)} (${label})`);
-          }
-          break;
-        case 'Höhergruppierung':
-          if (p && m.gruppe) {
-            change(m, p, p.anteil.neg(), `Stelle ${p.nr} nach ${displayGrade(m.gruppe)} (${label})`);
-            p.gruppe = normalizeGrade(m.gruppe);
-            p.beamte = isBeamteGrade(m.gruppe);
-            change(m, p, p.anteil, `Stelle ${p.nr} aus ${displayGrade(position?.gruppe ?? '')} (${label})`);
-          }
-          break;
-        case 'Umsetzung':
-          if (p) {
-            change(m, p, p.anteil.neg(), `Stelle ${p.nr} nach ${m.oe || m.dezernat} (${label})`);
-            if (m.oe) p.oe = m.oe;
-            p.dezernat = m.dezernat || dezernatOf(model.stellen, p.oe) || p.dezernat;
-            change(m, p, p.anteil, `Stelle ${p.nr} aus ${position?.oe ?? ''} (${label})`);
-          }
-          break;
-        case 'Sachaufwand':
-          break;
-      }
+      MEASURE_KINDS[m.art].stellenplan({
+        m,
+        p,
+        position,
+        yearStart,
+        label,
+        add: (added) => positions.set(added.nr, added),
+        remove,
+        change: (pos, delta, text) => change(m, pos, delta, text),
+        dezernatOf: (oe) => dezernatOf(model.stellen, oe),
+        fte,
+        signed,
+      });
     }
     // positions given up as cover leave the plan from the cover's date; not refilled ones stay, noted
     for (const { deckung: d } of cover) {

@@ -31,18 +31,7 @@ const ERROR_DE: Record<string, string> = {
   '#NULL!': '#NULL!',
 };
 
-/**
- * A formula cell whose file holds no computed result (written by a program, never opened in Excel).
- * The adapters hand it over as this error value, so that it becomes a finding at its cell, never a default.
- */
-export const NO_CACHED_VALUE = '#FORMEL';
-
 function errorValue<T>(v: { error: string }): Parsed<T> {
-  if (v.error === NO_CACHED_VALUE)
-    return bad(
-      'Formel ohne berechneten Wert – Datei in Excel speichern',
-      'formula without a computed value – save the file in Excel',
-    );
   const de = ERROR_DE[v.error.toUpperCase()] ?? v.error;
   return bad(
     `enthält den Fehlerwert ${de}${de !== v.error ? ` (${v.error})` : ''}`,
@@ -202,8 +191,12 @@ export function parseDate(v: CellValue): Parsed<IsoDate | undefined> {
   if (isEmpty(v)) return ok(undefined);
   if (isErrorValue(v)) return errorValue(v);
   let iso: string | undefined;
-  if (v instanceof Date) iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
-  else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2199) return bareYear(v);
+  if (v instanceof Date) {
+    iso = Number.isNaN(v.getTime()) ? undefined : dateToIso(v);
+    // 2027 typed into a date-formatted cell arrives as 19.07.1905 (serial 2027)
+    const serial = iso && iso < '1906-01-01' ? isoToSerial(iso) : undefined;
+    if (serial !== undefined && Number.isInteger(serial) && serial >= 1900) return bareYear(serial);
+  } else if (typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2199) return bareYear(v);
   else if (typeof v === 'number') iso = v >= 1 && v < 2958466 ? serialToIso(v) : undefined;
   else if (typeof v === 'string') {
     const s = v.trim();

@@ -279,6 +279,15 @@ class RowReader {
     readonly unusable = false,
   ) {}
 
+  /** Cells (row|field) that could not be used: their row's verdict cannot rest on a stand-in value. */
+  private readonly failed = new Set<string>();
+
+  /** The fields of a row whose cells were reported as unusable. */
+  failedFields(index: number, fields: readonly string[]): string[] | undefined {
+    const out = fields.filter((f) => this.failed.has(`${index}|${f}`));
+    return out.length > 0 ? out : undefined;
+  }
+
   get present(): boolean {
     return this.raw !== undefined || this.unusable;
   }
@@ -318,6 +327,7 @@ class RowReader {
     severity: Finding['severity'] = 'error',
     code: Finding['code'] = 'INVALID_VALUE',
   ): void {
+    if (severity === 'error') this.failed.add(`${index}|${field}`);
     const raw = this.raw!;
     const col = this.column(field);
     const cell = this.address(index, field);
@@ -490,6 +500,7 @@ function readMassnahmen(r: RowReader, unreadable: Set<string>): Massnahme[] {
       terminOffen,
       status: (status ?? 'Entwurf') as Massnahme['status'],
       ...(stufeSeit ? { stufeSeit } : {}),
+      invalid: r.failedFields(index, ['beginn', 'ende', 'anteil', 'gruppe', 'stufe', 'planansatz']),
       ref: r.ref(index),
     });
   }
@@ -525,6 +536,7 @@ function readDeckung(r: RowReader): Deckung[] {
       betrag: d.betrag?.lt(0) ? undefined : d.betrag,
       massnahmeNr,
       art: art as Deckung['art'],
+      invalid: r.failedFields(index, ['betrag', 'beginn', 'ende', 'quote']),
       ref: r.ref(index),
     });
   }

@@ -18,6 +18,7 @@ import {
   type StelleInput,
 } from '../../support/fixtures';
 import { findingsOf } from './support';
+import { stellenplanView } from '../../../src/domain/stellenplan';
 
 const check = (input: ModelInput, scenario?: string) =>
   checkCoverage(buildModel(funded(input)), { scenario });
@@ -342,5 +343,24 @@ describe('scenario names compare like Status', () => {
 describe('E5/1 reference figures', () => {
   it('the new E5/1 position costs what the header says', () => {
     expect(costs(check({ massnahmen: [newE5('M1')] }), 'M1')).toEqual(E5_1);
+  });
+});
+
+describe('the Stellenplan paper follows the vacancy date', () => {
+  it('a cut occupied position stays in the plan until the year its kw date ends', () => {
+    const result = check({
+      stellen: [
+        position('P1', { besetzt: true, vermerk: 'kw', vermerkText: 'kw 31.12.2028' }),
+        position('P2'),
+      ],
+      massnahmen: [{ nr: 'M1', art: 'Stelle streichen', stellenNr: 'P1', beginn: '2027-01-01' }],
+    });
+    const listed = (year: number) =>
+      stellenplanView(result, { scenario: 'Basis', year }).groups.flatMap((g) => g.positions);
+    expect(listed(2027)).toEqual(['P1', 'P2']);
+    expect(listed(2028)).toEqual(['P1', 'P2']);
+    expect(listed(2029)).toEqual(['P2']);
+    // and the money follows the same date: the cut saves from 01.01.2029 (E5/3: 60.725,55 €)
+    expect(costs(result, 'M1')).toEqual(['0.00', '0.00', '-60725.55', '-62547.32', '-64423.74']);
   });
 });
