@@ -412,7 +412,7 @@ test('compares Basis and the variant (Konstanz) and shows the margin of every pe
   expect(await page.locator('figure svg text', { hasText: 'Variante Informationssicherheit' }).count()).toBe(
     1,
   );
-  expect(await page.locator('figure svg text', { hasText: /^0 €$/ }).count()).toBe(1);
+  expect(await page.locator('figure svg text', { hasText: /^0\s€$/ }).count()).toBe(1);
   await showTab(page, 'Prüfung');
   await page.getByText('TERM_OPEN').first().waitFor();
 
