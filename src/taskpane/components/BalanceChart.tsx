@@ -2,6 +2,7 @@ import * as React from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/result';
 import { balanceChart } from '../../workbook/balance-chart';
+import { keepAmountsTogether } from '../format';
 import { tr, type Lang } from '../i18n';
 
 /**
@@ -37,7 +38,7 @@ export function BalanceChart(props: { result: CheckResult; lang: Lang }): React.
             case 'rect':
               return (
                 <rect key={i} x={s.x} y={s.y} width={s.width} height={s.height} fill={s.fill}>
-                  {s.tooltip && <title>{s.tooltip}</title>}
+                  {s.tooltip && <title>{keepAmountsTogether(s.tooltip)}</title>}
                 </rect>
               );
             case 'line':
@@ -63,7 +64,7 @@ export function BalanceChart(props: { result: CheckResult; lang: Lang }): React.
                   className={styles.text}
                   fontWeight={s.bold ? 'bold' : undefined}
                 >
-                  {s.text}
+                  {keepAmountsTogether(s.text)}
                 </text>
               );
           }
