@@ -166,7 +166,8 @@ export function generate(scale = 1, seed = 20270101): BenchData {
           : vermerk === 'ku'
             ? `ku ${beamte ? 'A 9' : 'E8'}`
             : vermerk,
-      freiAb: besetzt && rng.chance(0.05) ? iso(rng.int(FIRST_YEAR, FIRST_YEAR + 4), rng.int(1, 12), 1) : undefined,
+      freiAb:
+        besetzt && rng.chance(0.05) ? iso(rng.int(FIRST_YEAR, FIRST_YEAR + 4), rng.int(1, 12), 1) : undefined,
       beginn: beginn && ende && ende < beginn ? undefined : beginn,
       ende,
       haushaltsstelle: personnelLine(u),
