@@ -88,7 +88,10 @@ test('without --gegen, or writing over an input: exit 2 with a German sentence, 
   const before = await fs.readFile(current);
   const missing = await runCli(['nachtrag', current]);
   expect(missing.code).toBe(2);
-  expect(missing.stderr).toMatch(/^Die Option „--gegen“ fehlt/);
+  // the strict parser names the missing option (src/cli/args.ts: --gegen is required)
+  expect(missing.stderr).toMatch(
+    /^Die Option „--gegen“ fehlt \(Aufruf: stellenplan nachtrag DATEI\.xlsx --gegen BESCHLOSSEN\.xlsx/,
+  );
   const over = await runCli(['nachtrag', current, '--gegen', adopted, '-o', current]);
   expect(over.code).toBe(2);
   expect(over.stderr).toMatch(/nicht überschrieben/);
