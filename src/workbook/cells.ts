@@ -31,7 +31,19 @@ const ERROR_DE: Record<string, string> = {
   '#NULL!': '#NULL!',
 };
 
+/**
+ * A formula cell whose file holds no computed result (written by a program, never opened in Excel).
+ * The file adapter hands it over as this error value (told apart from an empty-text result by the sheet's
+ * XML, src/xlsx/uncached.ts), so that it becomes a finding at its cell, never a default.
+ */
+export const NO_CACHED_VALUE = '#FORMEL';
+
 function errorValue<T>(v: { error: string }): Parsed<T> {
+  if (v.error === NO_CACHED_VALUE)
+    return bad(
+      'Formel ohne berechneten Wert – Datei in Excel speichern',
+      'formula without a computed value – save the file in Excel',
+    );
   const de = ERROR_DE[v.error.toUpperCase()] ?? v.error;
   return bad(
     `enthält den Fehlerwert ${de}${de !== v.error ? ` (${v.error})` : ''}`,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { display, fitText, isoToSerial } from '../workbook/cells';
+import { display, fitText, isoToSerial, NO_CACHED_VALUE } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,

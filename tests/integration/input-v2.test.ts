@@ -107,3 +107,24 @@ test('a rule set to Warnung in Deckungsregeln (column Schweregrad) warns, and th
   expect(rule(after.json).map((f) => f.severity)).toEqual(['warning']);
   expect(after.json.measures[0].years[0]).toMatchObject({ cover: '80000.00', covered: true });
 });
+
+test('a formula without a stored result is a finding at its cell; a formula whose result is empty text is an empty cell', async () => {
+  const file = await writeWorkbook(dir, 'formeln.xlsx', CLEAN);
+  const wb = await loadExcel(file);
+  const ws = wb.getWorksheet('Stellen')!;
+  const share = column(ws, 'Stellenanteil');
+  const title = column(ws, 'Bezeichnung');
+  // as a program writes it: <c><f>1/2</f></c> – never calculated, no <v>
+  ws.getCell(2, share).value = { formula: '1/2' };
+  // as Excel writes =WENN(WAHR;"";""): <c t="str"><f>…</f><v></v></c>
+  ws.getCell(3, title).value = { formula: 'IF(TRUE,"","")', result: '' };
+  await saveExcel(wb, file);
+  const { json } = await checkJson(file);
+  const at = (col: number, row: number) => `${String.fromCharCode(64 + col)}${row}`;
+  const uncached = json.findings.filter((f) => f.sheet === 'Stellen' && f.cell === at(share, 2));
+  expect(uncached).toHaveLength(1);
+  expect(uncached[0]).toMatchObject({ code: 'INVALID_VALUE', severity: 'error' });
+  expect(uncached[0].message).toContain('Formel ohne berechneten Wert – Datei in Excel speichern');
+  // never a default of 100 % in its place, and nothing at the empty-text formula
+  expect(json.findings.filter((f) => f.sheet === 'Stellen' && f.cell === at(title, 3))).toEqual([]);
+});
