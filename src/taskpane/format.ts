@@ -20,3 +20,12 @@ export function euro(value: Dec): string {
 export function keepAmountsTogether(text: string): string {
   return text.replace(/(\d) (€|%|VZÄ)/g, '$1\u00a0$2');
 }
+
+/**
+ * Stellen (VZÄ) as the Stellenplan prints them: three decimals, German comma, "1,000"; `signed` puts "+"
+ * before an increase (Veränderung). Exact from the decimal, never through floating point.
+ */
+export function fte(value: Dec, signed = false): string {
+  const text = value.toFixed(3).replace('.', ',');
+  return signed && value.isPositive() && !value.isZero() ? `+${text}` : text;
+}

@@ -8,6 +8,8 @@ import { buildReport } from '../workbook/report';
 import { deckungAppend, massnahmeAppend } from '../workbook/rows';
 import type { FilePort, HostSeam } from './host/seam';
 import { langOf, tr, type Lang, type TextKey } from './i18n';
+import type { Nachtrag } from '../domain/nachtrag';
+import { compareWithAdopted, nachtragBatch, readAdoptedPlan, type AdoptedPlan } from './nachtrag-use-case';
 import type { Proposal } from './wizard/proposal';
 
 export type PaneTab = 'measures' | 'findings' | 'wizard' | 'compare';
@@ -23,6 +25,8 @@ export interface PendingWrite {
   /** The label of the button that says yes. */
   confirm: string;
   summary: BatchSummary;
+  /** Sheets the write (re)creates as a whole, e.g. "Nachtragsstellenplan". */
+  sheets?: string[];
   run: () => Promise<void>;
 }
 
@@ -39,6 +43,9 @@ export interface PaneState {
   /** Standalone: the file in memory has unsaved changes. */
   dirty: boolean;
   pending?: PendingWrite;
+  /** The adopted Stellenplan chosen for the Nachtrag, and the open plan compared with it. */
+  adopted?: AdoptedPlan;
+  nachtrag?: Nachtrag;
 }
 
 const stamp = () => new Date().toLocaleString('de-DE');
@@ -110,7 +117,10 @@ export class PaneController {
       // Let the spinner paint before the engine runs.
       await new Promise((r) => setTimeout(r, 0));
       const analysis = await analyseWorkbook(port);
-      this.patch((s) => ({ busy: undefined, analysis, runs: s.runs + 1 }));
+      // the Nachtrag follows the open plan (after an adoption it shows that measure's change)
+      const adopted = this.state.adopted;
+      const nachtrag = adopted ? compareWithAdopted(analysis.read, adopted) : undefined;
+      this.patch((s) => ({ busy: undefined, analysis, nachtrag, runs: s.runs + 1 }));
       return true;
     } catch (e) {
       const text =
@@ -185,7 +195,13 @@ export class PaneController {
   };
 
   /** Adoption and undo: plan the batch (a refusal shows as a message), then ask, listing every cell. */
-  private confirmWrite(title: string, confirm: string, busy: string, make: () => WriteBatch, done: string) {
+  private confirmWrite(
+    title: string,
+    confirm: string,
+    busy: string,
+    make: () => WriteBatch,
+    done: string,
+  ): void {
     const a = this.state.analysis;
     if (!a) return;
     let batch: WriteBatch;
@@ -200,6 +216,7 @@ export class PaneController {
         title,
         confirm,
         summary: summariseBatch(a.read, batch),
+        sheets: batch.sheets?.map((x) => x.name),
         run: () => this.write(busy, () => batch, done),
       },
     });
@@ -226,6 +243,47 @@ export class PaneController {
       this.t('undoing'),
       () => planUndo(a.read, stamp()),
       this.t('undone'),
+    );
+  };
+
+  /** Where the pane can write: Excel through the seam, the standalone page into the opened file. */
+  get canWrite(): boolean {
+    return this.host.mode === 'excel' ? this.host.writeBatch !== undefined : this.filePort !== undefined;
+  }
+
+  /** Reads the chosen adopted Stellenplan and compares the open plan with it. */
+  chooseAdopted = async (f: File): Promise<void> => {
+    const a = this.state.analysis;
+    if (!a) return;
+    this.patch({ busy: this.t('reading'), notice: undefined });
+    try {
+      const adopted = await readAdoptedPlan(f.name, await f.arrayBuffer());
+      const current = this.state.analysis ?? a;
+      this.patch({ busy: undefined, adopted, nachtrag: compareWithAdopted(current.read, adopted) });
+    } catch (e) {
+      const text =
+        e instanceof WorkbookUnusableError
+          ? this.messageOf(e)
+          : `${this.t('unusable')}: ${this.messageOf(e)}`;
+      this.patch({
+        busy: undefined,
+        adopted: undefined,
+        nachtrag: undefined,
+        notice: { intent: 'error', text },
+      });
+    }
+  };
+
+  /** The sheet "Nachtragsstellenplan" into the open workbook, after the user's yes. */
+  writeNachtrag = (): void => {
+    const { analysis: a, adopted } = this.state;
+    if (!a || !adopted || !this.canWrite) return;
+    this.confirmWrite(
+      this.t('confirmNachtrag'),
+      this.t('writeNachtrag'),
+      this.t('writingNachtrag'),
+      () => nachtragBatch(a.read, adopted, today()),
+      this.t('nachtragWritten'),
     );
   };
 

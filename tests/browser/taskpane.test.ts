@@ -7,6 +7,7 @@ import { D } from '../../src/domain/money';
 import { euro } from '../../src/taskpane/format';
 import { ensureWebBuild } from '../support/build-web';
 import { serveStatic } from '../support/static-server';
+import { runCli } from '../integration/support/cli';
 import { writeMessyWorkbook } from '../integration/support/workbooks';
 
 /**
@@ -425,6 +426,63 @@ test('compares Basis and the variant (Konstanz) and shows the margin of every pe
   const margin = new D(262000).minus(cost.reduce((a, b) => a.plus(b), new D(0)));
   expect(await page.getByTestId('budget-5.4.01.5011-margin-2027').textContent()).toBe(euro(margin));
 }, 60_000);
+
+test('Nachtrag: against the adopted plan only the adopted measure’s lines, written after a yes; none against itself', async () => {
+  // the plan after the council adopted M-2027-01 (new position 1.20 E9b, kw notes on its cover 5.07, 6.12)
+  const current = path.join(tmp, 'obertshausen-nachtrag.xlsx');
+  expect((await runCli(['adopt', OBERTSHAUSEN, 'M-2027-01', '-o', current])).code).toBe(0);
+  const { page } = await newPane();
+  await open(page, current);
+  await showTab(page, 'Vergleich');
+  const section = page.getByTestId('nachtrag');
+  await section.getByRole('button', { name: 'Beschlossenen Stellenplan wählen …' }).waitFor();
+  await page.getByTestId('adopted-input').setInputFiles(OBERTSHAUSEN);
+  const e9b = page.getByTestId('nachtrag-E9b');
+  await e9b.waitFor();
+  const text = (await e9b.textContent()) ?? '';
+  expect(text).toMatch(/bisher\s*0,000/);
+  expect(text).toMatch(/neu\s*1,000/);
+  expect(text).toMatch(/Veränderung\s*\+1,000/);
+  expect(text).toContain('M-2027-01 Organisator/in Prozessoptimierung');
+  expect(text).toContain('Stelle 1.20 neu (1,000 E9b, FB1 Zentrale Dienste)');
+  // only the changed lines: E9b, and E10 / E5 for the new kw notes on the cover positions
+  expect(await section.locator('[data-testid^="nachtrag-E"]').count()).toBe(3);
+  expect(await page.getByTestId('nachtrag-E10').textContent()).toMatch(/Veränderung\s*0,000/);
+  expect(await page.getByTestId('nachtrag-total-change').textContent()).toMatch(/\+1,000/);
+  expect(await page.getByTestId('nachtrag-unchanged').count()).toBe(0);
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'pane-nachtrag.png'), fullPage: true });
+
+  // writing asks first, naming the sheet, then the sheet is in the file in memory
+  await section.getByRole('button', { name: 'Nachtragsstellenplan schreiben' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toContain('Blatt „Nachtragsstellenplan“ wird neu geschrieben');
+  await nextRun(page, () => dialog.getByRole('button', { name: 'Nachtragsstellenplan schreiben' }).click());
+  await page.getByText('Nachtragsstellenplan geschrieben', { exact: true }).waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Arbeitsmappe speichern' }).click(),
+  ]);
+  const saved = path.join(tmp, 'nachtrag-gespeichert.xlsx');
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const sheet = wb.getWorksheet('Nachtragsstellenplan');
+  expect(sheet).toBeDefined();
+  const rows: unknown[][] = [];
+  sheet!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  expect(rows.find((r) => r[0] === 'E9b')?.slice(0, 4)).toEqual(['E9b', 0, 1, 1]);
+  expect(String(rows[1][0])).toContain('beschlossener Stellenplan: obertshausen.xlsx');
+
+  // the same plan as adopted: nothing changed
+  await page.getByTestId('adopted-input').setInputFiles(current);
+  await page.getByTestId('nachtrag-against').filter({ hasText: 'obertshausen-nachtrag.xlsx' }).waitFor();
+  await page.getByText('Keine Änderung gegenüber dem beschlossenen Stellenplan.').waitFor();
+  expect(await section.locator('[data-testid^="nachtrag-E"]').count()).toBe(0);
+  expect(await layoutProblems(page)).toEqual([]);
+}, 90_000);
 
 test('writes the committee report into the opened file and saves it with all papers', async () => {
   const { page } = await newPane();

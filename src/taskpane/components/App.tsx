@@ -22,6 +22,7 @@ import type { PaneTab } from '../pane-controller';
 import { usePane } from '../use-pane';
 import { Compare } from './Compare';
 import { ConfirmDialog } from './ConfirmDialog';
+import { NachtragSection } from './NachtragSection';
 import { FindingsList } from './FindingsList';
 import { Measures } from './Measures';
 import { YearSwitcher } from './pieces';
@@ -198,7 +199,17 @@ export function App(props: HostSeam): React.JSX.Element {
                 )}
               </>
             ) : state.tab === 'compare' ? (
-              <Compare result={analysis.result} year={shownYear} lang={lang} />
+              <>
+                <Compare result={analysis.result} year={shownYear} lang={lang} />
+                <NachtragSection
+                  nachtrag={state.nachtrag}
+                  against={state.adopted?.file}
+                  lang={lang}
+                  busy={busy}
+                  onChoose={(f) => void pane.chooseAdopted(f)}
+                  onWrite={pane.canWrite ? pane.writeNachtrag : undefined}
+                />
+              </>
             ) : state.tab === 'wizard' ? (
               <Wizard
                 result={analysis.result}

@@ -42,6 +42,11 @@ export function ConfirmDialog(props: {
                   {c.value ? `„${c.value}“` : '(leer)'}
                 </li>
               ))}
+              {pending?.sheets?.map((name) => (
+                <li key={name} className={styles.item}>
+                  Blatt „{name}“ {tr(lang, 'sheetRewritten')}
+                </li>
+              ))}
               {pending?.summary.appends.map((a) => (
                 <li key={a.table} className={styles.item}>
                   {a.table}: {a.rows} {tr(lang, 'newRows')}

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { outcomeOf } from '../../../src/commands/commands';
 import { D } from '../../../src/domain/money';
 import { obertshausenModel } from '../../support/fixtures';
-import { euro } from '../../../src/taskpane/format';
+import { euro, fte } from '../../../src/taskpane/format';
 import { isDarkColour } from '../../../src/taskpane/host/seam';
 import { isInsideOffice, type PageSignals } from '../../../src/taskpane/host/office-presence';
 import { langOf } from '../../../src/taskpane/i18n';
@@ -27,6 +27,14 @@ test('amounts in German currency format with a non-breaking space, exact from de
   expect(euro(new D('0.005'))).toBe('0,01\u00a0€');
   // beyond float precision: still exact
   expect(euro(new D('12345678901234567.89'))).toBe('12.345.678.901.234.567,89\u00a0€');
+});
+
+test('Stellen (VZÄ) as the Stellenplan prints them: "1,000", an increase signed', () => {
+  expect(fte(new D('1'))).toBe('1,000');
+  expect(fte(new D('12.5'))).toBe('12,500');
+  expect(fte(new D('1'), true)).toBe('+1,000');
+  expect(fte(new D('-0.5'), true)).toBe('-0,500');
+  expect(fte(new D('0'), true)).toBe('0,000');
 });
 
 test('office.js is loaded only where office.js itself would find a host', () => {
