@@ -1,4 +1,6 @@
 import type { TableKey } from '../domain/model';
+import { columnNumber } from '../workbook/kit/a1';
+import { findAnchorBlock, valuesGrid } from '../workbook/kit/block-finder';
 import type { CellValue, RawTable, TableRequest, WorkbookPort } from '../workbook/port';
 
 /** Excel error values as Office.js returns them in `values` (strings), mapped to the port's error cells. */
@@ -33,8 +35,7 @@ export function topLeft(address: string): { sheet: string; row: number; col: num
     .replace(/^'(.*)'$/, '$1')
     .replace(/''/g, "'");
   const m = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(bang + 1))!;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { sheet, row: Number(m[2]), col };
+  return { sheet, row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
 /** Values of a range as read into a table (also used to compare before a write). */
@@ -51,14 +52,9 @@ export function toRaw(
   let offset = { row: 0, col: 0 };
   if (anchorHeader && !tableName) {
     // A block inside another sheet (e.g. the Entgelttabelle below the parameters): find its header cell.
-    const key = anchorHeader.trim().toLowerCase();
-    const is = (c: unknown, k: string) => typeof c === 'string' && c.trim().toLowerCase() === k;
-    const r = values.findIndex(
-      (row) =>
-        row.some((c) => is(c, key)) && (!alsoHeader || row.some((c) => is(c, alsoHeader.toLowerCase()))),
-    );
-    if (r < 0) return undefined;
-    const c = values[r].findIndex((x) => typeof x === 'string' && x.trim().toLowerCase() === key);
+    const at = findAnchorBlock(valuesGrid(values), anchorHeader, alsoHeader);
+    if (!at) return undefined;
+    const { row: r, col: c } = at;
     rows = values.slice(r).map((row) => row.slice(c));
     offset = { row: r, col: c };
   }

@@ -1,5 +1,8 @@
 import type { TableKey } from '../domain/model';
-import { fitText, isoToSerial } from '../workbook/cells';
+import { dateToSerial, fitText, isoToSerial } from '../workbook/cells';
+import { columnNumber } from '../workbook/kit/a1';
+import { headerIndex, valueForHeader } from '../workbook/kit/headers';
+import { newProtokoll } from '../workbook/kit/protokoll-sheet';
 import {
   a1,
   columnLetter,
@@ -16,7 +19,7 @@ import {
   type WorkbookPort,
   type WriteBatch,
 } from '../workbook/port';
-import { GENERATED_SHEETS, headerKey, tableRequests, tableSpec } from '../workbook/schema';
+import { GENERATED_SHEETS, tableRequests, tableSpec } from '../workbook/schema';
 import { DATE_FORMAT, EURO_FORMAT, FTE_FORMAT, PERCENT_FORMAT } from '../workbook/formats';
 import { readTablesOffice, toRaw } from './excel-reader';
 
@@ -68,7 +71,7 @@ export function officeFormula(cell: SheetCell | null | undefined): string | numb
     return `=HYPERLINK("#${cell.link.replace(/"/g, '""')}","${String(cell.v ?? '').replace(/"/g, '""')}")`;
   const v = cell.v;
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Math.round((v.getTime() - Date.UTC(1899, 11, 30)) / 86400000);
+  if (v instanceof Date) return dateToSerial(v);
   if (typeof v === 'string') {
     if (cell.s === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return isoToSerial(v);
     // the apostrophe keeps it text; Excel refuses a whole batch with a text beyond its cell limit
@@ -325,7 +328,7 @@ export class ExcelWorkbook implements WorkbookPort {
     for (const c of batch.columns ?? []) {
       const raw = this.located.get(c.table);
       if (!raw || c.cells.length === 0) continue;
-      const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(c.header));
+      const i = headerIndex(raw.headers, c.header);
       const col = columnLetter(raw.origin.col + (i < 0 ? raw.headers.length : i));
       out.push({
         sheet: raw.sheet,
@@ -423,13 +426,11 @@ export class ExcelWorkbook implements WorkbookPort {
 
   /** The Protokoll sheet is created on the first logged write: a header row, nothing else. */
   private createProtokoll(): RawTable {
-    const spec = tableSpec('Protokoll');
-    const ws = this.context.workbook.worksheets.add(spec.sheet);
-    const headers = spec.columns.map((c) => c.header);
-    const range = ws.getRange(`A1:${columnLetter(headers.length)}1`);
-    range.values = [headers];
+    const { raw } = newProtokoll();
+    const ws = this.context.workbook.worksheets.add(raw.sheet);
+    const range = ws.getRange(`A1:${columnLetter(raw.headers.length)}1`);
+    range.values = [raw.headers];
     range.format.font.bold = true;
-    const raw: RawTable = { sheet: spec.sheet, origin: { row: 1, col: 1 }, headers, rows: [] };
     this.located.set('Protokoll', raw);
     return raw;
   }
@@ -437,7 +438,7 @@ export class ExcelWorkbook implements WorkbookPort {
   private async writeColumn(write: ColumnWrite): Promise<void> {
     const raw = this.table(write.table);
     const ws = this.context.workbook.worksheets.getItem(raw.sheet);
-    let i = raw.headers.findIndex((h) => headerKey(h) === headerKey(write.header));
+    let i = headerIndex(raw.headers, write.header);
     if (i < 0) {
       i = raw.headers.length;
       raw.headers.push(write.header);
@@ -476,7 +477,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   private validationRange(v: ValidationWrite): Excel.Range | undefined {
     const raw = this.located.get(v.table);
-    const i = raw ? raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header)) : -1;
+    const i = raw ? headerIndex(raw.headers, v.header) : -1;
     if (!raw || i < 0) return undefined;
     const col = columnLetter(raw.origin.col + i);
     return this.context.workbook.worksheets
@@ -523,7 +524,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const tables = [...this.located.values()].filter((r): r is RawTable => Boolean(r?.tableName));
     for (const u of updates) {
       const at = /^([A-Z]+)(\d+)$/.exec(u.cell);
-      const col = at ? [...at[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : 0;
+      const col = at ? columnNumber(at[1]) : 0;
       const row = at ? Number(at[2]) : 0;
       const raw = tables.find(
         (t) =>
@@ -561,18 +562,13 @@ export class ExcelWorkbook implements WorkbookPort {
     for (const [key, list] of byTable) {
       const raw = this.table(key);
       const top = raw.origin.row + raw.rows.length + 1;
-      const grid = list.map((a) =>
-        raw.headers.map((h) => {
-          const hit = Object.entries(a.values).find(([k]) => headerKey(k) === headerKey(h));
-          return officeFormula(hit?.[1]);
-        }),
-      );
+      const grid = list.map((a) => raw.headers.map((h) => officeFormula(valueForHeader(a.values, h))));
       if (raw.tableName) {
         // unlisted columns stay to the table (null), not overwritten with empty text
         const cells = list.map((a) =>
           raw.headers.map((h) => {
-            const hit = Object.entries(a.values).find(([k]) => headerKey(k) === headerKey(h));
-            return hit ? officeFormula(hit[1]) : null;
+            const hit = valueForHeader(a.values, h);
+            return hit !== undefined ? officeFormula(hit) : null;
           }),
         );
         await this.addTableRows(raw, cells);

@@ -183,6 +183,16 @@ export function dateToIso(d: Date): IsoDate {
   return serialToIso((d.getTime() - EPOCH) / DAY);
 }
 
+/** A date written as ExcelJS writes it (30.12.1899 + serial days), from the serial of an ISO date. */
+export function serialToDate(serial: number): Date {
+  return new Date(EPOCH + serial * DAY);
+}
+
+/** The whole-day serial of a Date counted the same way (what Office.js takes for a Date value). */
+export function dateToSerial(d: Date): number {
+  return Math.round((d.getTime() - EPOCH) / DAY);
+}
+
 function inRange(iso: IsoDate): boolean {
   const y = Number(iso.slice(0, 4));
   return y >= 1900 && y <= 9999;

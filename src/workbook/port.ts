@@ -1,3 +1,4 @@
+import { columnNumber } from './kit/a1';
 import type { TableKey } from '../domain/model';
 
 /**
@@ -151,21 +152,7 @@ export class OperationRefusedError extends WorkbookUnusableError {
   }
 }
 
-/** 1 → "A", 27 → "AA" */
-export function columnLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function a1(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
+export { a1, columnLetter } from './kit/a1';
 
 /** Sheet name quoted for a formula or hyperlink: 'Übersicht HFW'!A1 */
 export function sheetRef(sheet: string): string {
@@ -176,7 +163,7 @@ export function sheetRef(sheet: string): string {
 export function cellAt(raw: RawTable, address: string): CellValue {
   const m = /^([A-Z]+)(\d+)$/.exec(address);
   if (!m) return null;
-  const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const c = columnNumber(m[1]);
   const r = Number(m[2]);
   if (r === raw.origin.row) return raw.headers[c - raw.origin.col] ?? null;
   return raw.rows[r - raw.origin.row - 1]?.[c - raw.origin.col] ?? null;

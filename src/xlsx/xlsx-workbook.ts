@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { display, fitText, isoToSerial, NO_CACHED_VALUE } from '../workbook/cells';
+import { display, fitText, isoToSerial, NO_CACHED_VALUE, serialToDate } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,
@@ -16,12 +16,15 @@ import {
   type WorkbookPort,
   type WriteBatch,
 } from '../workbook/port';
-import { GENERATED_SHEETS, headerKey, tableSpec } from '../workbook/schema';
+import { GENERATED_SHEETS, tableSpec } from '../workbook/schema';
+import { parseA1, parseRange } from '../workbook/kit/a1';
+import { findAnchorBlock, type HeaderGrid } from '../workbook/kit/block-finder';
+import { headerIndex, nameMatches } from '../workbook/kit/headers';
+import { newProtokoll } from '../workbook/kit/protokoll-sheet';
 import { emptyPlan, patchPackage, planIsEmpty, VALIDATION_TITLE, type PackagePlan } from './patch';
 import type { StyleMode } from './sheet-xml';
 import { rowHeight } from '../workbook/print';
 import { STYLES } from './styles';
-import { parseRange } from './xml';
 import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 import { UncachedFormulas } from './uncached';
@@ -188,7 +191,7 @@ export class XlsxWorkbook implements WorkbookPort {
         table?: { name?: string; tableRef?: string; ref?: string };
       }[]) {
         const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
-        if (model.name && req.tableNames.some((n) => headerKey(n) === headerKey(model.name!))) {
+        if (model.name && nameMatches(req.tableNames, model.name)) {
           const ref = model.tableRef ?? model.ref;
           if (!ref) continue;
           const [start, end] = ref.split(':');
@@ -203,8 +206,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     // 2. a sheet by name, header in row 1
-    const byName = (name: string) =>
-      this.workbook.worksheets.find((w) => headerKey(w.name) === headerKey(name));
+    const byName = (name: string) => this.workbook.worksheets.find((w) => nameMatches([name], w.name));
     for (const name of req.sheetNames) {
       const ws = byName(name);
       if (ws) return readBlock(this.read(ws), ws, 1, 1, undefined, undefined);
@@ -212,19 +214,10 @@ export class XlsxWorkbook implements WorkbookPort {
     // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter) with
     //    "Stufe 1" in the same row – a Stellen sheet's own "Entgeltgruppe" column is no pay table
     if (req.anchorHeader) {
-      const step = headerKey('Stufe 1');
       for (const ws of this.workbook.worksheets) {
-        for (let r = 1; r <= Math.min(ws.rowCount, 500); r++) {
-          const row = ws.getRow(r);
-          const keys: string[] = [];
-          for (let c = 1; c <= Math.min(row.cellCount, 30); c++) {
-            const v = cellValue(row.getCell(c));
-            keys.push(typeof v === 'string' ? headerKey(v) : '');
-          }
-          const c = keys.indexOf(headerKey(req.anchorHeader));
-          if (c >= 0 && keys.includes(step, c))
-            return readBlock(this.read(ws), ws, r, c + 1, undefined, undefined, undefined, true);
-        }
+        const at = findAnchorBlock(sheetGrid(ws), req.anchorHeader, 'Stufe 1');
+        if (at)
+          return readBlock(this.read(ws), ws, at.row + 1, at.col + 1, undefined, undefined, undefined, true);
       }
     }
     return undefined;
@@ -324,29 +317,20 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The Protokoll sheet is created on the first logged write: a header row, nothing else. */
   private createProtokoll(): { ws: ExcelJS.Worksheet; raw: RawTable } {
-    const spec = tableSpec('Protokoll');
-    const ws = this.workbook.addWorksheet(spec.sheet);
-    if (this.original)
-      this.plan.newSheets.push({ name: spec.sheet, widths: spec.columns.map((c) => c.width ?? 12) });
-    spec.columns.forEach((c, i) => {
-      const cell: SheetCell = { v: c.header, s: 'header' };
+    const { raw, widths } = newProtokoll();
+    const ws = this.workbook.addWorksheet(raw.sheet);
+    if (this.original) this.plan.newSheets.push({ name: raw.sheet, widths });
+    raw.headers.forEach((header, i) => {
+      const cell: SheetCell = { v: header, s: 'header' };
       setCell(ws.getCell(1, i + 1), cell);
       this.record(ws, 1, i + 1, cell, 'palette');
-      ws.getColumn(i + 1).width = c.width ?? 12;
+      ws.getColumn(i + 1).width = widths[i];
     });
-    return {
-      ws,
-      raw: {
-        sheet: spec.sheet,
-        origin: { row: 1, col: 1 },
-        headers: spec.columns.map((c) => c.header),
-        rows: [],
-      },
-    };
+    return { ws, raw };
   }
 
   private headerColumn(ws: ExcelJS.Worksheet, raw: RawTable, header: string, rows: number): number {
-    const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(header));
+    const i = headerIndex(raw.headers, header);
     if (i >= 0) return raw.origin.col + i;
     // A new column right after the last header – only into empty cells: a user's notes there are kept.
     const col = raw.origin.col + raw.headers.length;
@@ -400,7 +384,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.validationTables.set(v.table, raw);
     const ws = raw && this.workbook.getWorksheet(raw.sheet);
     if (!raw || !ws) return;
-    const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(v.header));
+    const i = headerIndex(raw.headers, v.header);
     if (i < 0) return;
     const col = raw.origin.col + i;
     const formula = v.list ? `"${v.list.join(',')}"` : v.range!;
@@ -447,7 +431,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const row = raw.origin.row + raw.rows.length + 1;
     const template = raw.rows.length > 0 ? ws.getRow(row - 1) : undefined;
     for (const [header, cell] of Object.entries(a.values)) {
-      const i = raw.headers.findIndex((h) => headerKey(h) === headerKey(header));
+      const i = headerIndex(raw.headers, header);
       if (i < 0) continue;
       const col = raw.origin.col + i;
       const target = ws.getCell(row, col);
@@ -481,8 +465,8 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
   for (const [address, rule] of Object.entries(model)) {
     if (!rule) continue;
     const [from, to = from] = address.split(':');
-    const a = decodeAddress(from);
-    const b = decodeAddress(to);
+    const a = parseA1(from);
+    const b = parseA1(to);
     if (!a || !b) continue;
     for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++)
       for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) cells.set(`${c}:${r}`, rule);
@@ -511,14 +495,6 @@ export function compactValidations(ws: ExcelJS.Worksheet): void {
       }
     }
   (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model = compact;
-}
-
-function decodeAddress(address: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
 }
 
 /** A size for a message: "12 MB", "0,5 MB", "20 KB". */
@@ -668,6 +644,18 @@ function cellValueOfRich(t: unknown): string {
   return String(t);
 }
 
+/** The first 500 rows and 30 columns of a sheet, where a block inside it is looked for. */
+function sheetGrid(ws: ExcelJS.Worksheet): HeaderGrid {
+  return {
+    rows: Math.min(ws.rowCount, 500),
+    cols: (r) => Math.min(ws.getRow(r + 1).cellCount, 30),
+    text: (r, c) => {
+      const v = cellValue(ws.getRow(r + 1).getCell(c + 1));
+      return typeof v === 'string' ? v : undefined;
+    },
+  };
+}
+
 function readBlock(
   cellValue: CellReader,
   ws: ExcelJS.Worksheet,
@@ -717,7 +705,7 @@ function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void 
     cell.value = { text: fitText(String(value.v ?? '')), hyperlink: `#${value.link}` };
   } else if (value.s === 'date' && typeof value.v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.v)) {
     // ISO text from the domain becomes a real Excel date
-    cell.value = new Date(Date.UTC(1899, 11, 30) + isoToSerial(value.v) * 86400000);
+    cell.value = serialToDate(isoToSerial(value.v));
   } else {
     cell.value = typeof value.v === 'string' ? fitText(value.v) : (value.v ?? null);
   }

@@ -133,38 +133,5 @@ export function relationships(xml: string | undefined): Relationship[] {
   }));
 }
 
-/** 1 → "A" */
-export function colLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** "B7" → { row: 7, col: 2 }; "$B$7" too. Undefined for anything else. */
-export function parseA1(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (!m) return undefined;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
-}
-
-/** "A1:C9" → corners (a single cell gives equal corners). */
-export function parseRange(
-  ref: string,
-): { top: number; left: number; bottom: number; right: number } | undefined {
-  const [a, b = a] = ref.split(':');
-  const p = parseA1(a);
-  const q = parseA1(b);
-  if (!p || !q) return undefined;
-  return {
-    top: Math.min(p.row, q.row),
-    left: Math.min(p.col, q.col),
-    bottom: Math.max(p.row, q.row),
-    right: Math.max(p.col, q.col),
-  };
-}
-
-export function rangeText(r: { top: number; left: number; bottom: number; right: number }): string {
-  return `${colLetters(r.left)}${r.top}:${colLetters(r.right)}${r.bottom}`;
-}
+// A1 addresses live in the adapter kit, shared with the Office.js adapter
+export { columnLetter as colLetters, parseA1, parseRange, rangeText } from '../workbook/kit/a1';
