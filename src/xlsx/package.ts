@@ -9,7 +9,11 @@ import { zipDirectory, type ZipEntry } from './zip-directory';
 export class OoxmlPackage {
   private readonly original = new Map<string, ZipEntry>();
   private readonly order: string[] = [];
-  private readonly changed = new Map<string, Uint8Array>();
+  /**
+   * Changed parts, deflated as soon as they are set: a report on 100.000 positions renders sheets of
+   * hundreds of MB, and holding all of them as text and UTF-8 until the zip is written doubled the peak.
+   */
+  private readonly changed = new Map<string, { body: Uint8Array; crc: number; size: number }>();
   private readonly removed = new Set<string>();
   private readonly textCache = new Map<string, string>();
 
@@ -43,7 +47,7 @@ export class OoxmlPackage {
   data(name: string): Uint8Array | undefined {
     if (this.removed.has(name)) return undefined;
     const c = this.changed.get(name);
-    if (c) return c;
+    if (c) return inflateSync(c.body, { out: new Uint8Array(c.size) });
     const e = this.original.get(name);
     if (!e) return undefined;
     const raw = this.bytes.subarray(dataStart(this.bytes, e), dataStart(this.bytes, e) + e.compressedSize);
@@ -53,8 +57,11 @@ export class OoxmlPackage {
   /** Replaces or adds a part; a part set to its current text stays untouched. */
   setText(name: string, text: string): void {
     if (this.text(name) === text) return;
-    this.textCache.set(name, text);
-    this.changed.set(name, strToU8(text));
+    // small parts (workbook, rels, styles) are read again while patching; big sheets are not
+    if (text.length < CACHE_LIMIT) this.textCache.set(name, text);
+    else this.textCache.delete(name);
+    const data = strToU8(text);
+    this.changed.set(name, { body: deflateSync(data, { level: 6 }), crc: crc32(data), size: data.length });
     this.removed.delete(name);
   }
 
@@ -102,10 +109,8 @@ export class OoxmlPackage {
         offset += local.length + tail;
         continue;
       }
-      const data = changed!;
-      const body = deflateSync(data, { level: 6 });
+      const { body, crc, size } = changed!;
       const nameBytes = encoder.encode(name);
-      const crc = crc32(data);
       const local = new Uint8Array(30 + nameBytes.length);
       const lv = new DataView(local.buffer);
       lv.setUint32(0, 0x04034b50, true);
@@ -114,7 +119,7 @@ export class OoxmlPackage {
       lv.setUint16(8, 8, true);
       lv.setUint32(14, crc, true);
       lv.setUint32(18, body.length, true);
-      lv.setUint32(22, data.length, true);
+      lv.setUint32(22, size, true);
       lv.setUint16(26, nameBytes.length, true);
       local.set(nameBytes, 30);
       const record = new Uint8Array(46 + nameBytes.length);
@@ -126,7 +131,7 @@ export class OoxmlPackage {
       cv.setUint16(10, 8, true);
       cv.setUint32(16, crc, true);
       cv.setUint32(20, body.length, true);
-      cv.setUint32(24, data.length, true);
+      cv.setUint32(24, size, true);
       cv.setUint16(28, nameBytes.length, true);
       cv.setUint32(42, offset, true);
       record.set(nameBytes, 46);
@@ -151,6 +156,9 @@ export class OoxmlPackage {
     return out;
   }
 }
+
+/** Parts longer than this (in characters) are not kept as text once set. */
+const CACHE_LIMIT = 1 << 20;
 
 function dataStart(bytes: Uint8Array, e: ZipEntry): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
