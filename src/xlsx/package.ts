@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Deflate, deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 
 /**
@@ -62,6 +62,45 @@ export class OoxmlPackage {
     else this.textCache.delete(name);
     const data = strToU8(text);
     this.changed.set(name, { body: deflateSync(data, { level: 6 }), crc: crc32(data), size: data.length });
+    this.removed.delete(name);
+  }
+
+  /**
+   * Sets a part from pieces of text, deflated as they come (a sheet of 100.000 rows is never one string).
+   * A part the package already has goes through setText: one set to its current text stays untouched.
+   */
+  setParts(name: string, parts: string[]): void {
+    if (this.has(name)) return this.setText(name, parts.join(''));
+    const out: Uint8Array[] = [];
+    const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+    let crc = 0xffffffff;
+    let size = 0;
+    const flush = (text: string, final: boolean) => {
+      const data = strToU8(text);
+      crc = crcUpdate(crc, data);
+      size += data.length;
+      deflate.push(data, final);
+    };
+    let batch: string[] = [];
+    let length = 0;
+    for (const part of parts) {
+      batch.push(part);
+      length += part.length;
+      if (length >= CACHE_LIMIT) {
+        flush(batch.join(''), false);
+        batch = [];
+        length = 0;
+      }
+    }
+    flush(batch.join(''), true);
+    const body = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+    let p = 0;
+    for (const c of out) {
+      body.set(c, p);
+      p += c.length;
+    }
+    this.textCache.delete(name);
+    this.changed.set(name, { body, crc: (crc ^ 0xffffffff) >>> 0, size });
     this.removed.delete(name);
   }
 
@@ -178,7 +217,11 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+  return (crcUpdate(0xffffffff, data) ^ 0xffffffff) >>> 0;
+}
+
+/** The running CRC-32 register after `data` (start with 0xffffffff, finish with ^ 0xffffffff). */
+function crcUpdate(c: number, data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return c;
 }
