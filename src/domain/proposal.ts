@@ -88,9 +88,9 @@ export interface Preview {
   findings: Finding[];
 }
 
-/** The live result of a proposed measure with its cover rows, checked together with the whole workbook. */
-export function previewMeasure(model: WorkbookModel, massnahme: Massnahme, cover: Deckung[]): Preview {
-  const extended: WorkbookModel = {
+/** The workbook model with a proposed measure and its cover rows appended (as the wizard would write them). */
+export function withProposal(model: WorkbookModel, massnahme: Massnahme, cover: Deckung[]): WorkbookModel {
+  return {
     ...model,
     massnahmen: [
       ...model.massnahmen,
@@ -101,6 +101,11 @@ export function previewMeasure(model: WorkbookModel, massnahme: Massnahme, cover
       ...cover.map((d, i) => ({ ...d, ref: { table: 'Deckung' as const, row: model.deckung.length + i } })),
     ],
   };
+}
+
+/** The live result of a proposed measure with its cover rows, checked together with the whole workbook. */
+export function previewMeasure(model: WorkbookModel, massnahme: Massnahme, cover: Deckung[]): Preview {
+  const extended = withProposal(model, massnahme, cover);
   const result = checkCoverage(extended, { scenario: massnahme.szenario || BASIS });
   const measure = result.measures.find((m) => m.massnahme.nr === massnahme.nr);
   return { measure, findings: result.findings.filter((f) => f.measure === massnahme.nr) };

@@ -9,6 +9,7 @@ import type { CheckResult, MeasureResult } from '../domain/result';
 import { dateToIso, display, isEmpty, isErrorValue, isoToSerial } from './cells';
 import {
   a1,
+  cellAt,
   OperationRefusedError,
   WorkbookUnusableError,
   type CellUpdate,
@@ -570,13 +571,4 @@ function shownValue(v: SheetCell['v'] | CellValue): string {
   if (v instanceof Date) return formatDateDe(dateToIso(v));
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDateDe(v);
   return display(v);
-}
-
-function cellAt(raw: RawTable, address: string): CellValue {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return null;
-  const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const r = Number(m[2]);
-  if (r === raw.origin.row) return raw.headers[c - raw.origin.col] ?? null;
-  return raw.rows[r - raw.origin.row - 1]?.[c - raw.origin.col] ?? null;
 }

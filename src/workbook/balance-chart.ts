@@ -67,6 +67,7 @@ export function balanceChart(input: BalanceChartInput): BalanceChart {
   const font = input.fontSize ?? 11;
   const labels = input.valueLabels ?? 'full';
   const shapes: ChartShape[] = [];
+  let shortLabels = false;
   const numbers = input.series.flatMap((s) => s.values.map((v) => Number(v.toFixed(2))));
   const step = niceStep(Math.max(1, Math.max(0, ...numbers) - Math.min(0, ...numbers)));
   const top = Math.ceil(Math.max(0, ...numbers) / step) * step;
@@ -154,12 +155,19 @@ export function balanceChart(input: BalanceChartInput): BalanceChart {
         fill: color,
         tooltip: `${s.name} ${year}: ${formatDecimalDe(value, 2)}\u00a0€`,
       });
-      if (v !== 0)
+      // the value on its bar, only where it fits the bar's width (neighbouring labels never overlap):
+      // the full label, else the amount in thousands without unit (the note above the plot says so)
+      const fits = (text: string) => text.length * font * 0.85 * 0.58 <= bar;
+      const full = valueLabel(value, labels);
+      const short = formatDecimalDe(value.div(1000), 1);
+      const text = fits(full) ? full : fits(short) ? short : undefined;
+      if (text !== undefined && text === short) shortLabels = true;
+      if (v !== 0 && text !== undefined)
         shapes.push({
           kind: 'text',
           x: x + bar / 2,
           y: v > 0 ? y(v) - 4 : y(v) + font,
-          text: valueLabel(value, labels),
+          text,
           anchor: 'middle',
           size: font * 0.85,
           fill: '#262626',
@@ -185,6 +193,16 @@ export function balanceChart(input: BalanceChartInput): BalanceChart {
     stroke: '#404040',
     strokeWidth: 1.5,
   });
+  if (shortLabels)
+    shapes.push({
+      kind: 'text',
+      x: width,
+      y: font * 1.2,
+      text: 'Werte auf den Balken in Tsd.\u00a0€',
+      anchor: 'end',
+      size: font * 0.8,
+      fill: '#595959',
+    });
   return { width, height, title: input.title, shapes };
 }
 

@@ -1,5 +1,5 @@
 import { display } from './cells';
-import type { CellValue, RawTable, SheetCell, WriteBatch } from './port';
+import { cellAt, type CellValue, type RawTable, type SheetCell, type WriteBatch } from './port';
 import type { ReadResult } from './read';
 
 /** One line of "what will change" before a write is confirmed: a cell with its old and new value. */
@@ -14,15 +14,6 @@ export interface BatchSummary {
   cells: ChangeLine[];
   /** New rows per table (e.g. Protokoll entries). */
   appends: { table: string; rows: number }[];
-}
-
-function cellAt(raw: RawTable, address: string): CellValue {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return null;
-  const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const r = Number(m[2]);
-  if (r === raw.origin.row) return raw.headers[c - raw.origin.col] ?? null;
-  return raw.rows[r - raw.origin.row - 1]?.[c - raw.origin.col] ?? null;
 }
 
 const shown = (v: SheetCell['v'] | CellValue | undefined): string =>

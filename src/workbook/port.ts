@@ -171,3 +171,13 @@ export function a1(row: number, col: number): string {
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
+
+/** The value a table as read holds at an A1 address of its sheet (its header row included). */
+export function cellAt(raw: RawTable, address: string): CellValue {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return null;
+  const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r = Number(m[2]);
+  if (r === raw.origin.row) return raw.headers[c - raw.origin.col] ?? null;
+  return raw.rows[r - raw.origin.row - 1]?.[c - raw.origin.col] ?? null;
+}

@@ -101,6 +101,19 @@ interface SheetEntry {
   type: string;
 }
 
+/** The elements that follow calcPr in workbook.xml (CT_Workbook's order): new elements go before them. */
+const AFTER_CALC_PR = [
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
+
 /** Each sheet's name and the path of its part in the package (as workbook.xml and its relations say). */
 export function sheetParts(pkg: OoxmlPackage): { name: string; path: string }[] {
   return new Book(pkg).sheets.map((s) => ({ name: s.name, path: s.path }));
@@ -183,24 +196,7 @@ class Book {
     if (!block || !block.inner) {
       const text = `<definedNames>${entry}</definedNames>`;
       if (block) this.xml = this.xml.slice(0, block.start) + text + this.xml.slice(block.end);
-      else
-        this.xml = insertBefore(
-          this.xml,
-          text,
-          [
-            'calcPr',
-            'oleSize',
-            'customWorkbookViews',
-            'pivotCaches',
-            'smartTagPr',
-            'smartTagTypes',
-            'webPublishing',
-            'fileRecoveryPr',
-            'webPublishObjects',
-            'extLst',
-          ],
-          '</workbook>',
-        );
+      else this.xml = insertBefore(this.xml, text, ['calcPr', ...AFTER_CALC_PR], '</workbook>');
       return;
     }
     const old = this.definedNames().find((n) => n.name === name && n.localSheetId === index);
@@ -271,23 +267,7 @@ class Book {
         this.xml.slice(0, calc.index) +
         setAttr(calc.tag, 'fullCalcOnLoad', '1') +
         this.xml.slice(calc.index + calc.tag.length);
-    else
-      this.xml = insertBefore(
-        this.xml,
-        '<calcPr fullCalcOnLoad="1"/>',
-        [
-          'oleSize',
-          'customWorkbookViews',
-          'pivotCaches',
-          'smartTagPr',
-          'smartTagTypes',
-          'webPublishing',
-          'fileRecoveryPr',
-          'webPublishObjects',
-          'extLst',
-        ],
-        '</workbook>',
-      );
+    else this.xml = insertBefore(this.xml, '<calcPr fullCalcOnLoad="1"/>', AFTER_CALC_PR, '</workbook>');
   }
 
   save(): void {

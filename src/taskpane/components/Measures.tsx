@@ -3,7 +3,7 @@ import { Badge, Button, Card, makeStyles, mergeClasses, Text, tokens } from '@fl
 import type { MeasureResult, ScenarioResult } from '../../domain/result';
 import { balanceExplanation, coverExplanation } from '../explanations';
 import { tr, type Lang } from '../i18n';
-import { measureVerdict, yearVerdictOf } from '../verdict';
+import { measureVerdictView, type MeasureVerdictView } from '../verdict';
 import { AmountRow } from './pieces';
 
 const useStyles = makeStyles({
@@ -33,31 +33,14 @@ const useStyles = makeStyles({
   },
 });
 
-function StatusBadge({ m, lang }: { m: MeasureResult; lang: Lang }): React.JSX.Element {
-  const verdict = measureVerdict(m);
-  if (verdict === 'Termin offen')
-    return (
-      <Badge appearance="tint" color="informative">
-        {tr(lang, 'termOpen')}
-      </Badge>
-    );
-  return verdict === 'gedeckt' ? (
-    <Badge appearance="filled" color="success">
-      {tr(lang, 'covered')}
-    </Badge>
-  ) : (
-    <Badge appearance="filled" color="danger">
-      {tr(lang, 'notCovered')}
+function StatusBadge({ view }: { view: MeasureVerdictView }): React.JSX.Element {
+  // an undated measure is information, not a failure: tinted, not filled
+  return (
+    <Badge appearance={view.verdict === 'Termin offen' ? 'tint' : 'filled'} color={view.color}>
+      {view.label}
     </Badge>
   );
 }
-
-const MARK = { gedeckt: '✓', 'nicht gedeckt': '✗', 'Termin offen': '…' } as const;
-const VERDICT_KEY = {
-  gedeckt: 'covered',
-  'nicht gedeckt': 'notCovered',
-  'Termin offen': 'termOpen',
-} as const;
 
 function MeasureCard(props: {
   m: MeasureResult;
@@ -71,6 +54,7 @@ function MeasureCard(props: {
   const i = m.years.findIndex((y) => y.year === year);
   const y = m.years[i];
   const cost = m.cost.find((c) => c.year === year);
+  const view = measureVerdictView(m, lang);
   const canAdopt =
     props.onAdopt && m.covered && m.massnahme.status !== 'beschlossen' && m.massnahme.status !== 'abgelehnt';
   return (
@@ -78,28 +62,23 @@ function MeasureCard(props: {
       <div className={styles.head}>
         <Text weight="semibold">{nr}</Text>
         <Text className={styles.title}>{m.massnahme.bezeichnung}</Text>
-        <StatusBadge m={m} lang={lang} />
+        <StatusBadge view={view} />
       </div>
       <ul className={styles.verdicts} aria-label={tr(lang, 'verdict')}>
-        {m.years.map((v) => {
-          const verdict = yearVerdictOf(m, v);
-          return (
-            <li key={v.year}>
-              <Badge
-                appearance={verdict === 'nicht gedeckt' ? 'filled' : 'tint'}
-                color={
-                  verdict === 'gedeckt' ? 'success' : verdict === 'nicht gedeckt' ? 'danger' : 'informative'
-                }
-                className={mergeClasses(v.year === year && styles.selected)}
-                data-testid={`verdict-${nr}-${v.year}`}
-                data-verdict={verdict}
-                aria-label={`${v.year}: ${tr(lang, VERDICT_KEY[verdict])}`}
-              >
-                {v.year} {MARK[verdict]}
-              </Badge>
-            </li>
-          );
-        })}
+        {view.years.map((v) => (
+          <li key={v.year}>
+            <Badge
+              appearance={v.verdict === 'nicht gedeckt' ? 'filled' : 'tint'}
+              color={v.color}
+              className={mergeClasses(v.year === year && styles.selected)}
+              data-testid={`verdict-${nr}-${v.year}`}
+              data-verdict={v.verdict}
+              aria-label={v.ariaLabel}
+            >
+              {v.text}
+            </Badge>
+          </li>
+        ))}
       </ul>
       {y && (
         <div>

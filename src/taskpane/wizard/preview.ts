@@ -1,6 +1,7 @@
 import { checkCoverage } from '../../domain/coverage';
 import type { Finding } from '../../domain/findings';
-import type { Deckung, Massnahme, WorkbookModel } from '../../domain/model';
+import type { Deckung, Massnahme } from '../../domain/model';
+import { withProposal } from '../../domain/proposal';
 import type { CheckResult, MeasureResult } from '../../domain/result';
 
 export interface WizardPreview {
@@ -20,18 +21,7 @@ const findingKey = (f: Finding) =>
  * measure belongs to all of them, so a source it shares with a variant's measure is an error there.
  */
 export function previewProposal(before: CheckResult, massnahme: Massnahme, cover: Deckung[]): WizardPreview {
-  const model: WorkbookModel = before.model;
-  const extended: WorkbookModel = {
-    ...model,
-    massnahmen: [
-      ...model.massnahmen,
-      { ...massnahme, ref: { table: 'Massnahmen', row: model.massnahmen.length } },
-    ],
-    deckung: [
-      ...model.deckung,
-      ...cover.map((d, i) => ({ ...d, ref: { table: 'Deckung' as const, row: model.deckung.length + i } })),
-    ],
-  };
+  const extended = withProposal(before.model, massnahme, cover);
   const result = checkCoverage(extended);
   const known = new Set(before.findings.map(findingKey));
   return {

@@ -48,3 +48,32 @@ test('the SVG escapes names and renders to a PNG of the chart size (twice the pi
   expect(png.readUInt32BE(16)).toBe(900 * 2);
   expect(png.readUInt32BE(20)).toBe(320 * 2);
 });
+
+test('at the pane width (350 px) no two values on the bars overlap; shortened values say their unit', () => {
+  const d = (xs: string[]) => xs.map((x) => new D(x));
+  const chart = balanceChart({
+    title: 'Saldo je Planjahr',
+    years: [2027, 2028, 2029, 2030, 2031],
+    series: [
+      { name: 'Basis', values: d(['9951.40', '16599.88', '13197.88', '9693.82', '6084.63']) },
+      {
+        name: 'Variante Informationssicherheit',
+        values: d(['9951.40', '26773.91', '20977.13', '15006.45', '8856.64']),
+      },
+    ],
+    width: 340,
+    height: 240,
+    fontSize: 10,
+    valueLabels: 'thousands',
+  });
+  const texts = chart.shapes.flatMap((s) => (s.kind === 'text' ? [s] : []));
+  const values = texts.filter((t) => /^\d+,\d$|Tsd/.test(t.text) && t.anchor === 'middle');
+  expect(values.length).toBeGreaterThan(0);
+  const extent = (t: (typeof values)[number]) => (t.text.length * t.size * 0.58) / 2;
+  for (const a of values)
+    for (const b of values)
+      if (a !== b && Math.abs(a.y - b.y) < a.size)
+        expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(extent(a) + extent(b));
+  if (values.some((t) => /^\d+,\d$/.test(t.text)))
+    expect(texts.map((t) => t.text)).toContain('Werte auf den Balken in Tsd.\u00a0€');
+});
