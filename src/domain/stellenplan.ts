@@ -75,9 +75,19 @@ const activeOn = (day: IsoDate, beginn?: string, ende?: string) =>
   (!beginn || beginn <= day) && (!ende || ende >= day);
 const fte = (d: Dec) => formatDecimalDe(d, 3);
 
-/** The Dezernat of an Organisationseinheit, from the positions already in it (for measures naming none). */
-function dezernatOf(stellen: Stelle[], oe: string): string {
-  return stellen.find((s) => s.oe === oe && s.dezernat)?.dezernat ?? '';
+/**
+ * The Dezernat of an Organisationseinheit, from the first position in it that names one (for measures
+ * naming none): one pass over the positions, then a lookup per measure.
+ */
+function dezernatLookup(stellen: Stelle[]): (oe: string) => string {
+  let byOe: Map<string, string> | undefined;
+  return (oe) => {
+    if (!byOe) {
+      byOe = new Map();
+      for (const s of stellen) if (s.dezernat && !byOe.has(s.oe)) byOe.set(s.oe, s.dezernat);
+    }
+    return byOe.get(oe) ?? '';
+  };
 }
 
 function fromStelle(s: Stelle, year: number): PlanPosition {
@@ -112,10 +122,14 @@ export function tablePositions(
   for (const s of stellen)
     if (!positions.has(s.nr) && activeIn(year, s.beginn, s.ende)) positions.set(s.nr, fromStelle(s, year));
   const gone: PlanPosition[] = [];
+  const goneNr = new Set<string>();
   for (const s of stellen)
-    if (!positions.has(s.nr) && !gone.some((g) => g.nr === s.nr)) {
+    if (!positions.has(s.nr) && !goneNr.has(s.nr)) {
       const p = fromStelle(s, year);
-      if (!p.vorjahr.isZero() || !p.besetzt.isZero()) gone.push({ ...p, anteil: ZERO });
+      if (!p.vorjahr.isZero() || !p.besetzt.isZero()) {
+        gone.push({ ...p, anteil: ZERO });
+        goneNr.add(s.nr);
+      }
     }
   return { positions, gone };
 }
@@ -148,8 +162,12 @@ export function planYear(result: CheckResult, options: { scenario?: string; year
   const scenario =
     options.scenario === undefined ? undefined : result.scenarios.find((x) => x.name === options.scenario);
   const yearStart = `${year}-01-01`;
+  // the first position of each number, as Array.find would give it: a lookup per measure, not a scan
+  const stelleByNr = new Map<string, Stelle>();
+  for (const s of model.stellen) if (!stelleByNr.has(s.nr)) stelleByNr.set(s.nr, s);
+  const dezernatOf = dezernatLookup(model.stellen);
   for (const { massnahme: m, cover } of scenario?.measures ?? []) {
-    const position = model.stellen.find((s) => s.nr === m.stellenNr);
+    const position = stelleByNr.get(m.stellenNr);
     if (m.terminOffen) {
       termOpen.push({
         nr: m.nr,
@@ -157,7 +175,7 @@ export function planYear(result: CheckResult, options: { scenario?: string; year
         art: m.art,
         stellenNr: m.stellenNr,
         from: position ? `${position.dezernat} / ${position.oe}` : undefined,
-        to: [m.dezernat || dezernatOf(model.stellen, m.oe), m.oe].filter(Boolean).join(' / ') || undefined,
+        to: [m.dezernat || dezernatOf(m.oe), m.oe].filter(Boolean).join(' / ') || undefined,
         after: m.voraussetzung,
       });
       continue;
@@ -174,7 +192,7 @@ export function planYear(result: CheckResult, options: { scenario?: string; year
         add: (added) => positions.set(added.nr, added),
         remove,
         change: (pos, delta, text) => change(m, pos, delta, text),
-        dezernatOf: (oe) => dezernatOf(model.stellen, oe),
+        dezernatOf,
         fte,
         signed,
       });
@@ -385,11 +403,21 @@ export function legalStellenplan(
       ]),
     ).values(),
   ].sort((a, b) => a.dezernat.localeCompare(b.dezernat, 'de') || a.oe.localeCompare(b.oe, 'de'));
+  // positions and changes grouped by unit in one pass each (a filter per unit is quadratic at 100.000)
+  const unitKey = (p: { dezernat: string; oe: string }) => `${p.dezernat}\u0000${p.oe}`;
+  const groupBy = <T extends { dezernat: string; oe: string }>(items: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of items) {
+      const list = m.get(unitKey(x));
+      if (list) list.push(x);
+      else m.set(unitKey(x), [x]);
+    }
+    return m;
+  };
+  const countedByUnit = groupBy(counted);
+  const changesByUnit = groupBy(py.changes);
   const units = unitKeys.map((u) => {
-    const lines = linesOf(
-      counted.filter((p) => p.dezernat === u.dezernat && p.oe === u.oe),
-      py.changes.filter((c) => c.dezernat === u.dezernat && c.oe === u.oe),
-    );
+    const lines = linesOf(countedByUnit.get(unitKey(u)) ?? [], changesByUnit.get(unitKey(u)) ?? []);
     return { ...u, lines, total: totalOf(lines) };
   });
   const nachwuchs = new Map<string, LegalStellenplan['nachwuchs'][number]>();

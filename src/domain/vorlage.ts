@@ -6,6 +6,54 @@ import { MEASURE_KINDS } from './measure-kinds';
 import { verdictOf } from './verdict';
 import type { CheckResult, MeasureResult } from './result';
 
+interface Lookups {
+  measures: Map<string, MeasureResult>;
+  scenarioMeasures: Map<string, MeasureResult>;
+  stellen: Map<string, CheckResult['model']['stellen'][number]>;
+  massnahmen: Map<string, Massnahme>;
+  findings: Map<string, CheckResult['findings']>;
+}
+
+/** The first entry per key, in the order of `items` – what Array.find would return. */
+function firstBy<T>(items: Iterable<T>, key: (x: T) => string | undefined): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const x of items) {
+    const k = key(x);
+    if (k !== undefined && !map.has(k)) map.set(k, x);
+  }
+  return map;
+}
+
+/**
+ * Lookups by number, built once per check result: the papers write a Vorlage for every open measure, and
+ * a scan of all positions and findings per measure is quadratic at 100.000 positions.
+ */
+const LOOKUPS = new WeakMap<CheckResult, Lookups>();
+function lookupsOf(result: CheckResult): Lookups {
+  let l = LOOKUPS.get(result);
+  if (!l) {
+    const findings = new Map<string, CheckResult['findings']>();
+    for (const f of result.findings) {
+      if (f.measure === undefined) continue;
+      const list = findings.get(f.measure);
+      if (list) list.push(f);
+      else findings.set(f.measure, [f]);
+    }
+    l = {
+      measures: firstBy(result.measures, (x) => x.massnahme.nr),
+      scenarioMeasures: firstBy(
+        result.scenarios.flatMap((s) => s.measures),
+        (x) => x.massnahme.nr,
+      ),
+      stellen: firstBy(result.model.stellen, (s) => s.nr),
+      massnahmen: firstBy(result.model.massnahmen, (x) => x.nr),
+      findings,
+    };
+    LOOKUPS.set(result, l);
+  }
+  return l;
+}
+
 /**
  * A draft resolution (Beschlussvorlage) for one measure: Beschlussvorschlag, Begründung placeholder,
  * Finanzielle Auswirkungen per plan year and the Deckungsvorschlag with its sources and amounts – as
@@ -16,13 +64,12 @@ export function beschlussvorlage(
   nr: string,
   options: { stand: string; checksum: string },
 ): string {
-  const m =
-    result.measures.find((x) => x.massnahme.nr === nr) ??
-    result.scenarios.flatMap((s) => s.measures).find((x) => x.massnahme.nr === nr);
+  const index = lookupsOf(result);
+  const m = index.measures.get(nr) ?? index.scenarioMeasures.get(nr);
   if (!m) throw new Error(`Die Maßnahme „${nr}“ gibt es nicht.`);
   const mm = m.massnahme;
   const years = result.years;
-  const position = result.model.stellen.find((s) => s.nr === mm.stellenNr);
+  const position = index.stellen.get(mm.stellenNr);
   const lines: string[] = [];
   lines.push(`# Beschlussvorlage: ${inline(mm.bezeichnung)} (${inline(mm.nr)})`, '');
   lines.push(`Beratungsfolge: Haupt- und Finanzausschuss (HFW) – Stadtverordnetenversammlung  `);
@@ -34,7 +81,7 @@ export function beschlussvorlage(
   lines.push('## Beschlussvorschlag', '');
   const points = [proposal(mm, position?.bezeichnung)];
   if (mm.voraussetzung) {
-    const pre = result.model.massnahmen.find((x) => x.nr === mm.voraussetzung);
+    const pre = index.massnahmen.get(mm.voraussetzung);
     points.push(
       `Voraussetzung ist die Maßnahme ${mm.voraussetzung}${pre ? ` („${pre.bezeichnung}“)` : ''}; bis dahin bleiben die Zuständigkeiten, wo sie sind.`,
     );
@@ -96,7 +143,7 @@ export function beschlussvorlage(
   }
   lines.push(coverVerdict(m), '');
 
-  const findings = result.findings.filter((f) => f.measure === mm.nr);
+  const findings = index.findings.get(mm.nr) ?? [];
   if (findings.length > 0) {
     lines.push('## Hinweise der Prüfung', '');
     for (const f of findings)

@@ -20,6 +20,7 @@ const fteNum = (d: Dec) => Number(d.toFixed(3));
 export function buildSzenarien(result: CheckResult, stand: string, checksum: string): GeneratedSheet {
   const years = result.years;
   const basis = result.scenarios.find((s) => s.name === BASIS);
+  const basisMeasures = new Set(basis?.measures.map((b) => b.massnahme));
   const rows: SheetCell[][] = [
     [{ v: 'Szenarienvergleich – Basis und Varianten nebeneinander', s: 'title' }],
     [
@@ -93,7 +94,7 @@ export function buildSzenarien(result: CheckResult, stand: string, checksum: str
         { v: 'Saldo ggü. Basis' },
         ...years.map((_, i) => ({ v: num(delta(i, 'balance')!), s: 'money' as const })),
       ]);
-      const added = s.measures.filter((m) => !basis.measures.some((b) => b.massnahme === m.massnahme));
+      const added = s.measures.filter((m) => !basisMeasures.has(m.massnahme));
       rows.push([
         {
           v: `zusätzlich: ${added.map((m) => `${m.massnahme.nr} ${m.massnahme.bezeichnung}`).join('; ') || '–'}`,

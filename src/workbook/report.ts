@@ -352,10 +352,11 @@ function buildUebersicht(
   // A variant lists only its own measures; its total is the Basis total plus theirs.
   const basisScenario = result.scenarios.find((x) => x.name === 'Basis');
   let basisTotalRow: number | undefined;
+  const basisMeasures = new Set(basisScenario?.measures.map((b) => b.massnahme));
   for (const scenario of result.scenarios) {
     const isVariant = scenario !== basisScenario && basisTotalRow !== undefined;
     const own = isVariant
-      ? scenario.measures.filter((m) => !basisScenario!.measures.some((b) => b.massnahme === m.massnahme))
+      ? scenario.measures.filter((m) => !basisMeasures.has(m.massnahme))
       : scenario.measures;
     rows.push([]);
     rows.push([
@@ -478,6 +479,12 @@ function buildUebersicht(
     rows.push([
       { v: 'Personal-Planansätze: Ansatz, Kosten der zugeordneten Stellen, Spielraum', s: 'subtitle' },
     ]);
+    // the first Ansatz per line and year (a lookup per cell, not a scan of all Planansätze)
+    const ansatzOf = new Map<string, (typeof read.model.planansaetze)[number]>();
+    for (const x of read.model.planansaetze) {
+      const key = `${x.haushaltsstelle}\u0000${x.jahr}`;
+      if (!ansatzOf.has(key)) ansatzOf.set(key, x);
+    }
     for (const line of result.budget) {
       const r = rows.length + 1;
       const ansatz: SheetCell[] = [
@@ -491,9 +498,7 @@ function buildUebersicht(
       const spielraum: SheetCell[] = [{}, {}, {}, {}, { v: 'Spielraum', s: 'moneyBold' }];
       line.years.forEach((y, i) => {
         const c = columnLetter(6 + i);
-        const p = read.model.planansaetze.find(
-          (x) => x.haushaltsstelle === line.haushaltsstelle && x.jahr === y.year,
-        );
+        const p = ansatzOf.get(`${line.haushaltsstelle}\u0000${y.year}`);
         const at = p && read.locate({ ...p.ref, field: 'ansatz' });
         ansatz.push(
           at

@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Deflate, deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 
 /**
@@ -9,7 +9,11 @@ import { zipDirectory, type ZipEntry } from './zip-directory';
 export class OoxmlPackage {
   private readonly original = new Map<string, ZipEntry>();
   private readonly order: string[] = [];
-  private readonly changed = new Map<string, Uint8Array>();
+  /**
+   * Changed parts, deflated as soon as they are set: a report on 100.000 positions renders sheets of
+   * hundreds of MB, and holding all of them as text and UTF-8 until the zip is written doubled the peak.
+   */
+  private readonly changed = new Map<string, { body: Uint8Array; crc: number; size: number }>();
   private readonly removed = new Set<string>();
   private readonly textCache = new Map<string, string>();
 
@@ -43,7 +47,7 @@ export class OoxmlPackage {
   data(name: string): Uint8Array | undefined {
     if (this.removed.has(name)) return undefined;
     const c = this.changed.get(name);
-    if (c) return c;
+    if (c) return inflateSync(c.body, { out: new Uint8Array(c.size) });
     const e = this.original.get(name);
     if (!e) return undefined;
     const raw = this.bytes.subarray(dataStart(this.bytes, e), dataStart(this.bytes, e) + e.compressedSize);
@@ -53,8 +57,50 @@ export class OoxmlPackage {
   /** Replaces or adds a part; a part set to its current text stays untouched. */
   setText(name: string, text: string): void {
     if (this.text(name) === text) return;
-    this.textCache.set(name, text);
-    this.changed.set(name, strToU8(text));
+    // small parts (workbook, rels, styles) are read again while patching; big sheets are not
+    if (text.length < CACHE_LIMIT) this.textCache.set(name, text);
+    else this.textCache.delete(name);
+    const data = strToU8(text);
+    this.changed.set(name, { body: deflateSync(data, { level: 6 }), crc: crc32(data), size: data.length });
+    this.removed.delete(name);
+  }
+
+  /**
+   * Sets a part from pieces of text, deflated as they come (a sheet of 100.000 rows is never one string).
+   * A part the package already has goes through setText: one set to its current text stays untouched.
+   */
+  setParts(name: string, parts: string[]): void {
+    if (this.has(name)) return this.setText(name, parts.join(''));
+    const out: Uint8Array[] = [];
+    const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+    let crc = 0xffffffff;
+    let size = 0;
+    const flush = (text: string, final: boolean) => {
+      const data = strToU8(text);
+      crc = crcUpdate(crc, data);
+      size += data.length;
+      deflate.push(data, final);
+    };
+    let batch: string[] = [];
+    let length = 0;
+    for (const part of parts) {
+      batch.push(part);
+      length += part.length;
+      if (length >= CACHE_LIMIT) {
+        flush(batch.join(''), false);
+        batch = [];
+        length = 0;
+      }
+    }
+    flush(batch.join(''), true);
+    const body = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+    let p = 0;
+    for (const c of out) {
+      body.set(c, p);
+      p += c.length;
+    }
+    this.textCache.delete(name);
+    this.changed.set(name, { body, crc: (crc ^ 0xffffffff) >>> 0, size });
     this.removed.delete(name);
   }
 
@@ -102,10 +148,8 @@ export class OoxmlPackage {
         offset += local.length + tail;
         continue;
       }
-      const data = changed!;
-      const body = deflateSync(data, { level: 6 });
+      const { body, crc, size } = changed!;
       const nameBytes = encoder.encode(name);
-      const crc = crc32(data);
       const local = new Uint8Array(30 + nameBytes.length);
       const lv = new DataView(local.buffer);
       lv.setUint32(0, 0x04034b50, true);
@@ -114,7 +158,7 @@ export class OoxmlPackage {
       lv.setUint16(8, 8, true);
       lv.setUint32(14, crc, true);
       lv.setUint32(18, body.length, true);
-      lv.setUint32(22, data.length, true);
+      lv.setUint32(22, size, true);
       lv.setUint16(26, nameBytes.length, true);
       local.set(nameBytes, 30);
       const record = new Uint8Array(46 + nameBytes.length);
@@ -126,7 +170,7 @@ export class OoxmlPackage {
       cv.setUint16(10, 8, true);
       cv.setUint32(16, crc, true);
       cv.setUint32(20, body.length, true);
-      cv.setUint32(24, data.length, true);
+      cv.setUint32(24, size, true);
       cv.setUint16(28, nameBytes.length, true);
       cv.setUint32(42, offset, true);
       record.set(nameBytes, 46);
@@ -152,6 +196,9 @@ export class OoxmlPackage {
   }
 }
 
+/** Parts longer than this (in characters) are not kept as text once set. */
+const CACHE_LIMIT = 1 << 20;
+
 function dataStart(bytes: Uint8Array, e: ZipEntry): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return (
@@ -170,7 +217,11 @@ const CRC_TABLE = (() => {
 })();
 
 export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+  return (crcUpdate(0xffffffff, data) ^ 0xffffffff) >>> 0;
+}
+
+/** The running CRC-32 register after `data` (start with 0xffffffff, finish with ^ 0xffffffff). */
+function crcUpdate(c: number, data: Uint8Array): number {
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return c;
 }

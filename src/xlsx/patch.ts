@@ -1,6 +1,12 @@
 import { WorkbookUnusableError, sheetRef, type GeneratedSheet, type SheetCell } from '../workbook/port';
 import { OoxmlPackage } from './package';
-import { emptySheet, patchSheetCells, renderSheet, type CellWrite, type RenderContext } from './sheet-xml';
+import {
+  emptySheet,
+  patchSheetCells,
+  renderSheetParts,
+  type CellWrite,
+  type RenderContext,
+} from './sheet-xml';
 import { StylesPatch } from './styles-xml';
 import {
   attr,
@@ -331,8 +337,9 @@ export function patchPackage(bytes: Uint8Array, plan: PackagePlan): Uint8Array {
     const place = places.get(base)!;
     const entry = place.existing ? book.sheet(place.name)! : book.addSheet(place.name);
     const index = book.sheets.indexOf(entry);
-    const rows = sheet.rows.map((row) => row.map((c) => c && renamed(c, moves)));
-    pkg.setText(entry.path, renderSheet({ ...sheet, rows }, ctx));
+    // no copy of 100.000 rows when no sheet had to take another name
+    const rows = moves.length ? sheet.rows.map((row) => row.map((c) => c && renamed(c, moves))) : sheet.rows;
+    pkg.setParts(entry.path, renderSheetParts({ ...sheet, rows }, ctx));
     book.setLocalName(GENERATED_MARK, index, `"${base.replace(/"/g, '""')}"`, true);
     const titles = sheet.print?.repeatRows;
     if (titles)

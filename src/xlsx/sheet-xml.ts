@@ -62,6 +62,14 @@ export function cellXml(ref: string, cell: SheetCell, s: number, ctx: RenderCont
 
 /** The whole XML of a generated sheet (inline strings, palette styles, no relations of its own). */
 export function renderSheet(sheet: GeneratedSheet, ctx: RenderContext): string {
+  return renderSheetParts(sheet, ctx).join('');
+}
+
+/**
+ * The same XML in pieces (head, one per row, tail): a sheet of 100.000 rows is deflated piece by piece
+ * and never held as one string.
+ */
+export function renderSheetParts(sheet: GeneratedSheet, ctx: RenderContext): string[] {
   const rows: string[] = [];
   const links: string[] = [];
   let maxCol = 1;
@@ -97,7 +105,7 @@ export function renderSheet(sheet: GeneratedSheet, ctx: RenderContext): string {
         `<conditionalFormatting sqref="${rule.range}"><cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule.kind)}" priority="${i + 1}" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`,
     )
     .join('');
-  return (
+  const head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
@@ -105,7 +113,9 @@ export function renderSheet(sheet: GeneratedSheet, ctx: RenderContext): string {
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    (rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>') +
+    (rows.length ? '<sheetData>' : '<sheetData/>');
+  const tail =
+    (rows.length ? '</sheetData>' : '') +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
       : '') +
@@ -118,8 +128,10 @@ export function renderSheet(sheet: GeneratedSheet, ctx: RenderContext): string {
           ? `<headerFooter>${print.header ? `<oddHeader>${escapeXml(print.header)}</oddHeader>` : ''}${print.footer ? `<oddFooter>${escapeXml(print.footer)}</oddFooter>` : ''}</headerFooter>`
           : '')
       : '') +
-    '</worksheet>'
-  );
+    '</worksheet>';
+  rows.unshift(head);
+  rows.push(tail);
+  return rows;
 }
 
 /** An empty sheet (the Protokoll when the product creates it); its cells come as cell writes. */

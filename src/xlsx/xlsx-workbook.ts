@@ -85,6 +85,28 @@ export class XlsxWorkbook implements WorkbookPort {
     return (cell) => cellValue(cell, uncached ? () => uncached.has(ws.name, cell.address) : undefined);
   }
 
+  /** Set by forgetCells: ExcelJS's cells are gone, only generated sheets may still be written. */
+  private cellsForgotten = false;
+
+  /**
+   * Lets go of ExcelJS's cells once everything is written into the package plan (`report`): `toBuffer`
+   * patches the original file, and at 100.000 positions the cell model is a third of the memory. A later
+   * read or write is refused (a programming error, not a user's). A workbook created by the product keeps
+   * its cells: ExcelJS writes it.
+   */
+  forgetCells(): void {
+    if (!this.original) return;
+    for (const ws of this.workbook.worksheets) (ws as unknown as { _rows: unknown[] })._rows = [];
+    this.cellsForgotten = true;
+  }
+
+  private refuseForgotten(): void {
+    if (this.cellsForgotten)
+      throw new Error(
+        'XlsxWorkbook: die Zellen wurden mit forgetCells() freigegeben (nur Blätter schreiben).',
+      );
+  }
+
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Stellenplan & Deckung';
@@ -179,6 +201,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   readTables(requests: TableRequest[]): Promise<Map<TableKey, RawTable | undefined>> {
+    this.refuseForgotten();
     const result = new Map<TableKey, RawTable | undefined>();
     for (const req of requests) result.set(req.key, this.findTable(req));
     return Promise.resolve(result);
@@ -238,6 +261,7 @@ export class XlsxWorkbook implements WorkbookPort {
           this.plan.marks.push(sheet.name);
       }
     }
+    this.refuseForgotten();
     for (const col of batch.columns ?? []) this.writeColumn(col);
     for (const v of batch.validations ?? []) this.writeValidation(v);
     for (const u of batch.updates ?? []) this.writeUpdate(u);
