@@ -31,7 +31,9 @@ export class UncachedFormulas {
       this.pkg ??= new OoxmlPackage(this.bytes);
       this.parts ??= new Map(sheetParts(this.pkg).map((s) => [s.name, s.path]));
       const path = this.parts.get(sheet);
-      const xml = path ? this.pkg.text(path) : undefined;
+      // decoded once for this scan, not kept (the package's text cache would hold every sheet)
+      const data = path ? this.pkg.data(path) : undefined;
+      const xml = data ? new TextDecoder().decode(data) : undefined;
       if (!xml) return out;
       // only formula cells are looked at: each <f> back to its <c …> and forward to its </c>
       for (let at = xml.indexOf('<f'); at >= 0; at = xml.indexOf('<f', at + 2)) {
