@@ -156,12 +156,14 @@ export function balanceChart(input: BalanceChartInput): BalanceChart {
         tooltip: `${s.name} ${year}: ${formatDecimalDe(value, 2)}\u00a0€`,
       });
       // the value on its bar, only where it fits the bar's width (neighbouring labels never overlap):
-      // the full label, else the amount in thousands without unit (the note above the plot says so)
+      // the full label, else the amount in thousands without unit, with one decimal or none (the note above the
+      // plot says so)
       const fits = (text: string) => text.length * font * 0.85 * 0.58 <= bar;
       const full = valueLabel(value, labels);
-      const short = formatDecimalDe(value.div(1000), 1);
-      const text = fits(full) ? full : fits(short) ? short : undefined;
-      if (text !== undefined && text === short) shortLabels = true;
+      const text = [full, formatDecimalDe(value.div(1000), 1), formatDecimalDe(value.div(1000), 0)].find(
+        fits,
+      );
+      if (text !== undefined && text !== full) shortLabels = true;
       if (v !== 0 && text !== undefined)
         shapes.push({
           kind: 'text',
