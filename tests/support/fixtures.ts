@@ -103,6 +103,17 @@ export function planansatz(input: PlanansatzInput, row = 0): Planansatz {
   };
 }
 
+/** A new E5/1 position from 01.01.2027, open-ended (51.846,… € in 2027). */
+export const newPosition = (nr: string, extra: Partial<MassnahmeInput> = {}): MassnahmeInput => ({
+  nr,
+  art: 'Neue Stelle',
+  stellenNr: `N-${nr}`,
+  gruppe: 'E5',
+  stufe: 1,
+  beginn: '2027-01-01',
+  ...extra,
+});
+
 export interface ModelInput {
   stellen?: StelleInput[];
   massnahmen?: MassnahmeInput[];

@@ -7,6 +7,7 @@ import { FINDING_CODES, checkCoverage, dec, type Finding } from '../../../src/do
 import {
   buildModel,
   funded,
+  newPosition,
   type DeckungInput,
   type MassnahmeInput,
   type ModelInput,
@@ -28,17 +29,6 @@ const free = (nr = 'P1', extra: Partial<StelleInput> = {}): StelleInput => ({
   stufe: 1,
   besetzt: false,
   bezeichnung: `Freie Stelle ${nr}`,
-  ...extra,
-});
-
-/** A new E5/1 position from 01.01.2027, open-ended (51.846,… € in 2027). */
-const newPosition = (nr: string, extra: Partial<MassnahmeInput> = {}): MassnahmeInput => ({
-  nr,
-  art: 'Neue Stelle',
-  stellenNr: `N-${nr}`,
-  gruppe: 'E5',
-  stufe: 1,
-  beginn: '2027-01-01',
   ...extra,
 });
 

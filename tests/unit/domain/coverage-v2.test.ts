@@ -12,6 +12,7 @@ import { checkCoverage, verdictOf, yearVerdict, type CheckResult } from '../../.
 import {
   buildModel,
   funded,
+  newPosition,
   type DeckungInput,
   type MassnahmeInput,
   type ModelInput,
@@ -38,15 +39,7 @@ const position = (nr: string, extra: Partial<StelleInput> = {}): StelleInput => 
   besetzt: false,
   ...extra,
 });
-const newE5 = (nr: string, extra: Partial<MassnahmeInput> = {}): MassnahmeInput => ({
-  nr,
-  art: 'Neue Stelle',
-  stellenNr: `N-${nr}`,
-  gruppe: 'E5',
-  stufe: 1,
-  beginn: '2027-01-01',
-  ...extra,
-});
+const newE5 = newPosition;
 const cover = (m: string, nr: string, extra: Partial<DeckungInput> = {}): DeckungInput => ({
   massnahmeNr: m,
   art: 'Nichtbesetzung',
