@@ -7,6 +7,7 @@ import * as path from 'path';
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { chromium, type Browser } from 'playwright-core';
 import { ensureWebBuild } from '../support/build-web';
+import { staticFiles } from '../support/static-server';
 
 /**
  * docs/betrieb.md on this machine: dist/ served by an HTTPS server with a certificate from an internal CA,
@@ -23,13 +24,6 @@ const ROOT = path.join(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HOST = 'intranet.example';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-};
 
 let dist: string;
 let tmp: string;
@@ -119,21 +113,7 @@ beforeAll(async () => {
       key: fs.readFileSync(path.join(tmp, 'server.key')),
       cert: fs.readFileSync(path.join(tmp, 'server.crt')),
     },
-    (req, res) => {
-      const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0]);
-      const rel = urlPath.startsWith('/stellenplan/') ? urlPath.slice('/stellenplan/'.length) : null;
-      const file = rel === null ? '' : path.join(dist, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
-      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': csp,
-        'X-Content-Type-Options': 'nosniff',
-      });
-      fs.createReadStream(file).pipe(res);
-    },
+    staticFiles(dist, csp, { prefix: '/stellenplan/', headers: { 'X-Content-Type-Options': 'nosniff' } }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = addinUrl(`https://${HOST}:${(server.address() as AddressInfo).port}/stellenplan`);
