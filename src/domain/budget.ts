@@ -55,7 +55,15 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
     list[i] = list[i].plus(amount);
     charged.set(hst, list);
   };
-  const stellen = new Map(model.stellen.map((s) => [s.nr, s]));
+  // by number, the last row of a number winning (as before); built only when an adopted measure has cover
+  let byNr: Map<string, Stelle> | undefined;
+  const stelle = (nr: string) => {
+    if (!byNr) {
+      byNr = new Map<string, Stelle>();
+      for (const s of model.stellen) byNr.set(s.nr, s);
+    }
+    return byNr.get(nr);
+  };
   if (input.lineTotals)
     for (const [hst, totals] of input.lineTotals) totals.forEach((amount, i) => charge(hst, i, amount));
   else
@@ -64,7 +72,7 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
   for (const { result: r, realised } of input.adopted) {
     if (!realised) years.forEach((_, i) => charge(r.massnahme.haushaltsstelle, i, r.years[i].cost));
     for (const line of r.cover) {
-      const source = stellen.get(line.deckung.stellenNr);
+      const source = stelle(line.deckung.stellenNr);
       if (source) years.forEach((_, i) => charge(source.haushaltsstelle, i, line.years[i].amount.neg()));
     }
   }

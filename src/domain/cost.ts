@@ -233,6 +233,12 @@ export class CostModel {
     return (cached.values[i] ??= this.computeLineCost(spec, year, cached));
   }
 
+  /** A line's cost in every plan year: the cache's own array (read only), so a caller keeps no copy. */
+  yearCosts(spec: LineSpec): readonly Dec[] {
+    for (const y of this.years) this.lineCost(spec, y);
+    return this.lineCache.get(spec)!.values as Dec[];
+  }
+
   private computeLineCost(spec: LineSpec, year: number, cached?: CachedLine): Dec {
     if (this.byMonth(spec)) {
       const key = `${this.idOf(spec.monthly)}|${spec.grade}|${spec.step}|${spec.stepSince ?? ''}|${spec.beamte ? 1 : 0}|${spec.share.toString()}|${spec.period.start ?? ''}|${spec.period.end ?? ''}|${year}`;
