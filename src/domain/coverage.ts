@@ -4,7 +4,7 @@ import { buildIndex, type Index } from './input-checks';
 import { evaluateMeasure, type MeasureEval } from './evaluate';
 import { Ledger, type Draw, type LedgerContext } from './ledger';
 import { ScenarioNames, isScenarioMember } from './scenarios';
-import { amountOf, lineAmountOf, sumExplanation, zeroExplanation, zeroYears } from './explain';
+import { amountOf, sumExplanation, zeroExplanation, zeroYears } from './explain';
 import { coveredAll, decideYears } from './verdict';
 import { checkBudget } from './budget';
 import { normalizeGrade } from './grades';
@@ -99,14 +99,11 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   const measures = inResult.map((m) => byScenario.get(asked ?? names.own(m))?.get(m) ?? evals.get(m)!.result);
 
   const positions: PositionCost[] = model.stellen.map((s) => {
-    const spec = ix.positionSpecs.get(s);
     const own = ix.positionYears.get(s);
     return {
       stelle: s,
-      years:
-        spec && own
-          ? years.map((y, i) => lineAmountOf(y, own[i], ix.cost, spec))
-          : zeroYears(years, 'Nicht berechenbar (Entgeltgruppe/Stufe unbekannt)'),
+      // alike positions share their amounts, each has its own list
+      years: own ? [...own.amounts] : zeroYears(years, 'Nicht berechenbar (Entgeltgruppe/Stufe unbekannt)'),
     };
   });
 

@@ -2,6 +2,7 @@ import { D, ZERO, isAboveZero, type Dec } from './money';
 import { intersect, parts, type Period } from './dates';
 import { CostModel, lookupMonthly, positionLine, type LineSpec } from './cost';
 import type { Findings } from './catalogue';
+import { positionCosts, type PositionYears } from './position-costs';
 import type { Deckung, Massnahme, Planansatz, SourceRef, Stelle, WorkbookModel } from './model';
 
 /**
@@ -19,8 +20,8 @@ export interface Index {
   coverByMeasure: Map<string, Deckung[]>;
   isProtected: (hst: string) => boolean;
   positionCost: (s: Stelle, year: number, period?: Period) => Dec;
-  /** Each position's own cost per plan year (index as `years`), computed once; undefined when not computable. */
-  positionYears: Map<Stelle, readonly Dec[]>;
+  /** Each position's own cost per plan year (index as `years`), computed once; absent when not computable. */
+  positionYears: Map<Stelle, PositionYears>;
   /** Cost of all positions charged to a budget line, per plan year (index as `years`). */
   lineCost: (hst: string) => Dec[] | undefined;
   lineTotals: Map<string, Dec[]>;
@@ -49,14 +50,13 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
   }
   // Each position's cost in each plan year, once: the line totals, the budget check, the cover rooms and
   // the result's Jahreskosten all read it.
-  const positionYears = new Map<Stelle, readonly Dec[]>();
-  for (const [s, spec] of positionSpecs) if (spec) positionYears.set(s, cost.yearCosts(spec));
+  const positionYears = positionCosts(positionSpecs, cost);
   const positionCost = (s: Stelle, year: number, period?: Period): Dec => {
     const spec = positionSpecs.get(s);
     if (!spec) return ZERO;
     if (!period) {
       const i = year - years[0];
-      const own = positionYears.get(s);
+      const own = positionYears.get(s)?.costs;
       if (own && i >= 0 && i < own.length) return own[i];
     }
     return cost.lineCost(period ? { ...spec, period: intersect(spec.period, period) } : spec, year);
@@ -81,7 +81,7 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
   // Cost of the positions charged to each line, per plan year: one pass, shared with the budget check.
   const lineTotals = new Map<string, Dec[]>();
   for (const s of model.stellen) {
-    const own = positionYears.get(s);
+    const own = positionYears.get(s)?.costs;
     if (!s.haushaltsstelle || !own) continue;
     let totals = lineTotals.get(s.haushaltsstelle);
     if (!totals) lineTotals.set(s.haushaltsstelle, (totals = years.map(() => ZERO)));
