@@ -1,6 +1,7 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { CostModel, lookupMonthly, positionLine } from '../../src/domain/cost';
+import { CostModel } from '../../src/domain/cost';
+import { lookupMonthly, positionLine } from '../../src/domain/pay';
 import { checkCoverage } from '../../src/domain/coverage';
 import type { CheckResult } from '../../src/domain/result';
 import { ZERO, type Dec } from '../../src/domain/money';

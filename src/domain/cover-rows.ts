@@ -1,6 +1,7 @@
 import { D, ZERO, isBelowZero, roundCent, sum, type Dec } from './money';
 import { intersect, type Period } from './dates';
-import { explainProRata, lookupMonthly, proRataAmount, type LineSpec } from './cost';
+import { explainProRata, proRataAmount } from './months';
+import { lookupMonthly, type LineSpec } from './pay';
 import { amountOf, cappedExplanation, zeroExplanation, zeroYears } from './explain';
 import { inadmissibleBy } from './admissibility';
 import { dienstverhaeltnisOfGrade } from './grades';

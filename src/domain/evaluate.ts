@@ -1,6 +1,7 @@
 import { D, isAboveZero, sum, type Dec } from './money';
 import { parts, type Period } from './dates';
-import { explainProRata, lookupMonthly, monthsActive, proRataAmount, type LineSpec } from './cost';
+import { explainProRata, monthsActive, proRataAmount } from './months';
+import { lookupMonthly, type LineSpec } from './pay';
 import { amountOf, sumExplanation, zeroExplanation } from './explain';
 import { MEASURE_KINDS, type CostPlan, type KindContext } from './measure-kinds';
 import { evaluateCover, type CoverContext } from './cover-rows';

@@ -1,7 +1,8 @@
 import { ZERO, type Dec } from './money';
 import { fmt } from './messages';
 import type { Explanation, YearAmount } from './result';
-import type { CostModel, LineSpec } from './cost';
+import type { CostModel } from './cost';
+import type { LineSpec } from './pay';
 
 /**
  * A lazily explained amount: explanations are built only when someone reads them. A class keeps the

@@ -1,6 +1,7 @@
 import { D, ZERO, isAboveZero, type Dec } from './money';
 import { intersect, parts, type Period } from './dates';
-import { CostModel, lookupMonthly, positionLine, type LineSpec } from './cost';
+import { CostModel } from './cost';
+import { lookupMonthly, positionLine, type LineSpec } from './pay';
 import type { Findings } from './catalogue';
 import { positionCosts, type PositionYears } from './position-costs';
 import type { Deckung, Massnahme, Planansatz, SourceRef, Stelle, WorkbookModel } from './model';

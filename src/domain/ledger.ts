@@ -1,6 +1,6 @@
 import { D, ZERO, type Dec } from './money';
 import { formatDateDe, intersect, type Period } from './dates';
-import { monthsActive } from './cost';
+import { monthsActive } from './months';
 import { BASIS, type Massnahme, type Planansatz, type SourceRef } from './model';
 import type { Findings } from './catalogue';
 

@@ -3,7 +3,7 @@ import { formatDateDe, intersect, parts, type Period } from './dates';
 import { displayGrade, isBeamteGrade, normalizeGrade } from './grades';
 import { vacancyOf, vacantPeriod } from './vacancy';
 import type { Findings } from './catalogue';
-import type { LineSpec } from './cost';
+import type { LineSpec } from './pay';
 import type { Massnahme, MassnahmeArt, SourceRef, Stelle } from './model';
 import type { PlanPosition } from './stellenplan';
 

@@ -1,5 +1,6 @@
 import type { Dec } from './money';
-import type { CostModel, LineSpec } from './cost';
+import type { CostModel } from './cost';
+import type { LineSpec } from './pay';
 import { lineAmountOf } from './explain';
 import type { Stelle } from './model';
 import type { YearAmount } from './result';
