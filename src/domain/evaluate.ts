@@ -147,7 +147,11 @@ function costPerYear(m: Massnahme, plan: CostPlan, ix: Index, period: Period): Y
         explainProRata(fixed, period, year, 'Sachaufwand je Jahr', 'Running cost per year'),
       );
     const lines = plan.lines;
-    const amounts = lines.map((l) => cost.lineCost(l.spec, year).times(l.sign));
+    // × sign without a copy for the usual +1 (−1 negates: the same value as times(−1), zero included)
+    const amounts = lines.map((l) => {
+      const c = cost.lineCost(l.spec, year);
+      return l.sign === 1 ? c : c.neg();
+    });
     const total = sum(amounts);
     return amountOf(year, total, () =>
       lines.length === 1 && lines[0].sign === 1
