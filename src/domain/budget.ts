@@ -31,6 +31,8 @@ export interface BudgetInput {
   adopted: { result: MeasureResult; realised: boolean }[];
   /** The positions' cost per line and year, when the caller has it already (same as summing positionCost). */
   lineTotals?: Map<string, Dec[]>;
+  /** The positions by number, when the caller has them already (each number once in `model.stellen`). */
+  positionsByNr?: Map<string, Stelle>;
 }
 
 /**
@@ -59,6 +61,7 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
   let byNr: Map<string, Stelle> | undefined;
   const stelle = (nr: string) => {
     if (!byNr) {
+      if (input.positionsByNr) return (byNr = input.positionsByNr).get(nr);
       byNr = new Map<string, Stelle>();
       for (const s of model.stellen) byNr.set(s.nr, s);
     }

@@ -120,6 +120,8 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
     positionCost: ix.positionCost,
     adopted,
     lineTotals: ix.lineTotals,
+    // without duplicate numbers the index's lookup is the budget check's own
+    ...(ix.stellen.size === model.stellen.length ? { positionsByNr: ix.stellen } : {}),
   });
   budget.findings.forEach(push);
 
