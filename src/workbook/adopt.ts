@@ -426,14 +426,14 @@ export function planUndo(read: ReadResult, when: string, options: { force?: bool
       'Im Protokoll steht kein Beschluss, der zurückgenommen werden kann.',
       'Protokoll holds no adoption to undo.',
     );
-  const conflicts: { de: string; en: string }[] = [];
+  const conflicts: UndoConflict[] = [];
   const changes: Change[] = [...last.rows]
     .reverse()
     .map((r) => {
       const old = decodeLogged(r, 'altJson', r.oldJson);
       const place = locate(read, r);
       if ('missing' in place) {
-        conflicts.push(place.missing);
+        conflicts.push({ sheet: r.sheet, cell: r.cell, column: r.header, ...place.missing });
         return undefined;
       }
       const current = cellAt(place.raw, place.cell);
@@ -441,6 +441,11 @@ export function planUndo(read: ReadResult, when: string, options: { force?: bool
         decodeLogged(r, 'neuJson', r.newJson);
         if (!sameValue(current, r.newJson))
           conflicts.push({
+            sheet: place.raw.sheet,
+            cell: place.cell,
+            column: r.header,
+            expected: shownValue(decodeValue(r.newJson).v ?? null),
+            found: shownValue(current),
             de: `${place.raw.sheet}!${place.cell} (${r.header || 'Zelle'}: jetzt „${shownValue(current)}“, übernommen „${shownValue(decodeValue(r.newJson).v ?? null)}“)`,
             en: `${place.raw.sheet}!${place.cell} (${r.header || 'cell'}: now "${shownValue(current)}", adopted "${shownValue(decodeValue(r.newJson).v ?? null)}")`,
           });
@@ -449,11 +454,42 @@ export function planUndo(read: ReadResult, when: string, options: { force?: bool
     })
     .filter((c): c is Change => c !== undefined);
   if (conflicts.length > 0 && !options.force)
-    throw new OperationRefusedError(
+    throw new UndoConflictError(
+      last.action,
+      conflicts,
       `Die Rücknahme von „${last.action}“ wird verweigert: seit dem Beschluss geändert ${conflicts.length === 1 ? 'wurde' : 'wurden'} ${conflicts.map((c) => c.de).join('; ')} – nichts wurde geschrieben (mit --force wird trotzdem zurückgenommen, die späteren Änderungen gehen dann verloren).`,
       `Undoing "${last.action}" is refused: changed since the adoption: ${conflicts.map((c) => c.en).join('; ')} – nothing was written (--force undoes anyway and loses the later changes).`,
     );
   return batchOf(changes, `${UNDO} ${last.action}`, when);
+}
+
+/**
+ * A logged cell that no longer holds what the adoption wrote (or whose row or column is gone): `expected`
+ * is the adopted value, `found` what the cell holds now, both as shown to the user ("leer" for empty).
+ */
+export interface UndoConflict {
+  sheet: string;
+  cell: string;
+  /** The column header, as logged. */
+  column: string;
+  expected?: string;
+  found?: string;
+  /** The conflict as one phrase (the CLI's message lists these). */
+  de: string;
+  en: string;
+}
+
+/** Undo refused because of later edits: the message for the CLI, the list for the pane. */
+export class UndoConflictError extends OperationRefusedError {
+  constructor(
+    readonly action: string,
+    readonly conflicts: UndoConflict[],
+    message: string,
+    messageEn: string,
+  ) {
+    super(message, messageEn);
+    this.name = 'UndoConflictError';
+  }
 }
 
 /** A logged value as a cell; nonsense in the Protokoll is one sentence naming the Protokoll cell. */
