@@ -1,7 +1,9 @@
 import { proRataAmount } from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { dienstverhaeltnisOfGrade, displayGrade } from '../domain/grades';
-import type { Massnahme, TableKey } from '../domain/model';
+import type { Massnahme, Stelle, TableKey } from '../domain/model';
+import type { IsoDate } from '../domain/dates';
+import { goneFrom, kwNote, noteDate } from '../domain/vacancy';
 import { MEASURE_KINDS } from '../domain/measure-kinds';
 import { isPositionCover } from '../domain/cover-kinds';
 import { sum, ZERO, type Dec } from '../domain/money';
@@ -326,6 +328,10 @@ export function planAdoption(
   const stellen = table(read, 'Stellen', changes);
   const massnahmen = table(read, 'Massnahmen', changes);
   if (MEASURE_KINDS[m.art].adoption.addsPosition) addPosition(stellen, m);
+  if (MEASURE_KINDS[m.art].adoption.givesUpPosition) {
+    const s = read.model.stellen.find((x) => x.nr === m.stellenNr);
+    if (s) markGivenUp(stellen, s, m.beginn);
+  }
   markCoverPositions(read, stellen, evaluated);
   adjustBudget(read, table(read, 'Planansaetze', changes), evaluated, result.years, options.amount);
   massnahmen.set(m.ref.row, 'status', { v: 'beschlossen' });
@@ -357,10 +363,22 @@ function markCoverPositions(read: ReadResult, stellen: TableCells, m: MeasureRes
     const d = line.deckung;
     if (!isPositionCover(d.art)) continue;
     const s = read.model.stellen.find((x) => x.nr === d.stellenNr);
-    if (!s || s.vermerk === 'kw') continue;
-    const from = d.beginn ?? m.massnahme.beginn;
-    stellen.set(s.ref.row, 'vermerk', { v: from ? `kw ${formatDateDe(from)}` : 'kw' });
+    if (s) markGivenUp(stellen, s, d.beginn ?? m.massnahme.beginn);
   }
+}
+
+/**
+ * A position given up from `from` on gets a kw note dated by its last day: never before it falls vacant
+ * (`Frei ab`, the day after a kw date), the same day the engine releases its money and the Stellenplan
+ * paper takes it out – read back, the note gives that day again. A dated kw note of the user's stays (the
+ * engine's date comes from it); logged in Protokoll like every change, so undo restores the old note.
+ */
+function markGivenUp(stellen: TableCells, s: Stelle, from: IsoDate | undefined): void {
+  if (s.vermerk === 'kw' && noteDate(s.vermerkText)) return;
+  const gone = goneFrom(s, from);
+  // an occupied position that never falls vacant is an error: adopt has refused before
+  if ('never' in gone) return;
+  stellen.set(s.ref.row, 'vermerk', { v: kwNote(gone.day) });
 }
 
 /** The target line rises by the measure's amount, every source line falls by what its cover releases. */
