@@ -26,7 +26,8 @@ import { SHEETS } from './schema';
  *
  * The column formula is the one a new row gets (adopt, or a user adding a row in Excel): every input
  * referenced, an empty Ende meaning "open". It is the shape of the table's majority (Beschäftigte or Beamte,
- * costed month by month or not): a row of the other kind keeps its own formula.
+ * costed month by month or not): a row of the other kind keeps its own formula. Only an Excel table has a
+ * calculated column; in a plain sheet every row keeps its own, shorter formula ("12" months when undated).
  */
 
 /** What the column needs of the month-by-month helper table in Berechnung (contract v2). */
@@ -217,17 +218,19 @@ export function jahreskostenColumn(
     payTable: beamte * 2 > positions ? tables.besoldung : tables.entgelt,
   };
   const columnSegmented = !!helper && segmented * 2 > positions;
+  const table = raw.tableName !== undefined;
   const sameShape = (s: Shape) => s.beamte === column.beamte && !!s.segmented === columnSegmented;
   const cells = built.map((b): SheetCell => {
     if (!b.shape) return b.cell;
-    const f = b.uniform && sameShape(b.shape) ? (b.generic() ?? b.own()) : b.own();
+    // only an Excel table has a calculated column: a plain sheet keeps the shorter formula of each row
+    const f = table && b.uniform && sameShape(b.shape) ? (b.generic() ?? b.own()) : b.own();
     // no IFERROR: a formula that cannot be computed must show its error, never a blank cost
     return { ...b.cell, f };
   });
 
   // the column formula: the majority's shape for the first data row (a row of that shape if there is one)
   const first = raw.origin.row + 1;
-  const model = built.find((b) => b.shape && sameShape(b.shape));
+  const model = table ? built.find((b) => b.shape && sameShape(b.shape)) : undefined;
   let calculated: string | undefined;
   const nrCell = model?.row && addr('nr', model.row);
   // a row keyed by a literal in the helper table cannot be the pattern for others

@@ -105,3 +105,29 @@ test('LibreOffice computes the adopted row (and every other) to the engine cost,
     });
   }
 });
+
+test('month by month (contract v2): one formula keyed by the row’s Stellen-Nr. for every row, LibreOffice computes the engine cost', async () => {
+  const input = path.join(dir, 'v2.xlsx');
+  await fs.writeFile(input, buildExcelPackage({ data: { ...OBERTSHAUSEN, v2: true } }).bytes);
+  const out = path.join(dir, 'v2-bericht.xlsx');
+  expect((await runCli(['report', input, '-o', out])).code).toBe(0);
+  const { formula } = calculatedFormula(await fs.readFile(out));
+  // the helper rows in Berechnung are found by "S:" and the Stellen-Nr. of the row itself
+  expect(formula).toContain('"S:"&$A2');
+  const { ws, col } = await jahreskosten(out);
+  for (let r = 2; r <= 14; r++) expect(formulaOf(ws.getCell(r, col))).toBe(moveFormulaRows(formula, r - 2));
+  const poisoned = path.join(dir, 'v2-vergiftet.xlsx');
+  await poisonCachedResults(out, poisoned);
+  const [converted] = await recalculate([poisoned], path.join(dir, 'lo-v2'));
+  const lo = await jahreskosten(converted);
+  const read = await readWorkbookModel(await XlsxWorkbook.open(await fs.readFile(input)));
+  for (const p of checkCoverage(read.model).positions) {
+    const row = 2 + p.stelle.ref.row;
+    const v = lo.ws.getCell(row, lo.col).value as number | { result: number };
+    const got = typeof v === 'number' ? v : v.result;
+    expect({ nr: p.stelle.nr, cents: Math.round(got * 100) }).toEqual({
+      nr: p.stelle.nr,
+      cents: Math.round(p.years[0].amount.toNumber() * 100),
+    });
+  }
+});
