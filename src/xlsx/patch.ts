@@ -1,4 +1,5 @@
 import { WorkbookUnusableError, sheetRef, type GeneratedSheet, type SheetCell } from '../workbook/port';
+import { setCalculatedColumns } from './calculated-columns';
 import { OoxmlPackage } from './package';
 import {
   emptySheet,
@@ -59,6 +60,8 @@ export interface TableGrowth {
   bottom: number;
   /** Columns added right of the table: sheet column → header text. */
   columns: Map<number, string>;
+  /** Calculated columns the product sets: sheet column → formula for the first data row. */
+  calculated?: Map<number, string>;
 }
 
 export function emptyPlan(): PackagePlan {
@@ -472,6 +475,8 @@ function growTable(pkg: OoxmlPackage, book: Book, name: string, growth: TableGro
         out = out.slice(0, cols.start) + `${open}${inner}</tableColumns>` + out.slice(cols.end);
       }
     }
+    if (growth.calculated?.size)
+      out = setCalculatedColumns(out, new Map([...growth.calculated].map(([c, f]) => [c - range.left, f])));
     pkg.setText(path, out);
     return;
   }

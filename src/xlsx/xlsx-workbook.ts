@@ -28,6 +28,8 @@ import { STYLES } from './styles';
 import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 import { UncachedFormulas } from './uncached';
+import { readCalculatedColumns, type CalculatedColumns } from './calculated-columns';
+import { moveFormulaRows } from '../workbook/kit/formula-rows';
 
 export { zipDirectory, type ZipEntry };
 
@@ -311,9 +313,18 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const col of batch.columns ?? []) this.writeColumn(col);
     for (const v of batch.validations ?? []) this.writeValidation(v);
-    if (batch.updates?.length || batch.appends?.length) this.refuseForgotten();
+    const edits = Boolean(batch.updates?.length || batch.appends?.length);
+    if (edits) this.refuseForgotten();
+    const before = new Map(
+      this.original && edits
+        ? this.workbook.worksheets.flatMap((ws) =>
+            this.listObjects(ws).map((t) => [t.name, t.bottom] as const),
+          )
+        : [],
+    );
     for (const u of batch.updates ?? []) this.writeUpdate(u);
     for (const a of batch.appends ?? []) this.writeAppend(a);
+    if (this.original && edits) this.fillCalculated(before);
     return Promise.resolve();
   }
 
@@ -451,6 +462,56 @@ export class XlsxWorkbook implements WorkbookPort {
       this.record(ws, raw.origin.row + 1 + i, col, cell, 'palette');
     });
     if (!this.cellsForgotten && !ws.getColumn(col).width) ws.getColumn(col).width = 15;
+    // an Excel table gets the formula as its calculated column (the cells keep their own formulas)
+    if (write.calculated && raw.tableName && this.original) {
+      const t = this.listObjects(ws).find((x) => x.name === raw.tableName);
+      const g = this.plan.tables.get(raw.tableName) ?? {
+        sheet: ws.name,
+        bottom: t?.bottom ?? raw.origin.row + raw.rows.length,
+        columns: new Map<number, string>(),
+      };
+      (g.calculated ??= new Map()).set(col, write.calculated);
+      this.plan.tables.set(raw.tableName, g);
+      this.calculatedColumns().set(raw.tableName, {
+        firstRow: raw.origin.row + 1,
+        formulas: new Map([
+          ...(this.calculatedColumns().get(raw.tableName)?.formulas ?? []),
+          [col, write.calculated],
+        ]),
+      });
+    }
+  }
+
+  /** The calculated columns of the file's tables (read once), with those this session set. */
+  private calculated?: Map<string, CalculatedColumns>;
+  private calculatedColumns(): Map<string, CalculatedColumns> {
+    this.calculated ??= this.original ? readCalculatedColumns(this.original) : new Map();
+    return this.calculated;
+  }
+
+  /**
+   * Rows this write added to an Excel table get its calculated columns, as Excel gives them to a new row:
+   * the column's formula moved to the row – unless the write put something of its own into that cell.
+   */
+  private fillCalculated(before: Map<string, number>): void {
+    for (const [name, g] of this.plan.tables) {
+      const from = before.get(name);
+      const calc = from === undefined ? undefined : this.calculatedColumns().get(name);
+      const ws = this.workbook.getWorksheet(g.sheet);
+      if (from === undefined || !calc || !ws || g.bottom <= from) continue;
+      const written = new Set(
+        (this.plan.cells.get(g.sheet) ?? []).filter((w) => w.row > from).map((w) => `${w.row},${w.col}`),
+      );
+      for (let row = from + 1; row <= g.bottom; row++)
+        for (const [col, f] of calc.formulas) {
+          if (written.has(`${row},${col}`)) continue;
+          const cell: SheetCell = { f: moveFormulaRows(f, row - calc.firstRow) };
+          const target = ws.getCell(row, col);
+          target.style = { ...ws.getCell(row - 1, col).style };
+          setCell(target, cell, true);
+          this.record(ws, row, col, cell, { from: { row: row - 1, col } });
+        }
+    }
   }
 
   /**
