@@ -27,18 +27,24 @@ import {
   V2_ROWS,
   type SegmentRanges,
   monthlyFormula,
-  monthsFormula,
   monthPosition,
   monthPositionFormula,
   yearMonthsFormula,
   growthFormula,
-  paramCell,
   parameterBlock,
   parameterRef,
   payTableLocation,
   type PayTableLocation,
 } from './formulas';
-import { a1, columnLetter, sheetRef, type GeneratedSheet, type SheetCell, type WriteBatch } from './port';
+import {
+  a1,
+  columnLetter,
+  sheetRef,
+  type ColumnWrite,
+  type GeneratedSheet,
+  type SheetCell,
+  type WriteBatch,
+} from './port';
 import { combineFindings, type ReadResult } from './read';
 import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from './schema';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
@@ -58,6 +64,27 @@ const SEVERITY_DE: Record<Finding['severity'], string> = {
   warning: 'Warnung',
   info: 'Hinweis',
 };
+
+/**
+ * V8 keeps a text built from pieces (`SUM(${range})`) as a tree of those pieces, several times the size of
+ * the text itself; reading one character makes it one flat string. At 100.000 positions the report's
+ * formulas would otherwise hold hundreds of MB until they are written.
+ */
+function flat<T extends SheetCell | null | undefined>(cell: T): T {
+  if (typeof cell?.f === 'string') cell.f.charCodeAt(0);
+  if (typeof cell?.v === 'string') cell.v.charCodeAt(0);
+  return cell;
+}
+
+function flatRow<T extends (SheetCell | null)[]>(row: T): T {
+  row.forEach(flat);
+  return row;
+}
+
+function flatColumn(column: ColumnWrite): ColumnWrite {
+  flatRow(column.cells);
+  return column;
+}
 
 /** First column of the per-year block in `Berechnung`; each year has "Monate" then "Betrag". */
 const YEAR_COL = 15;
@@ -90,7 +117,7 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       buildPruefung(read, allFindings, options.stand, checksum),
       berechnung.sheet,
     ],
-    columns: [jahreskostenColumn(read, result, payTables(read), berechnung.helper)],
+    columns: [flatColumn(jahreskostenColumn(read, result, payTables(read), berechnung.helper))],
     validations: validations(
       Math.max(500, read.model.stellen.length + 200),
       read.tables.get('Entgelttabelle')?.rows.length ?? 60,
@@ -165,7 +192,7 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
   // block (SUM over a few rows), exact and fast even with thousands of lines.
   const blocks = new Map<string, Partial<Record<'Kosten' | 'Deckung', [number, number]>>>();
   const addLine = (nr: string, typ: 'Kosten' | 'Deckung', line: LineBasis) => {
-    rows[r - 1] = lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read, helper);
+    rows[r - 1] = flatRow(lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read, helper));
     const entry = blocks.get(nr) ?? {};
     entry[typ] = [entry[typ]?.[0] ?? r, r];
     blocks.set(nr, entry);
@@ -418,7 +445,7 @@ function buildUebersicht(
       first.push({ v: status.v, s: status.s }, { v: mm.auflagen, s: 'wrap' });
       if (mm.art === 'Neue Stelle' && mm.ende)
         third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'wrap' };
-      rows.push(first, second, third);
+      rows.push(flatRow(first), flatRow(second), flatRow(third));
       // each cover source with its amount per year
       for (const c of m.cover) {
         const d = c.deckung;
@@ -778,7 +805,7 @@ function segmentHelper(
           ? `(1+$B$${PARAM_ROWS.tarifsteigerung})^${seg.exponent}`
           : `(1+$B$${PARAM_ROWS.tarifsteigerung})^($B${row}-$B$${PARAM_ROWS.erstesPlanjahr})`;
         const P = `$I${row}*$J${row}*$K${row}`;
-        out[row - 1] = [
+        out[row - 1] = flatRow([
           { v: e.key },
           { v: e.year },
           { v: seg.start, s: 'date' },
@@ -809,7 +836,7 @@ function segmentHelper(
             r: num(rest(p.bbgRvAv)),
             s: 'money',
           },
-        ];
+        ]);
       });
     },
   };
