@@ -328,6 +328,8 @@ export interface SegmentRanges {
  */
 export function segmentedAmountFormula(o: {
   key: string;
+  /** The key as an expression instead (e.g. `"S:"&$A5`: the same formula in every row of a table). */
+  keyExpr?: string;
   year: number | string;
   beamte: boolean;
   share: string;
@@ -341,7 +343,7 @@ export function segmentedAmountFormula(o: {
   sign?: string;
 }): string {
   const r = o.ranges;
-  const crit = `${r.key},${quote(o.key.replace(/[~*?]/g, '~$&'))},${r.year},${o.year}`;
+  const crit = `${r.key},${o.keyExpr ?? quote(o.key.replace(/[~*?]/g, '~$&'))},${r.year},${o.year}`;
   const entgelt = `SUMIFS(${r.entgelt},${crit})`;
   const gk = `(1+${o.params('gemeinkosten')})`;
   const factor = o.beamte

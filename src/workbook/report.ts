@@ -18,14 +18,12 @@ import {
   FACTOR_FORMULAS,
   PARAM_ROWS,
   cellRange,
-  dateLiteral,
   lineAmountFormula,
   localParam,
   localV2,
   monthsLiteral,
   segmentMonthlyFormula,
   segmentedAmountFormula,
-  v2Cell,
   V2_ROWS,
   type SegmentRanges,
   monthlyFormula,
@@ -38,24 +36,15 @@ import {
   parameterBlock,
   parameterRef,
   payTableLocation,
-  quote,
   type PayTableLocation,
 } from './formulas';
-import {
-  a1,
-  columnLetter,
-  sheetRef,
-  type ColumnWrite,
-  type GeneratedSheet,
-  type SheetCell,
-  type WriteBatch,
-} from './port';
+import { a1, columnLetter, sheetRef, type GeneratedSheet, type SheetCell, type WriteBatch } from './port';
 import { combineFindings, type ReadResult } from './read';
 import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from './schema';
-import { dateToIso, isoToSerial } from './cells';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
 import { alignTop, paperPrint } from './print';
+import { jahreskostenColumn, stellenHelperKeys } from './jahreskosten';
 
 export interface ReportOptions {
   /** ISO date printed as "Stand". */
@@ -101,7 +90,7 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       buildPruefung(read, allFindings, options.stand, checksum),
       berechnung.sheet,
     ],
-    columns: [jahreskostenColumn(read, result, berechnung.helper)],
+    columns: [jahreskostenColumn(read, result, payTables(read), berechnung.helper)],
     validations: validations(
       Math.max(500, read.model.stellen.length + 200),
       read.tables.get('Entgelttabelle')?.rows.length ?? 60,
@@ -642,91 +631,6 @@ function buildPruefung(
   };
 }
 
-/**
- * `Jahreskosten` in Stellen: the first plan year's cost as a formula over the row's own cells. A cell is
- * referenced only where it holds exactly what the engine used; otherwise (text such as "0,5" or
- * "15.03.2027", or a value the reader rejected) the engine's value is written into the formula.
- */
-function jahreskostenColumn(read: ReadResult, result: CheckResult, helper?: SegmentHelper): ColumnWrite {
-  const raw = read.tables.get('Stellen')!;
-  const cols = read.columns.get('Stellen')!;
-  const byRow = new Map(result.positions.map((p) => [p.stelle.ref.row, p]));
-  const { entgelt, besoldung } = payTables(read);
-  const cells: SheetCell[] = raw.rows.map((values, i) => {
-    const pos = byRow.get(i);
-    if (!pos) return {};
-    const s = pos.stelle;
-    const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
-    if (!hit.ok) return { v: null };
-    const row = raw.origin.row + 1 + i;
-    const ref = (field: string) => {
-      const c = cols.get(field);
-      return c === undefined
-        ? undefined
-        : { addr: `$${columnLetter(raw.origin.col + c)}${row}`, value: values[c] };
-    };
-    const payTable = hit.beamte ? besoldung : entgelt;
-    const gradeText = payTable?.gradeText.get(hit.grade) ?? hit.grade;
-    const g = ref('gruppe');
-    // MATCH ignores case but not spaces: "a 11" finds "A 11", "A11" does not
-    const gradeExpr =
-      g && typeof g.value === 'string' && g.value.toLowerCase() === gradeText.toLowerCase()
-        ? g.addr
-        : quote(gradeText);
-    const st = ref('stufe');
-    const stepExpr = st && typeof st.value === 'number' && st.value === s.stufe ? st.addr : String(s.stufe);
-    const sh = ref('anteil');
-    const shareExpr =
-      sh && typeof sh.value === 'number' && s.anteil.eq(sh.value) ? sh.addr : s.anteil.toString();
-    const dateExpr = (field: string, iso: string | undefined) => {
-      if (!iso) return undefined;
-      const d = ref(field);
-      const serial = d?.value instanceof Date ? isoToSerial(dateToIso(d.value)) : d?.value;
-      // a date cell is referenced only when it is a whole day: a time of day would shift the month share
-      return d && typeof serial === 'number' && serial === isoToSerial(iso) && exactDay(d.value)
-        ? d.addr
-        : dateLiteral(iso);
-    };
-    const months = monthsFormula(
-      dateExpr('beginn', s.beginn),
-      dateExpr('ende', s.ende),
-      paramCell('erstesPlanjahr'),
-    );
-    const monthly = monthlyFormula(payTable, gradeExpr, stepExpr, hit.monthly);
-    const key = `S${i}`;
-    const f = helper?.has(key)
-      ? segmentedAmountFormula({
-          key,
-          year: paramCell('erstesPlanjahr'),
-          beamte: hit.beamte,
-          share: shareExpr,
-          months: `(${months})`,
-          jsz: helper.jsz(positionLine(s, hit), result.years[0], paramCell('jahressonderzahlung')),
-          caps: helper.caps,
-          ranges: helper.ranges(`${sheetRef(SHEETS.berechnung)}!`),
-          params: paramCell,
-          v2: v2Cell,
-        })
-      : lineAmountFormula({
-          monthly,
-          beamte: hit.beamte,
-          share: shareExpr,
-          months: `(${months})`,
-          year: paramCell('erstesPlanjahr'),
-          params: paramCell,
-        });
-    // no IFERROR: a formula that cannot be computed must show its error, never a blank cost
-    return { f, r: num(pos.years[0].amount), s: 'money' };
-  });
-  return { table: 'Stellen', header: 'Jahreskosten', cells };
-}
-
-/** A date value without a time of day (Date at UTC midnight, or a whole serial number). */
-function exactDay(v: unknown): boolean {
-  if (v instanceof Date) return v.getTime() % 86400000 === 0;
-  return typeof v === 'number' && Number.isInteger(v);
-}
-
 export { a1 };
 
 // ---- Contract v2: the helper table of rate segments (one row per line, year and rate) ----
@@ -771,7 +675,7 @@ interface SegmentHelper {
 /**
  * Lines costed month by month (dated tables, rising steps, v2 components) get one helper row per rate
  * segment below the lines; their amounts are SUMIFS over these rows (readable, no monster formula).
- * Measure lines are keyed "Z<row>", Stellen rows "S<index>" (first plan year, for the Jahreskosten column).
+ * Measure lines are keyed "Z<row>", Stellen rows "S:<Stellen-Nr.>" (first plan year, for the Jahreskosten column).
  */
 function segmentHelper(
   read: ReadResult,
@@ -797,13 +701,14 @@ function segmentHelper(
   }
   const lastLine = r - 1;
   const byRow = new Map(result.positions.map((x) => [x.stelle.ref.row, x]));
+  const stellenKey = stellenHelperKeys(read);
   read.model.stellen.forEach((s) => {
     const pos = byRow.get(s.ref.row);
     if (!pos) return;
     const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
     if (!hit.ok) return;
     const spec = positionLine(s, hit);
-    if (cost.byMonth(spec)) entries.push({ key: `S${s.ref.row}`, year: result.years[0], spec });
+    if (cost.byMonth(spec)) entries.push({ key: stellenKey(s.ref.row).key, year: result.years[0], spec });
   });
   if (entries.length === 0) return undefined;
 
