@@ -21,6 +21,8 @@ import { convertXlsx, type RecalcMode } from '../../tests/integration/support/li
  *      ≤ 2 × the plain file. Both are also converted with recalculation "never", which shows how much
  *      of the time is recalculation and how much loading and saving the larger file. One LibreOffice
  *      helper for tests and benches (tests/integration/support/libreoffice.ts, mode always / never).
+ *      Besides the wall clock (the target), LibreOffice's CPU time is recorded on Linux: on a shared,
+ *      loaded machine it is the steadier figure of how much work each file is.
  *
  * Run: node scripts/run-ts.js bench/papers/run.ts [--runs N]   (results: bench/results/papers.{json,md})
  */
@@ -142,8 +144,15 @@ async function recalc10k(runs: number, work: string) {
     never: path.join(work, 'lo-never'),
   };
   const outDir = path.join(work, 'lo-out');
-  const convert = async (file: string, mode: RecalcMode) =>
-    (await convertXlsx([file], outDir, { mode, profile: profiles[mode], timeoutMs: 600_000 })).ms;
+  // wall clock (the target) and, on Linux, LibreOffice's CPU time (less stretched by a loaded machine)
+  const wall: Record<Side, number[]> = { plain: [], report: [], reportNever: [], plainNever: [] };
+  const cpu: Record<Side, number[]> = { plain: [], report: [], reportNever: [], plainNever: [] };
+  const convert = async (file: string, mode: RecalcMode, side?: Side) => {
+    const c = await convertXlsx([file], outDir, { mode, profile: profiles[mode], timeoutMs: 600_000 });
+    if (!side) return;
+    wall[side].push(c.ms);
+    if (c.cpuMs !== undefined) cpu[side].push(c.cpuMs);
+  };
   // the profiles are created on the first start: a tiny file first, not counted
   const tiny = path.join(work, 'tiny.xlsx');
   const wb = XlsxWorkbook.create();
@@ -151,37 +160,37 @@ async function recalc10k(runs: number, work: string) {
   await fs.writeFile(tiny, await wb.toBuffer());
   await convert(tiny, 'always');
   await convert(tiny, 'never');
-  const p: number[] = [];
-  const r: number[] = [];
-  const n: number[] = [];
-  const pn: number[] = [];
   for (let i = 0; i < runs; i++) {
     log(`papers: LibreOffice, Lauf ${i + 1}/${runs} …`);
-    p.push(await convert(plain, 'always'));
-    r.push(await convert(report, 'always'));
-    n.push(await convert(report, 'never'));
-    pn.push(await convert(plain, 'never'));
+    await convert(plain, 'always', 'plain');
+    await convert(report, 'always', 'report');
+    await convert(report, 'never', 'reportNever');
+    await convert(plain, 'never', 'plainNever');
   }
-  const plainT = summarise(p);
-  const reportT = summarise(r);
-  const reportNoRecalc = summarise(n);
-  const plainNoRecalc = summarise(pn);
+  const summary = (x: Record<Side, number[]>) => ({
+    plain: summarise(x.plain),
+    report: summarise(x.report),
+    reportNoRecalc: summarise(x.reportNever),
+    plainNoRecalc: summarise(x.plainNever),
+  });
+  const w = summary(wall);
+  const c = cpu.plain.length === runs ? summary(cpu) : undefined;
   return {
     bytes: { plain: (await fs.stat(plain)).size, report: (await fs.stat(report)).size },
     reportMs: round(reportMs),
-    plain: plainT,
-    report: reportT,
-    reportNoRecalc,
-    plainNoRecalc,
-    ratio: round(reportT.median / plainT.median, 2),
+    ...w,
+    ratio: round(w.report.median / w.plain.median, 2),
     // recalculation alone, as the difference of the medians with and without it (the plain file has no
     // formulas: its difference is start-up noise around zero, so it is given, not divided by)
     recalcOnlyMs: {
-      report: round(reportT.median - reportNoRecalc.median),
-      plain: round(plainT.median - plainNoRecalc.median),
+      report: round(w.report.median - w.reportNoRecalc.median),
+      plain: round(w.plain.median - w.plainNoRecalc.median),
     },
+    cpu: c && { ...c, ratio: round(c.report.median / c.plain.median, 2) },
   };
 }
+
+type Side = 'plain' | 'report' | 'reportNever' | 'plainNever';
 
 const ms = (t: Timing) => `${round(t.median)} (min ${round(t.min)})`;
 
@@ -216,7 +225,16 @@ Written by \`node scripts/run-ts.js bench/papers/run.ts\`; raw figures in \`pape
 Recalculation alone (median with recalculation minus median without; labelled separately, the target above
 is the whole convert): report ${lo.recalcOnlyMs.report} ms, plain workbook ${lo.recalcOnlyMs.plain} ms (it
 holds no formulas: start-up noise).
-
+${
+  lo.cpu
+    ? `
+LibreOffice's CPU time of the same runs (user + system of soffice and its children; for information – a
+loaded machine stretches it far less than the wall clock): plain ${ms(lo.cpu.plain)}, report with
+recalculation ${ms(lo.cpu.report)} = **${lo.cpu.ratio} ×** plain, report without recalculation
+${ms(lo.cpu.reportNoRecalc)}, plain without ${ms(lo.cpu.plainNoRecalc)}.
+`
+    : ''
+}
 Writing the 10k report took ${round(lo.reportMs)} ms. Machine: ${machine.cpus} CPUs, node ${machine.node},
 load average ${machine.loadAtStart.join(' / ')} at start and ${machine.loadAverage.join(' / ')} at the end (shared machine:
 read the ratios, not the absolute figures); ${machine.date}.
