@@ -253,6 +253,8 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
   let chartData: ChartData | undefined;
   let out = '';
   const code = await writeOut(file, args, lang, io, 'bericht', async (workbook, read, target) => {
+    // the tables are read: ExcelJS's cells are not needed to write the report (memory at 100.000 positions)
+    workbook.forgetCells();
     const result = checkCoverage(read.model);
     progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
     batch = buildReport(read, result, { stand: io.today(), lang });
@@ -265,8 +267,6 @@ async function report(file: string, args: Args, lang: Lang, io: Io): Promise<num
     };
     out = target;
     await workbook.write(batch);
-    // all is in the package plan now: ExcelJS's cells are not needed to write the file (memory at 100.000)
-    workbook.forgetCells();
     const findings = allFindings(read, result.findings);
     const errors = findings.filter((f) => f.severity === 'error').length;
     return t(

@@ -31,6 +31,8 @@ export interface BudgetInput {
   adopted: { result: MeasureResult; realised: boolean }[];
   /** The positions' cost per line and year, when the caller has it already (same as summing positionCost). */
   lineTotals?: Map<string, Dec[]>;
+  /** The positions by number, when the caller has them already (each number once in `model.stellen`). */
+  positionsByNr?: Map<string, Stelle>;
 }
 
 /**
@@ -55,7 +57,16 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
     list[i] = list[i].plus(amount);
     charged.set(hst, list);
   };
-  const stellen = new Map(model.stellen.map((s) => [s.nr, s]));
+  // by number, the last row of a number winning (as before); built only when an adopted measure has cover
+  let byNr: Map<string, Stelle> | undefined;
+  const stelle = (nr: string) => {
+    if (!byNr) {
+      if (input.positionsByNr) return (byNr = input.positionsByNr).get(nr);
+      byNr = new Map<string, Stelle>();
+      for (const s of model.stellen) byNr.set(s.nr, s);
+    }
+    return byNr.get(nr);
+  };
   if (input.lineTotals)
     for (const [hst, totals] of input.lineTotals) totals.forEach((amount, i) => charge(hst, i, amount));
   else
@@ -64,7 +75,7 @@ export function checkBudget(input: BudgetInput): { lines: BudgetLineResult[]; fi
   for (const { result: r, realised } of input.adopted) {
     if (!realised) years.forEach((_, i) => charge(r.massnahme.haushaltsstelle, i, r.years[i].cost));
     for (const line of r.cover) {
-      const source = stellen.get(line.deckung.stellenNr);
+      const source = stelle(line.deckung.stellenNr);
       if (source) years.forEach((_, i) => charge(source.haushaltsstelle, i, line.years[i].amount.neg()));
     }
   }

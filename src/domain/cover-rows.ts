@@ -1,6 +1,7 @@
-import { D, ZERO, roundCent, sum, type Dec } from './money';
+import { D, ZERO, isBelowZero, roundCent, sum, type Dec } from './money';
 import { intersect, type Period } from './dates';
-import { explainProRata, lookupMonthly, proRataAmount, type LineSpec } from './cost';
+import { explainProRata, proRataAmount } from './months';
+import { lookupMonthly, type LineSpec } from './pay';
 import { amountOf, cappedExplanation, zeroExplanation, zeroYears } from './explain';
 import { inadmissibleBy } from './admissibility';
 import { dienstverhaeltnisOfGrade } from './grades';
@@ -157,6 +158,9 @@ function fundingYears(d: Deckung, ctx: CoverContext, period: Period): YearAmount
 
 const formatPlain = (d: Dec) => d.toFixed(2).replace('.', ',');
 
+/** max(x, 0) as D.max gives it, without its copy of x (decimals are immutable). */
+const notBelowZero = (x: Dec): Dec => (isBelowZero(x) ? ZERO : x);
+
 /** A position given up: from the day it falls vacant, at most what its budget line holds for it. */
 function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Evaluated {
   const { ix, m, f, opts } = ctx;
@@ -194,13 +198,16 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
   const lower =
     d.betrag === undefined && d.art !== 'Stellenwegfall' && spec ? lowerLine(s, spec, ctx) : undefined;
   const above: { year: number; has: Dec; asked: Dec }[] = [];
+  // the position's own line within the cover period: one spec for all years (the cost model caches by spec)
+  const line = spec ? { ...spec, period: intersect(spec.period, period) } : undefined;
+  const lowerInPeriod = lower && line ? { ...lower, period: line.period } : undefined;
   const raw: { amount: Dec; explain: () => Explanation }[] = years.map((y) => {
     if (d.betrag !== undefined) {
       const betrag = d.betrag;
       const asked = proRataAmount(betrag, period, y);
       const explain = () => explainProRata(betrag, period, y, `Betrag aus Stelle ${s.nr}`, 'Amount');
       // a position gives at most what it costs in those months
-      const has = spec ? ix.cost.lineCost({ ...spec, period: intersect(spec.period, period) }, y) : asked;
+      const has = line ? ix.cost.lineCost(line, y) : asked;
       if (asked.gt(has)) {
         above.push({ year: y, has, asked });
         return {
@@ -210,11 +217,10 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
       }
       return { amount: asked, explain };
     }
-    if (!spec) return { amount: ZERO, explain: () => zeroExplanation('Stelle nicht berechenbar') };
-    const line = { ...spec, period: intersect(spec.period, period) };
+    if (!line) return { amount: ZERO, explain: () => zeroExplanation('Stelle nicht berechenbar') };
     const full = ix.cost.lineCost(line, y);
-    if (!lower) return { amount: full, explain: () => ix.cost.explainLine(line, y) };
-    const rest = ix.cost.lineCost({ ...lower, period: line.period }, y);
+    if (!lower || !lowerInPeriod) return { amount: full, explain: () => ix.cost.explainLine(line, y) };
+    const rest = ix.cost.lineCost(lowerInPeriod, y);
     return {
       amount: D.max(full.minus(rest), ZERO),
       explain: () => ({
@@ -253,7 +259,7 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
         zeroExplanation('Nicht im Haushalt finanziert', 'Not funded in the budget'),
       );
     }
-    const room = D.max(ansatz.minus(charged![i].minus(ix.positionCost(s, y))), ZERO);
+    const room = notBelowZero(ansatz.minus(charged![i].minus(ix.positionCost(s, y))));
     if (amount.gt(room)) {
       capped.push({ year: y, room });
       return amountOf(y, room, () =>

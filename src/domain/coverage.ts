@@ -2,9 +2,9 @@ import { ZERO, sum } from './money';
 import { Findings } from './catalogue';
 import { buildIndex, type Index } from './input-checks';
 import { evaluateMeasure, type MeasureEval } from './evaluate';
-import { bookDraws, type Draw } from './ledger';
+import { Ledger, type Draw, type LedgerContext } from './ledger';
 import { ScenarioNames, isScenarioMember } from './scenarios';
-import { amountOf, sumExplanation, zeroExplanation } from './explain';
+import { amountOf, sumExplanation, zeroExplanation, zeroYears } from './explain';
 import { coveredAll, decideYears } from './verdict';
 import { checkBudget } from './budget';
 import { normalizeGrade } from './grades';
@@ -31,44 +31,55 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   let scenarioNames = [BASIS, ...names.variants(ix.massnahmen.values())];
   if (options.scenario) scenarioNames = scenarioNames.filter((s) => s === names.nameOf(options.scenario));
 
+  const ledgerContext = (scenario: string): LedgerContext => ({
+    years,
+    lines: ix.lines,
+    scenario,
+    ownScenario: (m) => names.own(m),
+  });
+  const inSheetOrder = [...ix.massnahmen.values()];
+  // Basis (and adopted) measures book first in every scenario, in the same order, so their ledger is booked
+  // once; each variant books its own measures on a copy of it (its own measure is the second use, never they).
+  const basisMembers = inSheetOrder.filter((m) => isScenarioMember(m, BASIS));
+  const basisLedger = new Ledger(ledgerContext(BASIS));
+  const basisFindings = new Findings();
+  basisLedger.book(
+    basisMembers.flatMap((m) => evals.get(m)!.draws),
+    basisFindings,
+  );
+  const basisResults = settle(basisMembers, basisLedger.refused, evals, ix);
+  const basisTotals = totalsOf(years, basisResults.values());
+
   const scenarios: ScenarioResult[] = scenarioNames.map((name) => {
-    const all = [...ix.massnahmen.values()].filter((m) => isScenarioMember(m, name));
-    // Basis (and adopted) measures book first: a variant's own measure is the second use, never they.
-    const members = [
-      ...all.filter((m) => names.own(m) === BASIS),
-      ...all.filter((m) => names.own(m) !== BASIS),
-    ];
-    const sf = new Findings();
-    const draws = members.flatMap((m) => evals.get(m)!.draws);
-    const refused = bookDraws(
-      draws,
-      { years, lines: ix.lines, scenario: name, ownScenario: (m) => names.own(m) },
-      sf,
-    );
-    const ledgerFindings = new Map<string, Finding[]>();
-    for (const x of sf.list) ledgerFindings.set(x.measure!, [...(ledgerFindings.get(x.measure!) ?? []), x]);
-    const byDraw = new Map<Massnahme, Draw[]>();
-    for (const d of refused.keys()) byDraw.set(d.measure, [...(byDraw.get(d.measure) ?? []), d]);
-    const ordered = all; // results in sheet order
-    const measures = ordered.map((m) => {
-      const base = evals.get(m)!.result;
-      const own = byDraw.get(m);
-      const overused = ledgerFindings.has(m.nr) || own !== undefined;
-      return overused ? rebook(base, own ?? [], refused, ix) : base;
-    });
-    const totals: MeasureYear[] = years.map((year, i) => {
-      const c = sum(measures.map((r) => r.years[i].cost));
-      const v = sum(measures.map((r) => r.years[i].cover));
-      return { year, cost: c, cover: v, balance: v.minus(c) };
-    });
-    const findings = [...ordered.flatMap((m) => evals.get(m)!.findings), ...sf.list];
+    const all = name === BASIS ? basisMembers : inSheetOrder.filter((m) => isScenarioMember(m, name));
+    let ledgerFindings = basisFindings.list;
+    let measures = basisMembers.map((m) => basisResults.get(m)!);
+    let totals = basisTotals;
+    if (name !== BASIS) {
+      const own = all.filter((m) => names.own(m) !== BASIS);
+      const ledger = basisLedger.fork(ledgerContext(name));
+      const sf = new Findings();
+      ledger.book(
+        own.flatMap((m) => evals.get(m)!.draws),
+        sf,
+      );
+      const ownResults = settle(own, ledger.refused, evals, ix);
+      ledgerFindings = sf.list;
+      measures = all.map((m) => basisResults.get(m) ?? ownResults.get(m)!); // in sheet order
+      totals = totalsOf(years, ownResults.values(), basisTotals);
+    }
+    const findings = [...all.flatMap((m) => evals.get(m)!.findings), ...ledgerFindings];
     return { name, measures, findings, totals };
   });
 
   // ---- Findings once each: input checks first, then per scenario (Basis wins)
   const seen = new Set<string>();
+  // A measure's findings are the same objects in every scenario it belongs to: those need no key.
+  const seenObjects = new Set<Finding>();
   const findings: Finding[] = [];
   const push = (x: Finding) => {
+    if (seenObjects.has(x)) return;
+    seenObjects.add(x);
     const key = `${x.code}|${x.ref?.table}|${x.ref?.row}|${x.ref?.field}|${x.measure ?? ''}|${x.message}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -88,16 +99,11 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
   const measures = inResult.map((m) => byScenario.get(asked ?? names.own(m))?.get(m) ?? evals.get(m)!.result);
 
   const positions: PositionCost[] = model.stellen.map((s) => {
-    const spec = ix.positionSpecs.get(s);
+    const own = ix.positionYears.get(s);
     return {
       stelle: s,
-      years: years.map((y) =>
-        amountOf(y, spec ? ix.cost.lineCost(spec, y) : ZERO, () =>
-          spec
-            ? ix.cost.explainLine(spec, y)
-            : zeroExplanation('Nicht berechenbar (Entgeltgruppe/Stufe unbekannt)'),
-        ),
-      ),
+      // alike positions share their amounts, each has its own list
+      years: own ? [...own.amounts] : zeroYears(years, 'Nicht berechenbar (Entgeltgruppe/Stufe unbekannt)'),
     };
   });
 
@@ -114,10 +120,53 @@ export function checkCoverage(model: WorkbookModel, options: { scenario?: string
     positionCost: ix.positionCost,
     adopted,
     lineTotals: ix.lineTotals,
+    // without duplicate numbers the index's lookup is the budget check's own
+    ...(ix.stellen.size === model.stellen.length ? { positionsByNr: ix.stellen } : {}),
   });
   budget.findings.forEach(push);
 
   return { years, scenarios, measures, findings, positions, budget: budget.lines, model };
+}
+
+/**
+ * The measures as a scenario's ledger leaves them: unchanged, or rebooked where a draw was refused (every
+ * ledger finding comes with a refused draw of its measure).
+ */
+function settle(
+  members: Massnahme[],
+  refused: Map<Draw, Set<number>>,
+  evals: Map<Massnahme, MeasureEval>,
+  ix: Index,
+): Map<Massnahme, MeasureResult> {
+  const byMeasure = new Map<Massnahme, Draw[]>();
+  for (const d of refused.keys()) {
+    const list = byMeasure.get(d.measure);
+    if (list) list.push(d);
+    else byMeasure.set(d.measure, [d]);
+  }
+  const out = new Map<Massnahme, MeasureResult>();
+  for (const m of members) {
+    const base = evals.get(m)!.result;
+    const own = byMeasure.get(m);
+    out.set(m, own ? rebook(base, own, refused, ix) : base);
+  }
+  return out;
+}
+
+/**
+ * Cost and cover of measures per year, added to `start` (a variant: the Basis totals plus its own measures).
+ * Zeros are skipped as `sum` does; the amounts are exact decimals, so the order of adding does not matter.
+ */
+function totalsOf(years: number[], results: Iterable<MeasureResult>, start?: MeasureYear[]): MeasureYear[] {
+  const cost = years.map((_, i) => start?.[i].cost ?? ZERO);
+  const cover = years.map((_, i) => start?.[i].cover ?? ZERO);
+  for (const r of results)
+    for (let i = 0; i < years.length; i++) {
+      const y = r.years[i];
+      if (!y.cost.isZero()) cost[i] = cost[i].plus(y.cost);
+      if (!y.cover.isZero()) cover[i] = cover[i].plus(y.cover);
+    }
+  return years.map((year, i) => ({ year, cost: cost[i], cover: cover[i], balance: cover[i].minus(cost[i]) }));
 }
 
 /** A measure as the ledger of one scenario leaves it: refused draws count nothing, verdicts anew. */

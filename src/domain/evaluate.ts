@@ -1,6 +1,7 @@
-import { D, sum, type Dec } from './money';
+import { D, isAboveZero, sum, type Dec } from './money';
 import { parts, type Period } from './dates';
-import { explainProRata, lookupMonthly, monthsActive, proRataAmount, type LineSpec } from './cost';
+import { explainProRata, monthsActive, proRataAmount } from './months';
+import { lookupMonthly, type LineSpec } from './pay';
 import { amountOf, sumExplanation, zeroExplanation } from './explain';
 import { MEASURE_KINDS, type CostPlan, type KindContext } from './measure-kinds';
 import { evaluateCover, type CoverContext } from './cover-rows';
@@ -146,7 +147,11 @@ function costPerYear(m: Massnahme, plan: CostPlan, ix: Index, period: Period): Y
         explainProRata(fixed, period, year, 'Sachaufwand je Jahr', 'Running cost per year'),
       );
     const lines = plan.lines;
-    const amounts = lines.map((l) => cost.lineCost(l.spec, year).times(l.sign));
+    // × sign without a copy for the usual +1 (−1 negates: the same value as times(−1), zero included)
+    const amounts = lines.map((l) => {
+      const c = cost.lineCost(l.spec, year);
+      return l.sign === 1 ? c : c.neg();
+    });
     const total = sum(amounts);
     return amountOf(year, total, () =>
       lines.length === 1 && lines[0].sign === 1
@@ -174,14 +179,14 @@ function judgeCover(
 ): void {
   const { years } = ix;
   const at = (field: string): SourceRef => ({ ...m.ref, field });
-  const costly = years.map((year, i) => ({ year, cost: costs[i] })).filter((y) => y.cost.gt(0));
+  const costly = years.map((year, i) => ({ year, cost: costs[i] })).filter((y) => isAboveZero(y.cost));
   if (costly.length > 0 && rows === 0) {
     const list = costly.map((y) => `${y.year}: ${fmt.euro(y.cost)}`).join(', ');
     f.emit('coverMissing', { m: m.nr, title: m.bezeichnung, costs: list }, at('nr'), opts);
   } else {
     const short = years
       .map((year, i) => ({ year, amount: costs[i].minus(coverSums[i]) }))
-      .filter((y) => y.amount.gt(0));
+      .filter((y) => isAboveZero(y.amount));
     if (short.length > 0) f.emit('coverShortfall', { m: m.nr, title: m.bezeichnung, short }, at('nr'), opts);
   }
 
@@ -189,8 +194,9 @@ function judgeCover(
     const d = line.deckung;
     const end = coverEnd(d, m, ix);
     if (!end || (m.ende && end >= m.ende)) continue;
+    const endYear = parts(end).year;
     const later = years.filter(
-      (y, i) => y >= parts(end).year && costs[i].gt(0) && line.years[i].amount.isZero(),
+      (y, i) => y >= endYear && isAboveZero(costs[i]) && line.years[i].amount.isZero(),
     );
     const anyCover = line.years.some((y) => !y.amount.isZero());
     // Funding that ends before the measure is always named; other cover when it leaves years uncovered.

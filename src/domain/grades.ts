@@ -5,6 +5,17 @@ import type { Dienstverhaeltnis } from './model';
  * no spaces, upper case, except a trailing lowercase letter (E9a/E9b/E9c), and "Ü" kept (E15Ü).
  */
 export function normalizeGrade(grade: string): string {
+  let normal = normalized.get(grade);
+  if (normal === undefined) {
+    normal = normalizeUncached(grade);
+    // a plan writes a few dozen grades; the bound only guards against a flood of distinct texts
+    if (normalized.size < 10_000) normalized.set(grade, normal);
+  }
+  return normal;
+}
+const normalized = new Map<string, string>();
+
+function normalizeUncached(grade: string): string {
   const compact = grade.replace(/[\s\u00a0]+/g, '').trim();
   const match = /^([A-Za-zÄÖÜäöü]+)(\d+)([a-cA-C]?)(Ü|ü|UE|ue)?$/.exec(compact);
   if (!match) return compact.toUpperCase();
@@ -14,8 +25,9 @@ export function normalizeGrade(grade: string): string {
 
 /** Besoldungsgruppen (A, B, C, R, W) belong to Beamte; everything else to Beschäftigte (TVöD E/S/P). */
 export function isBeamteGrade(grade: string): boolean {
-  return /^[ABCRW]\d/.test(normalizeGrade(grade));
+  return BEAMTE.test(normalizeGrade(grade));
 }
+const BEAMTE = /^[ABCRW]\d/;
 
 export function dienstverhaeltnisOfGrade(grade: string): Dienstverhaeltnis {
   return isBeamteGrade(grade) ? 'Beamte' : 'Beschäftigte';

@@ -5,15 +5,9 @@ export * from './findings';
 export * from './result';
 export * from './grades';
 export * from './defaults';
-export {
-  CostModel,
-  annualFactor,
-  lookupMonthly,
-  monthsActive,
-  planYears,
-  proRataAmount,
-  type LineSpec,
-} from './cost';
+export { CostModel } from './cost';
+export { monthsActive, planYears, proRataAmount } from './months';
+export { annualFactor, lookupMonthly, type LineSpec } from './pay';
 export { checkCoverage } from './coverage';
 export { verdictOf, yearVerdict, verdictText, VERDICT_TEXT, type Verdict } from './verdict';
 export { MEASURE_KINDS, type MeasureKind, type PlanEffect } from './measure-kinds';

@@ -1,7 +1,9 @@
-import { ZERO, type Dec } from './money';
+import { D, ZERO, isAboveZero, type Dec } from './money';
 import { intersect, parts, type Period } from './dates';
-import { CostModel, lookupMonthly, positionLine, type LineSpec } from './cost';
+import { CostModel } from './cost';
+import { lookupMonthly, positionLine, type LineSpec } from './pay';
 import type { Findings } from './catalogue';
+import { positionCosts, type PositionYears } from './position-costs';
 import type { Deckung, Massnahme, Planansatz, SourceRef, Stelle, WorkbookModel } from './model';
 
 /**
@@ -19,10 +21,14 @@ export interface Index {
   coverByMeasure: Map<string, Deckung[]>;
   isProtected: (hst: string) => boolean;
   positionCost: (s: Stelle, year: number, period?: Period) => Dec;
+  /** Each position's own cost per plan year (index as `years`), computed once; absent when not computable. */
+  positionYears: Map<Stelle, PositionYears>;
   /** Cost of all positions charged to a budget line, per plan year (index as `years`). */
   lineCost: (hst: string) => Dec[] | undefined;
   lineTotals: Map<string, Dec[]>;
 }
+
+const ONE_SHARE = new D(1);
 
 export function buildIndex(model: WorkbookModel, f: Findings): Index {
   const cost = new CostModel(model.parameter, model);
@@ -43,9 +49,17 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
     if (s.ende && years.includes(parts(s.ende).year))
       f.emit('positionEnds', { nr: s.nr, title: s.bezeichnung, ende: s.ende }, { ...s.ref, field: 'ende' });
   }
+  // Each position's cost in each plan year, once: the line totals, the budget check, the cover rooms and
+  // the result's Jahreskosten all read it.
+  const positionYears = positionCosts(positionSpecs, cost);
   const positionCost = (s: Stelle, year: number, period?: Period): Dec => {
     const spec = positionSpecs.get(s);
     if (!spec) return ZERO;
+    if (!period) {
+      const i = year - years[0];
+      const own = positionYears.get(s)?.costs;
+      if (own && i >= 0 && i < own.length) return own[i];
+    }
     return cost.lineCost(period ? { ...spec, period: intersect(spec.period, period) } : spec, year);
   };
 
@@ -68,10 +82,12 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
   // Cost of the positions charged to each line, per plan year: one pass, shared with the budget check.
   const lineTotals = new Map<string, Dec[]>();
   for (const s of model.stellen) {
-    if (!s.haushaltsstelle || !positionSpecs.get(s)) continue;
+    const own = positionYears.get(s)?.costs;
+    if (!s.haushaltsstelle || !own) continue;
     let totals = lineTotals.get(s.haushaltsstelle);
     if (!totals) lineTotals.set(s.haushaltsstelle, (totals = years.map(() => ZERO)));
-    for (let i = 0; i < years.length; i++) totals[i] = totals[i].plus(positionCost(s, years[i]));
+    // adding zero changes nothing: skipping it saves a Decimal each
+    for (let i = 0; i < years.length; i++) if (!own[i].isZero()) totals[i] = totals[i].plus(own[i]);
   }
 
   const massnahmen = new Map<string, Massnahme>();
@@ -103,6 +119,7 @@ export function buildIndex(model: WorkbookModel, f: Findings): Index {
     coverByMeasure,
     isProtected: (hst) => protectedLines.has(hst),
     positionCost,
+    positionYears,
     lineCost: (hst) => lineTotals.get(hst) ?? (hst ? years.map(() => ZERO) : undefined),
     lineTotals,
   };
@@ -141,7 +158,7 @@ function positionSpec(s: Stelle, f: Findings, model: WorkbookModel): LineSpec | 
     );
     return undefined;
   }
-  if (s.anteil.lte(0) || s.anteil.gt(1)) {
+  if (!isAboveZero(s.anteil) || s.anteil.gt(ONE_SHARE)) {
     f.emit(
       'positionShare',
       { nr: s.nr, share: s.anteil.toString().replace('.', ',') },

@@ -3,9 +3,9 @@ import { formatDateDe, intersect, parts, type Period } from './dates';
 import { displayGrade, isBeamteGrade, normalizeGrade } from './grades';
 import { goneFrom, kwNote, vacancyOf, vacantPeriod } from './vacancy';
 import type { Findings } from './catalogue';
-import type { LineSpec } from './cost';
+import type { LineSpec } from './pay';
 import type { Massnahme, MassnahmeArt, SourceRef, Stelle } from './model';
-import type { PlanPosition } from './stellenplan';
+import type { PlanPosition } from './plan-year';
 
 /**
  * What each kind of measure does, in one place: its cost lines, its effect on the Stellenplan, the

@@ -19,6 +19,10 @@ export function roundCent(value: Dec): Dec {
   return (value.constructor === D ? value : new D(value)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/** x > 0 and x < 0 without a copy: decimal.js copies the argument of every comparison. */
+export const isAboveZero = (x: Dec): boolean => !x.isZero() && x.isPositive();
+export const isBelowZero = (x: Dec): boolean => !x.isZero() && x.isNegative();
+
 export function sum(values: Iterable<Dec>): Dec {
   let total = ZERO;
   // Adding zero changes nothing, and many yearly amounts are zero: skipping them saves a Decimal copy each.
@@ -33,12 +37,13 @@ export function toAmountString(value: Dec): string {
 
 /** de-DE display: "70.000,00 €" (no grouping surprises, no floats). */
 export function formatEuro(value: Dec, withSymbol = true): string {
-  return formatDecimalDe(roundCent(value), 2) + (withSymbol ? ' €' : '');
+  // toFixed rounds half up to the cent itself: the same text as roundCent first, one copy fewer
+  return formatDecimalDe(value, 2) + (withSymbol ? ' €' : '');
 }
 
 /** de-DE number with a fixed number of decimals: 1234.5 → "1.234,50". */
 export function formatDecimalDe(value: Dec, decimals: number): string {
-  const fixed = new D(value).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const fixed = (value.constructor === D ? value : new D(value)).toFixed(decimals, Decimal.ROUND_HALF_UP);
   const negative = fixed.startsWith('-');
   const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split('.');
   const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');

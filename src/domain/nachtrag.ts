@@ -1,16 +1,8 @@
 import { displayGrade, normalizeGrade } from './grades';
 import { ZERO, sum, type Dec } from './money';
 import type { Massnahme, WorkbookModel } from './model';
-import {
-  ENTGELT_ORDER,
-  LAUFBAHN_ORDER,
-  entgeltordnung,
-  gradeOrder,
-  laufbahngruppe,
-  tablePositions,
-  type PlanPosition,
-  type Teil,
-} from './stellenplan';
+import { ENTGELT_ORDER, LAUFBAHN_ORDER, entgeltordnung, gradeOrder, laufbahngruppe } from './grade-groups';
+import { tablePositions, type PlanPosition, type Teil } from './plan-year';
 
 /**
  * The Nachtragsstellenplan: the plan year as the Stellen table states it now against the adopted

@@ -3,7 +3,7 @@ import type { Dec } from './money';
 import type { Deckung, Massnahme, Stelle, WorkbookModel } from './model';
 import type { Finding } from './findings';
 import type { Period } from './dates';
-import type { LineSpec } from './cost';
+import type { LineSpec } from './pay';
 
 /** What an amount line is computed from: a pay line (grade, share, period) or a fixed €/year sum. */
 export type LineBasis =

@@ -38,6 +38,7 @@ import {
   shown,
   type Parsed,
 } from './cells';
+import { cellFinding, tableFinding, type CellFindingKey } from './read-catalogue';
 import { a1, WorkbookUnusableError, type CellValue, type RawTable, type WorkbookPort } from './port';
 import {
   BESOLDUNGSTABELLE,
@@ -127,13 +128,13 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     // An optional table without a required column: one finding at its header, and the table is not read
     // (instead of "value missing" in every row, pointing at a column that does not exist).
     const cell = a1(raw.origin.row, raw.origin.col);
-    findings.push({
-      code: 'INVALID_VALUE',
-      severity: 'error',
-      message: `${raw.sheet}!${cell}: im Blatt „${raw.sheet}“ fehlt die Spalte ${names} (Kopfzeile ${raw.origin.row}); die Tabelle wird nicht gelesen.`,
-      messageEn: `${raw.sheet}!${cell}: sheet "${raw.sheet}" lacks the column ${namesEn}; the table is not read.`,
-      ref: { table: spec.key, row: -1 },
-    });
+    findings.push(
+      tableFinding(
+        'columnMissing',
+        { sheet: raw.sheet, cell, names, namesEn, headerRow: raw.origin.row },
+        { table: spec.key, row: -1 },
+      ),
+    );
     unusable.add(spec.key);
   }
 
@@ -212,13 +213,13 @@ function duplicateColumns(
     const cell = a1(raw.origin.row, raw.origin.col + i);
     const firstCell = a1(raw.origin.row, raw.origin.col + first);
     const filled = raw.rows.some((r) => !isEmpty(r[i] ?? null));
-    findings.push({
-      code: 'INVALID_VALUE',
-      severity: filled ? 'error' : 'warning',
-      message: `${raw.sheet}!${cell}: die Spalte „${shown(header)}“ gibt es schon (${firstCell} „${shown(raw.headers[first])}“); gelesen wird nur die erste, ${filled ? 'die Werte dieser Spalte werden nicht verwendet' : 'diese ist leer'}.`,
-      messageEn: `${raw.sheet}!${cell}: column "${shown(header)}" already exists (${firstCell}); only the first is read${filled ? ', the values of this one are not used' : ''}.`,
-      ref: { table: spec.key, row: -1, field: `${HEADER_REF}${i}` },
-    });
+    findings.push(
+      tableFinding(
+        filled ? 'columnDuplicateFilled' : 'columnDuplicateEmpty',
+        { sheet: raw.sheet, cell, header: shown(header), firstCell, firstHeader: shown(raw.headers[first]) },
+        { table: spec.key, row: -1, field: `${HEADER_REF}${i}` },
+      ),
+    );
   });
 }
 
@@ -246,12 +247,7 @@ function readCoverRules(r: RowReader): CoverRule[] | undefined {
     if (!id) continue;
     const rule = rules.find((x) => x.id === id.trim().toLowerCase());
     if (!rule) {
-      r.report(
-        index,
-        'regel',
-        `„${shown(id)}“ ist keine bekannte Regel (bekannt: ${rules.map((x) => x.id).join(', ')})`,
-        `"${shown(id)}" is not a known rule`,
-      );
+      r.report(index, 'regel', 'ruleUnknown', { id: shown(id), known: rules.map((x) => x.id).join(', ') });
       continue;
     }
     if (aktiv !== undefined) rule.enabled = aktiv;
@@ -319,25 +315,21 @@ class RowReader {
     return this.spec.columns.find((c) => c.field === field)!;
   }
 
-  report(
+  /** A finding at the cell of a row and field, from the reader's catalogue. */
+  report<K extends CellFindingKey>(
     index: number,
     field: string,
-    reason: string,
-    reasonEn: string,
-    severity: Finding['severity'] = 'error',
-    code: Finding['code'] = 'INVALID_VALUE',
+    key: K,
+    params: Parameters<typeof cellFinding<K>>[1],
   ): void {
-    if (severity === 'error') this.failed.add(`${index}|${field}`);
-    const raw = this.raw!;
-    const col = this.column(field);
-    const cell = this.address(index, field);
-    this.findings.push({
-      code,
-      severity,
-      message: `${raw.sheet}!${cell} (${col.header}): ${reason}.`,
-      messageEn: `${raw.sheet}!${cell} (${col.header}): ${reasonEn}.`,
-      ref: { table: this.spec.key, row: index, field },
-    });
+    const at = {
+      sheet: this.raw!.sheet,
+      cell: this.address(index, field),
+      header: this.column(field).header,
+    };
+    const finding = cellFinding(key, params, at, { table: this.spec.key, row: index, field });
+    if (finding.severity === 'error') this.failed.add(`${index}|${field}`);
+    this.findings.push(finding);
   }
 
   get<T>(
@@ -348,7 +340,7 @@ class RowReader {
   ): T | undefined {
     const parsed = parse(this.cell(cells, field));
     if (!parsed.ok) {
-      this.report(index, field, parsed.reason, parsed.reasonEn);
+      this.report(index, field, 'unreadable', { reason: parsed.reason, reasonEn: parsed.reasonEn });
       return undefined;
     }
     return parsed.value;
@@ -363,7 +355,7 @@ class RowReader {
     const value = this.get(index, cells, field, parse);
     const raw = this.cell(cells, field);
     if ((value === undefined || value === '') && isEmpty(raw)) {
-      this.report(index, field, 'Pflichtangabe fehlt', 'required value missing');
+      this.report(index, field, 'required', {});
       return undefined;
     }
     return value;
@@ -411,13 +403,7 @@ function readStellen(r: RowReader): Stelle[] {
     const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
     const haushaltsstelle = r.get(index, cells, 'haushaltsstelle', text) ?? '';
     const vermerk = vermerkOf(vermerkText);
-    if (vermerk === undefined)
-      r.report(
-        index,
-        'vermerk',
-        `„${shown(vermerkText)}“ ist kein Vermerk (erlaubt: kw, ku, leer; auch „kw 30.06.2029“)`,
-        `"${shown(vermerkText)}" is not a note (kw, ku or empty)`,
-      );
+    if (vermerk === undefined) r.report(index, 'vermerk', 'noteUnknown', { text: shown(vermerkText) });
     if (nr === undefined || nr === '') continue;
     const gruppe = gruppeRaw ? normalizeGrade(gruppeRaw) : '';
     const dienstverhaeltnis: Dienstverhaeltnis = dvText
@@ -523,13 +509,7 @@ function readDeckung(r: RowReader): Deckung[] {
       ende: r.get(index, cells, 'ende', parseDate),
       quote: r.get(index, cells, 'quote', parseShare),
     };
-    if (d.betrag?.lt(0))
-      r.report(
-        index,
-        'betrag',
-        'ein Deckungsbetrag kann nicht negativ sein',
-        'a cover amount cannot be negative',
-      );
+    if (d.betrag?.lt(0)) r.report(index, 'betrag', 'coverAmountNegative', {});
     if (!massnahmeNr || !art) continue;
     out.push({
       ...d,
@@ -555,7 +535,7 @@ function readPlanansaetze(r: RowReader): Planansatz[] {
     );
     const bezeichnung = r.get(index, cells, 'bezeichnung', text) ?? '';
     if (jahr !== undefined && (jahr < 1900 || jahr > 9999)) {
-      r.report(index, 'jahr', `${jahr} ist kein Haushaltsjahr`, `${jahr} is not a budget year`);
+      r.report(index, 'jahr', 'budgetYear', { year: jahr });
       continue;
     }
     if (!haushaltsstelle || jahr === undefined || ansatz === undefined) continue;
@@ -587,12 +567,7 @@ const PAY_TABLE_ANCHORS = new Set(
 function readParameter(r: RowReader, findings: Finding[]): Parameter {
   const p: Parameter = { ...DEFAULT_PARAMETER };
   if (!r.present) {
-    findings.push(
-      defaultsUsed(
-        'Parameter',
-        'Kein Blatt „Parameter“: es gelten die mitgelieferten Vorgaben (siehe README).',
-      ),
-    );
+    findings.push(tableFinding('parameterSheetMissing', {}));
     return p;
   }
   /** The row whose value counts for each parameter (the last usable one). */
@@ -605,18 +580,14 @@ function readParameter(r: RowReader, findings: Finding[]): Parameter {
     const field = PARAM_FIELDS.get(headerKey(name));
     if (!field) {
       // a value under an unknown (misspelt) or missing name would silently not count
-      if (!isEmpty(raw))
-        r.report(
-          index,
-          'name',
-          name === ''
-            ? 'der Name fehlt, der Wert daneben wird nicht verwendet'
-            : `„${shown(name)}“ ist kein bekannter Parameter (bekannt: ${Object.values(PARAMETER_NAMES).join(', ')}); der Wert daneben wird nicht verwendet`,
-          name === ''
-            ? 'the name is missing, the value next to it is not used'
-            : `"${shown(name)}" is not a known parameter; the value next to it is not used`,
-          'warning',
-        );
+      if (!isEmpty(raw)) {
+        if (name === '') r.report(index, 'name', 'parameterNameMissing', {});
+        else
+          r.report(index, 'name', 'parameterUnknown', {
+            name: shown(name),
+            known: Object.values(PARAMETER_NAMES).join(', '),
+          });
+      }
       continue;
     }
     if (isEmpty(raw)) continue;
@@ -625,14 +596,7 @@ function readParameter(r: RowReader, findings: Finding[]): Parameter {
     const before = taken.get(field);
     if (before !== undefined) {
       // the last usable value counts (as in the report's formulas); the earlier one is reported
-      r.report(
-        before,
-        'wert',
-        `„${shown(name)}“ steht mehrfach im Blatt; es gilt der Wert in ${r.address(index, 'wert')}, dieser wird nicht verwendet`,
-        `"${shown(name)}" occurs more than once; the value in ${r.address(index, 'wert')} applies, this one is not used`,
-        'error',
-        'DUPLICATE_ID',
-      );
+      r.report(before, 'wert', 'parameterTwice', { name: shown(name), valueCell: r.address(index, 'wert') });
     }
     taken.set(field, index);
     (p as unknown as Record<string, Dec | number | string | boolean>)[field] = value;
@@ -655,12 +619,7 @@ function parameterValue(
     if (v === undefined) return undefined;
     const valid = field === 'erstesPlanjahr' ? v >= 1990 && v <= 2200 : v >= 1 && v <= 30;
     if (valid) return v;
-    r.report(
-      index,
-      'wert',
-      `${v} ist für „${shown(name)}“ nicht zulässig`,
-      `${v} is not allowed for "${shown(name)}"`,
-    );
+    r.report(index, 'wert', 'parameterNotAllowed', { name: shown(name), value: v });
     return undefined;
   }
   const amount = field === 'sachkosten' || field === 'bbgKvPv' || field === 'bbgRvAv';
@@ -671,12 +630,11 @@ function parameterValue(
     (!amount && field !== 'jahressonderzahlung' && v.gt(1)) ||
     (field === 'jahressonderzahlung' && v.gt(3))
   ) {
-    r.report(
-      index,
-      'wert',
-      `${shown(v.toString().replace('.', ','))} ist für „${shown(name)}“ nicht plausibel`,
-      `${shown(v.toString())} is not plausible for "${shown(name)}"`,
-    );
+    r.report(index, 'wert', 'parameterImplausible', {
+      name: shown(name),
+      value: shown(v.toString().replace('.', ',')),
+      valueEn: shown(v.toString()),
+    });
     return undefined;
   }
   return v;
@@ -691,12 +649,7 @@ function readPayTable(
 ): PayTable {
   if (!r.present) {
     if (fallback.rows.size > 0)
-      findings.push(
-        defaultsUsed(
-          r.spec.key,
-          `Keine ${r.spec.key}: es gilt die mitgelieferte Tabelle (${fallback.source ?? ''}).`,
-        ),
-      );
+      findings.push(tableFinding('payTableMissing', { table: r.spec.key, source: fallback.source ?? '' }));
     return clonePayTable(fallback);
   }
   const rows: PayTable['rows'] = new Map();
@@ -709,13 +662,7 @@ function readPayTable(
     for (let s = 1; s <= steps; s++) {
       const v = r.get(index, cells, `stufe${s}`, parseNumber);
       if (v === undefined) continue;
-      if (v.lte(0))
-        r.report(
-          index,
-          `stufe${s}`,
-          'ein Monatsbetrag muss größer als 0 sein',
-          'a monthly amount must be above 0',
-        );
+      if (v.lte(0)) r.report(index, `stufe${s}`, 'monthlyNotPositive', {});
       else map.set(s, v);
     }
     if (!grade) continue;
@@ -723,15 +670,19 @@ function readPayTable(
     const dated = `${key}|${gueltigAb ?? ''}`;
     if (seen.has(dated)) {
       // The first row counts (as Excel's MATCH in the report's formulas finds it); the second is a finding.
-      const cell = r.address(index, 'gruppe');
-      const sheet = r.raw!.sheet;
-      findings.push({
-        code: 'DUPLICATE_ID',
-        severity: 'error',
-        message: `${sheet}!${cell}: die Gruppe „${shown(grade)}“ steht mehrfach in der ${r.spec.key}${gueltigAb ? ` (gültig ab ${gueltigAb.split('-').reverse().join('.')})` : ''}; es gilt die erste Zeile.`,
-        messageEn: `${sheet}!${cell}: grade "${shown(grade)}" occurs more than once in the ${r.spec.key}; the first row applies.`,
-        ref: { table: r.spec.key, row: index, field: 'gruppe' },
-      });
+      findings.push(
+        tableFinding(
+          'payGradeDuplicate',
+          {
+            sheet: r.raw!.sheet,
+            cell: r.address(index, 'gruppe'),
+            grade: shown(grade),
+            table: r.spec.key,
+            gueltigAb,
+          },
+          { table: r.spec.key, row: index, field: 'gruppe' },
+        ),
+      );
       continue;
     }
     seen.add(dated);
@@ -742,15 +693,6 @@ function readPayTable(
   // dated rows (contract v2): one version per Gültig ab; undated tables read exactly as before
   if (entries.some((e) => e.gueltigAb)) return assembleVersions(fallback.kind, entries, on, source);
   return { kind: fallback.kind, rows, source };
-}
-
-function defaultsUsed(table: string, message: string): Finding {
-  return {
-    code: 'DEFAULTS_USED',
-    severity: 'info',
-    message,
-    messageEn: `No ${table} table: the built-in defaults apply.`,
-  };
 }
 
 export type { RawTable };

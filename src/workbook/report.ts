@@ -28,6 +28,11 @@ import {
   type SegmentRanges,
   monthlyFormula,
   monthsFormula,
+  monthPosition,
+  monthPositionFormula,
+  yearMonthsFormula,
+  growthFormula,
+  paramCell,
   parameterBlock,
   parameterRef,
   payTableLocation,
@@ -55,8 +60,10 @@ const SEVERITY_DE: Record<Finding['severity'], string> = {
 };
 
 /** First column of the per-year block in `Berechnung`; each year has "Monate" then "Betrag". */
-const YEAR_COL = 13;
+const YEAR_COL = 15;
 const LINES_HEADER_ROW = 14;
+/** The row above the line header: each year's pay growth factor, above its "Betrag" column. */
+const GROWTH_ROW = LINES_HEADER_ROW - 1;
 
 interface BerechnungLayout {
   sheet: GeneratedSheet;
@@ -132,12 +139,25 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     'Anteil',
     'Beginn',
     'Ende',
+    `Beginn: Monat ab 01.01.${result.years[0]}`,
+    `Ende: Monat ab 01.01.${result.years[0]}`,
     'Betrag €/Jahr',
   ].map((v) => ({ v, s: 'header' as const }));
   result.years.forEach((y) =>
     header.push({ v: `Monate ${y}`, s: 'header' }, { v: `Betrag ${y}`, s: 'header' }),
   );
   rows[LINES_HEADER_ROW - 1] = header;
+  // one growth factor per year instead of (1+rate)^(year−first) in every line's amount
+  const growthRow: (SheetCell | null)[] = [{ v: 'Tarifsteigerung: Faktor je Planjahr' }];
+  const rate = new D(result.model.parameter.tarifsteigerung.toString()).plus(1);
+  result.years.forEach((year, i) => {
+    growthRow[YEAR_COL + 2 * i] = {
+      f: growthFormula(year),
+      r: Number(rate.pow(year - result.model.parameter.erstesPlanjahr).toString()),
+      s: 'number3',
+    };
+  });
+  rows[GROWTH_ROW - 1] = Array.from(growthRow, (c) => c ?? null);
 
   let r = LINES_HEADER_ROW + 1;
   const helper = segmentHelper(read, result, rows);
@@ -155,7 +175,7 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     for (const line of m.lines) addLine(m.massnahme.nr, 'Kosten', line);
     for (const c of m.cover) if (c.basis) addLine(m.massnahme.nr, 'Deckung', c.basis);
   }
-  const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
+  const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
   if (helper) {
     helper.write(rows, { entgelt, besoldung });
     widths[3] = 22; // the v2 parameter labels stand in column D
@@ -224,13 +244,28 @@ function lineRow(
     line.kind === 'position' ? { v: Number(line.spec.share.toString()), s: 'number3' } : {},
     period.start ? { v: period.start, s: 'date' } : {},
     period.end ? { v: period.end, s: 'date' } : {},
+    // start and end once on a month scale (L, M); each year's months are their overlap with the year
+    period.start
+      ? {
+          f: monthPositionFormula(`$J${r}`, years[0], 'start'),
+          r: monthPosition(period.start, years[0], 'start'),
+          s: 'number3',
+        }
+      : {},
+    period.end
+      ? {
+          f: monthPositionFormula(`$K${r}`, years[0], 'end'),
+          r: monthPosition(period.end, years[0], 'end'),
+          s: 'number3',
+        }
+      : {},
     line.kind === 'betrag' ? { v: num(line.betrag), s: 'money' } : {},
   ];
   years.forEach((year, i) => {
     const monthsCol = columnLetter(YEAR_COL + 2 * i);
     const months = monthsActive(period, year);
     cells.push({
-      f: monthsFormula(period.start ? `$J${r}` : undefined, period.end ? `$K${r}` : undefined, year),
+      f: yearMonthsFormula(period.start ? `$L${r}` : undefined, period.end ? `$M${r}` : undefined, i),
       r: Number(months.toString()),
       s: 'number3',
     });
@@ -259,8 +294,9 @@ function lineRow(
               year,
               sign: `$D${r}`,
               params: localParam,
+              growthCell: `${columnLetter(YEAR_COL + 2 * i + 1)}$${GROWTH_ROW}`,
             })
-          : `$D${r}*ROUND($L${r}*${monthsCol}${r}/12,2)`;
+          : `$D${r}*ROUND($N${r}*${monthsCol}${r}/12,2)`;
     cells.push({ f: amount, r: num(lineValue(line, year, read)), s: 'money' });
   });
   return cells;
