@@ -63,3 +63,31 @@ export function setCalculatedColumns(xml: string, formulas: Map<number, string>)
     .join('');
   return xml.slice(0, cols.start) + `${open}${inner}</tableColumns>` + xml.slice(cols.end);
 }
+
+/**
+ * The package as ExcelJS can read it. ExcelJS (4.4) takes the first child element of a `tableColumn`
+ * (`calculatedColumnFormula`, written by Excel for every calculated column) for the end of the column list:
+ * the columns after it are lost and loading fails. The copy handed to ExcelJS leaves those formulas out;
+ * the file itself – and every write, which starts from it – keeps them.
+ */
+export function readableByExcelJs(bytes: Uint8Array): Uint8Array {
+  const tables = /(^|\/)tables\/[^/]+\.xml$/i;
+  let pkg: OoxmlPackage;
+  try {
+    pkg = new OoxmlPackage(bytes);
+  } catch {
+    return bytes;
+  }
+  let changed = false;
+  for (const path of pkg.names()) {
+    if (!tables.test(path)) continue;
+    const xml = pkg.text(path);
+    if (!xml?.includes('<calculatedColumnFormula')) continue;
+    pkg.setText(
+      path,
+      xml.replace(/<calculatedColumnFormula(?=[\s>/])[^>]*(?:\/>|>[\s\S]*?<\/calculatedColumnFormula>)/g, ''),
+    );
+    changed = true;
+  }
+  return changed ? pkg.toBytes() : bytes;
+}

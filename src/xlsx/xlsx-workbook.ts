@@ -28,7 +28,7 @@ import { STYLES } from './styles';
 import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 import { UncachedFormulas } from './uncached';
-import { readCalculatedColumns, type CalculatedColumns } from './calculated-columns';
+import { readCalculatedColumns, readableByExcelJs, type CalculatedColumns } from './calculated-columns';
 import { moveFormulaRows } from '../workbook/kit/formula-rows';
 
 export { zipDirectory, type ZipEntry };
@@ -143,8 +143,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const entries = checkContainer(bytes, limits, inflate);
     const wb = new ExcelJS.Workbook();
     try {
+      const readable = readableByExcelJs(bytes);
       await wb.xlsx.load(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+        readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer,
       );
     } catch (e) {
       // one German sentence; the library's (English) reason only in parentheses, for support staff

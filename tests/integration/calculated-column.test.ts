@@ -5,6 +5,7 @@ import { OBERTSHAUSEN } from '../../examples/data';
 import { checkCoverage } from '../../src/domain/coverage';
 import { moveFormulaRows } from '../../src/workbook/kit/formula-rows';
 import { readWorkbookModel } from '../../src/workbook/read';
+import { OoxmlPackage } from '../../src/xlsx/package';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { buildExcelPackage } from '../support/excel-package';
 import { runCli } from './support/cli';
@@ -130,4 +131,57 @@ test('month by month (contract v2): one formula keyed by the row’s Stellen-Nr.
       cents: Math.round(p.years[0].amount.toNumber() * 100),
     });
   }
+});
+
+test("a user's own calculated column in the middle of the table: read, kept, and given to the adopted row", async () => {
+  // Excel writes the user's column "Bemerkung Kämmerei" as a calculated column (Besetzt is column I);
+  // ExcelJS alone loses every column after such a column – the product reads the file all the same
+  const pkg = new OoxmlPackage(buildExcelPackage({ data: OBERTSHAUSEN }).bytes);
+  const userFormula = 'IF($I2="Ja","besetzt","frei")';
+  const table = pkg.text('xl/tables/table1.xml')!;
+  const withUserColumn = table.replace(
+    /(<tableColumn [^>]*name="Bemerkung Kämmerei")\/>/,
+    `$1><calculatedColumnFormula>${userFormula.replace(/"/g, '&quot;')}</calculatedColumnFormula></tableColumn>`,
+  );
+  expect(withUserColumn).not.toBe(table);
+  pkg.setText('xl/tables/table1.xml', withUserColumn);
+  const input = path.join(dir, 'eigene-spalte.xlsx');
+  await fs.writeFile(input, pkg.toBytes());
+  const bericht = path.join(dir, 'eigene-spalte-bericht.xlsx');
+  expect((await runCli(['report', input, '-o', bericht])).code).toBe(0);
+  const beschluss = path.join(dir, 'eigene-spalte-beschluss.xlsx');
+  const a = await runCli(['adopt', bericht, 'M-2027-01', '-o', beschluss]);
+  expect(a.stderr).toBe('');
+  expect(a.code).toBe(0);
+  const read = await readWorkbookModel(await XlsxWorkbook.open(await fs.readFile(beschluss)));
+  expect(read.model.stellen).toHaveLength(14);
+  const xml = zipEntries(await fs.readFile(beschluss))
+    .get('xl/tables/table1.xml')!
+    .toString('utf8');
+  expect(xml).toContain(
+    '<tableColumn id="15" xr3:uid="{00000001-0003-4000-8000-000000000014}" name="Bemerkung Kämmerei"><calculatedColumnFormula>IF($I2=&quot;Ja&quot;,&quot;besetzt&quot;,&quot;frei&quot;)</calculatedColumnFormula></tableColumn>',
+  );
+  expect(xml).toMatch(/name="Jahreskosten"><calculatedColumnFormula>ROUND\(/);
+  const { ws } = await jahreskosten(beschluss);
+  expect(formulaOf(ws.getCell(15, 15))).toBe('IF($I15="Ja","besetzt","frei")');
+});
+
+test('a calculated first column and filters on later ones: the file opens (ExcelJS alone fails), all columns read', async () => {
+  const pkg = new OoxmlPackage(buildExcelPackage({ data: OBERTSHAUSEN }).bytes);
+  const table = pkg.text('xl/tables/table1.xml')!;
+  const edited = table
+    .replace(
+      /(<tableColumn [^>]*name="Stellen-Nr\.")\/>/,
+      '$1><calculatedColumnFormula>TRIM($A2)</calculatedColumnFormula></tableColumn>',
+    )
+    // the user filtered three columns (Excel writes a filterColumn for each)
+    .replace(
+      /(<autoFilter [^>]*)\/>/,
+      '$1><filterColumn colId="2"><filters><filter val="FB1 Zentrale Dienste"/></filters></filterColumn><filterColumn colId="5" hiddenButton="1"/><filterColumn colId="8" hiddenButton="1"/></autoFilter>',
+    );
+  expect(edited).toMatch(/<\/filterColumn><filterColumn colId="5"/);
+  pkg.setText('xl/tables/table1.xml', edited);
+  const read = await readWorkbookModel(await XlsxWorkbook.open(pkg.toBytes()));
+  expect(read.model.stellen).toHaveLength(13);
+  expect(read.model.stellen.find((s) => s.nr === '6.12')?.gruppe).toBe('E5');
 });
