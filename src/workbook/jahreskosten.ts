@@ -126,7 +126,7 @@ export function jahreskostenColumn(
     const step = addr('stufe', row);
     if (!grade || !step) return undefined;
     const end = addr('ende', row);
-    return formula(
+    const f = formula(
       {
         grade,
         step,
@@ -137,6 +137,9 @@ export function jahreskostenColumn(
       shape,
       fallbackMonthly,
     );
+    // a row without Stellen-Nr. (emptied by undo, or just added in Excel) shows nothing instead of #NV
+    const nr = addr('nr', row);
+    return nr ? `IF(${nr}="","",${f})` : f;
   };
 
   // the majority's shape is the column's

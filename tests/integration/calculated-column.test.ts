@@ -107,6 +107,28 @@ test('LibreOffice computes the adopted row (and every other) to the engine cost,
   }
 });
 
+test('after adopt and undo the emptied table row shows nothing in Jahreskosten (no #NV), LibreOffice computed', async () => {
+  const undone = path.join(dir, 'zurueck.xlsx');
+  const u = await runCli(['undo', adopted, '-o', undone]);
+  expect(u.stderr).toBe('');
+  expect(u.code).toBe(0);
+  const poisoned = path.join(dir, 'zurueck-vergiftet.xlsx');
+  await poisonCachedResults(undone, poisoned);
+  const [converted] = await recalculate([poisoned], path.join(dir, 'lo-undo'));
+  const { ws, col } = await jahreskosten(converted);
+  expect(ws.getCell(15, 1).value).toBeNull();
+  const v = ws.getCell(15, col).value as ExcelJS.CellFormulaValue | null;
+  // the row stays in the table with the column formula; its value is empty text, never an error or 0
+  expect(v?.formula).toBeDefined();
+  expect(v?.result ?? '').toBe('');
+  // the filled rows are unchanged: LibreOffice still computes the engine cost
+  const read = await readWorkbookModel(await XlsxWorkbook.open(await fs.readFile(undone)));
+  for (const p of checkCoverage(read.model).positions) {
+    const got = ws.getCell(2 + p.stelle.ref.row, col).value as { result: number };
+    expect(Math.round(got.result * 100)).toBe(Math.round(p.years[0].amount.toNumber() * 100));
+  }
+});
+
 test('month by month (contract v2): one formula keyed by the row’s Stellen-Nr. for every row, LibreOffice computes the engine cost', async () => {
   const input = path.join(dir, 'v2.xlsx');
   await fs.writeFile(input, buildExcelPackage({ data: { ...OBERTSHAUSEN, v2: true } }).bytes);
@@ -161,7 +183,9 @@ test("a user's own calculated column in the middle of the table: read, kept, and
   expect(xml).toContain(
     '<tableColumn id="15" xr3:uid="{00000001-0003-4000-8000-000000000014}" name="Bemerkung Kämmerei"><calculatedColumnFormula>IF($I2=&quot;Ja&quot;,&quot;besetzt&quot;,&quot;frei&quot;)</calculatedColumnFormula></tableColumn>',
   );
-  expect(xml).toMatch(/name="Jahreskosten"><calculatedColumnFormula>ROUND\(/);
+  expect(xml).toMatch(
+    /name="Jahreskosten"><calculatedColumnFormula>IF\(\$A2=&quot;&quot;,&quot;&quot;,ROUND\(/,
+  );
   const { ws } = await jahreskosten(beschluss);
   expect(formulaOf(ws.getCell(15, 15))).toBe('IF($I15="Ja","besetzt","frei")');
 });
