@@ -1,5 +1,6 @@
 import { lookupMonthly, positionLine, type LineSpec } from '../domain/cost';
 import type { CheckResult } from '../domain/result';
+import { jszRate } from '../domain/sonderzahlung';
 import { dateToIso, isoToSerial } from './cells';
 import {
   dateLiteral,
@@ -94,6 +95,7 @@ export function jahreskostenColumn(
     e: { grade: string; step: string; share: string; start?: string; end?: string },
     shape: Shape,
     fallbackMonthly: Parameters<typeof monthlyFormula>[3],
+    jszOf?: string,
   ) => {
     const months = `(${monthsFormula(e.start, e.end, year)})`;
     if (shape.segmented && helper)
@@ -104,7 +106,9 @@ export function jahreskostenColumn(
         beamte: shape.beamte,
         share: e.share,
         months,
-        jsz: helper.jsz(shape.segmented.spec, result.years[0], paramCell('jahressonderzahlung')),
+        jsz:
+          (!shape.beamte && jszOf) ||
+          helper.jsz(shape.segmented.spec, result.years[0], paramCell('jahressonderzahlung')),
         caps: helper.caps,
         ranges: helper.ranges(`${sheetRef(SHEETS.berechnung)}!`),
         params: paramCell,
@@ -119,6 +123,8 @@ export function jahreskostenColumn(
       params: paramCell,
     });
   };
+
+  const jszBands = jszBandLookup(read, result.years[0], tables.entgelt);
 
   // every input referenced; an empty Ende is open (MIN with an empty cell would end the year on day 0)
   const generic = (row: number, shape: Shape, fallbackMonthly: Parameters<typeof monthlyFormula>[3]) => {
@@ -136,6 +142,7 @@ export function jahreskostenColumn(
       },
       shape,
       fallbackMonthly,
+      jszBands?.(grade),
     );
     // a row without Stellen-Nr. (emptied by undo, or just added in Excel) shows nothing instead of #NV
     const nr = addr('nr', row);
@@ -257,4 +264,31 @@ export function jahreskostenColumn(
 function exactDay(v: unknown): boolean {
   if (v instanceof Date) return v.getTime() % 86400000 === 0;
   return typeof v === 'number' && Number.isInteger(v);
+}
+
+/**
+ * "Jahressonderzahlung nach Entgeltgruppe": the band rate of the first plan year picked by the row's own
+ * Entgeltgruppe (MATCH over the pay table's spelling of each grade, as the monthly lookup), so that the
+ * column formula is right for a row of any band; a grade without a band takes the parameter, as the engine.
+ * Undefined when the switch is off or every grade has the same rate (the rate is then a plain number).
+ */
+function jszBandLookup(
+  read: ReadResult,
+  year: number,
+  entgelt: PayTableLocation | undefined,
+): ((gradeCell: string) => string) | undefined {
+  const p = read.model.parameter;
+  if (!p.jszNachGruppe || !entgelt) return undefined;
+  const grades: string[] = [];
+  const rates: string[] = [];
+  for (const [grade, text] of entgelt.gradeText) {
+    const rate = jszRate(grade, year);
+    if (!rate) continue;
+    grades.push(quote(text));
+    rates.push(rate.toString());
+  }
+  const fallback = paramCell('jahressonderzahlung');
+  // every grade of the table in a band of one rate: no lookup needed
+  if (grades.length === entgelt.gradeText.size && new Set(rates).size <= 1) return undefined;
+  return (cell) => `IFERROR(INDEX({${rates.join(',')}},MATCH(${cell},{${grades.join(',')}},0)),${fallback})`;
 }

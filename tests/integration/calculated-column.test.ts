@@ -155,6 +155,37 @@ test('month by month (contract v2): one formula keyed by the row’s Stellen-Nr.
   }
 });
 
+test('Jahressonderzahlung nach Entgeltgruppe: the column formula picks the band rate by the row’s own Entgeltgruppe; LibreOffice computes every band to the cent', async () => {
+  // 2025: E 1–8 84,51 %, E 9a–12 70,28 %, E 13–15 51,78 % – Obertshausen has rows in all three bands
+  const input = path.join(dir, 'baender.xlsx');
+  const parameter = { 'Erstes Planjahr': 2025, 'Jahressonderzahlung nach Entgeltgruppe': 'Ja' };
+  await fs.writeFile(input, buildExcelPackage({ data: { ...OBERTSHAUSEN, v2: true, parameter } }).bytes);
+  const out = path.join(dir, 'baender-bericht.xlsx');
+  expect((await runCli(['report', input, '-o', out])).code).toBe(0);
+  const { formula } = calculatedFormula(await fs.readFile(out));
+  expect(formula).toContain('MATCH($F2,{');
+  const { ws, col } = await jahreskosten(out);
+  // one formula for every row, whatever its band: a row added or refilled in Excel gets its own band too
+  for (let r = 2; r <= 14; r++) expect(formulaOf(ws.getCell(r, col))).toBe(moveFormulaRows(formula, r - 2));
+  const poisoned = path.join(dir, 'baender-vergiftet.xlsx');
+  await poisonCachedResults(out, poisoned);
+  const [converted] = await recalculate([poisoned], path.join(dir, 'lo-baender'));
+  const lo = await jahreskosten(converted);
+  const read = await readWorkbookModel(await XlsxWorkbook.open(await fs.readFile(input)));
+  const grades = new Set<string>();
+  for (const p of checkCoverage(read.model).positions) {
+    grades.add(p.stelle.gruppe);
+    const v = lo.ws.getCell(2 + p.stelle.ref.row, lo.col).value as number | { result?: number };
+    // ExcelJS reads LibreOffice's cached 0 as no result (5.07 starts after 2025); a stale value stays visible
+    const got = typeof v === 'number' ? v : (v.result ?? 0);
+    expect({ nr: p.stelle.nr, cents: Math.round(got * 100) }).toEqual({
+      nr: p.stelle.nr,
+      cents: Math.round(p.years[0].amount.toNumber() * 100),
+    });
+  }
+  expect([...grades]).toEqual(expect.arrayContaining(['E8', 'E9c', 'E13']));
+});
+
 test("a user's own calculated column in the middle of the table: read, kept, and given to the adopted row", async () => {
   // Excel writes the user's column "Bemerkung Kämmerei" as a calculated column (Besetzt is column I);
   // ExcelJS alone loses every column after such a column – the product reads the file all the same
