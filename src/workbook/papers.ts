@@ -6,7 +6,7 @@ import { legalStellenplan, stellenplanView, type PlanLine, type PlanNumbers } fr
 import { beschlussvorlage } from '../domain/vorlage';
 import type { GeneratedSheet, SheetCell } from './port';
 import { SHEETS } from './schema';
-import { alignTop, paperPrint } from './print';
+import { alignTop, foldSpacerRows, paperPrint } from './print';
 import { teilRows } from './plan-rows';
 
 /**
@@ -270,10 +270,12 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
         },
       ]);
   }
+  const widths = [42, 12, 12, 14, 14, 30, 60];
   return {
     name: SHEETS.stellenplan,
-    rows: alignTop(rows),
-    widths: [42, 12, 12, 14, 14, 30, 60],
+    // no formula, range or link of this sheet names a row: its spacer rows can become row heights
+    ...foldSpacerRows(alignTop(rows), widths),
+    widths,
     freeze: { row: 3, col: 0 },
     print: paperPrint({ title: 'Stellenplan', stand, checksum, repeat: [3, 3] }),
   };
@@ -306,10 +308,12 @@ export function buildVorlagen(result: CheckResult, stand: string, checksum: stri
   }
   if (open.length === 0)
     rows.push([{ v: 'Keine offenen Maßnahmen (alle beschlossen oder abgelehnt).', s: 'note' }]);
+  const widths = [60, 26, ...result.years.map(() => 15)];
   return {
     name: SHEETS.vorlage,
-    rows: alignTop(rows),
-    widths: [60, 26, ...result.years.map(() => 15)],
+    // values only, no ranges or links: its spacer rows (a third of all rows) can become row heights
+    ...foldSpacerRows(alignTop(rows), widths),
+    widths,
     print: paperPrint({ title: 'Beschlussvorlage', stand, checksum }),
   };
 }
