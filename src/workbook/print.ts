@@ -71,6 +71,9 @@ export function wrappedLines(text: string, width: number, bold = false): number 
   return lines;
 }
 
+/** The most lines a generated row is made high enough for. */
+export const MAX_LINES = 8;
+
 /**
  * The height (points) a generated row needs for its header and wrapped cells, or undefined for one line:
  * files do not auto-fit rows, so every adapter sets it from the same rule – words are never split by a
@@ -81,7 +84,7 @@ export function rowHeight(row: (SheetCell | null)[], widths: number[] | undefine
   row.forEach((cell, c) => {
     if (!cell || typeof cell.v !== 'string' || (cell.s !== 'header' && cell.s !== 'wrap')) return;
     const header = cell.s === 'header';
-    const lines = Math.min(8, wrappedLines(cell.v, widths?.[c] ?? 10, header));
+    const lines = Math.min(MAX_LINES, wrappedLines(cell.v, widths?.[c] ?? 10, header));
     if (lines > 1) height = Math.max(height, lines * (header ? 14.5 : 13) + 2);
   });
   return height > 0 ? height : undefined;
