@@ -15,6 +15,7 @@ import { templateBatch } from '../../src/workbook/template';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { generate, toTemplateData, type BenchData } from '../engine/generate';
 import { log, mb, measureAsync, round, summarise, timeAsync, type Timing } from '../common/stats';
+import { convertXlsx } from '../../tests/integration/support/libreoffice';
 
 /**
  * bench/workbook: a 10.000-position workbook file, built with the product's own template.
@@ -188,13 +189,6 @@ async function timeRuns(fn: () => Promise<number>, runs: number): Promise<Timing
 }
 
 /** LibreOffice keeps cached results of .xlsx files unless told to recalculate on load: "always". */
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
-
 function sofficeVersion(): Promise<string | undefined> {
   return new Promise((resolve) =>
     execFile('soffice', ['--version'], { timeout: 60_000 }, (error, stdout) =>
@@ -216,28 +210,9 @@ async function libreoffice(
   }
   const profile = '/tmp/lo-bench';
   await fs.rm(profile, { recursive: true, force: true });
-  await fs.mkdir(path.join(profile, 'user'), { recursive: true });
-  await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
   const outDir = path.join(workDir, 'lo-out');
-  await fs.mkdir(outDir, { recursive: true });
-  const convert = async (input: string): Promise<number> => {
-    const target = path.join(outDir, path.basename(input));
-    await fs.rm(target, { force: true });
-    const r = await run('soffice', [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--norestore',
-      '--calc',
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      outDir,
-      input,
-    ]);
-    if (r.code !== 0) throw new Error(`soffice: Exit ${r.code}\n${r.stdout}\n${r.stderr}`);
-    await fs.access(target); // soffice exits 0 even when it wrote nothing
-    return r.ms;
-  };
+  const convert = async (input: string): Promise<number> =>
+    (await convertXlsx([input], outDir, { mode: 'always', profile, timeoutMs: 600_000 })).ms;
   // a tiny workbook first: the fresh profile is created on the first start
   const tiny = path.join(workDir, 'tiny.xlsx');
   const wb = XlsxWorkbook.create();

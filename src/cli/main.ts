@@ -12,6 +12,7 @@ import type { WriteBatch } from '../workbook/port';
 import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
 import { runNachtrag } from './nachtrag';
 import { buildReport } from '../workbook/report';
+import { collectGarbage } from './memory';
 import { templateBatch } from '../workbook/template';
 import { XlsxWorkbook } from '../xlsx/xlsx-workbook';
 import {
@@ -214,6 +215,8 @@ async function writeOut(
   io: Io,
   suffix: string,
   change: (workbook: XlsxWorkbook, read: ReadResult, out: string) => Promise<string>,
+  /** The write holds everything it needs in its package plan: collect the rest before saving (`report`). */
+  lean = false,
 ): Promise<number> {
   const inPlace = flag(args, 'in-place');
   const out = inPlace ? file : (option(args, 'out', 'output') ?? defaultReportPath(file, suffix));
@@ -233,8 +236,12 @@ async function writeOut(
   }
   // a read-only file is refused before anything is read or written
   if (inPlace) await refuseReadOnly(await realTarget(file));
-  const { workbook, read } = await load(file, io, lang);
-  const message = await change(workbook, read, out);
+  let loaded: { workbook: XlsxWorkbook; read: ReadResult } | undefined = await load(file, io, lang);
+  const workbook = loaded.workbook;
+  const message = await change(workbook, loaded.read, out);
+  // the tables as read are not needed to save the file (memory at 100.000 positions)
+  loaded = undefined;
+  if (lean) collectGarbage();
   await saveWorkbook(workbook, out, {
     modeFrom: file,
     beforeReplace: inPlace
@@ -249,38 +256,50 @@ async function writeOut(
 }
 
 async function report(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  let batch: WriteBatch | undefined;
+  // the papers for the PDF; without --pdf the batch is not kept while the file is saved
+  let papers: WriteBatch | undefined;
+  const pdfWanted = flag(args, 'pdf');
   let chartData: ChartData | undefined;
   let out = '';
-  const code = await writeOut(file, args, lang, io, 'bericht', async (workbook, read, target) => {
-    const result = checkCoverage(read.model);
-    progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
-    batch = buildReport(read, result, { stand: io.today(), lang });
-    chartData = {
-      years: result.years,
-      scenarios: result.scenarios.map((sc) => ({
-        name: sc.name,
-        balance: sc.totals.map((t) => Number(t.balance.toFixed(2))),
-      })),
-    };
-    out = target;
-    await workbook.write(batch);
-    // all is in the package plan now: ExcelJS's cells are not needed to write the file (memory at 100.000)
-    workbook.forgetCells();
-    const findings = allFindings(read, result.findings);
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    return t(
-      lang,
-      `Bericht geschrieben: {out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)`,
-      `Report written: {out} (${errors} errors, ${findings.length - errors} other findings)`,
-    );
-  });
-  if (code !== 0 || !batch || !flag(args, 'pdf')) return code;
+  const code = await writeOut(
+    file,
+    args,
+    lang,
+    io,
+    'bericht',
+    async (workbook, read, target) => {
+      // the tables are read: ExcelJS's cells are not needed to write the report (memory at 100.000 positions)
+      workbook.forgetCells();
+      collectGarbage();
+      const result = checkCoverage(read.model);
+      progress(io, read.model.stellen.length, t(lang, 'Schreibe Bericht …', 'Writing report …'));
+      const batch = buildReport(read, result, { stand: io.today(), lang });
+      if (pdfWanted) papers = batch;
+      chartData = {
+        years: result.years,
+        scenarios: result.scenarios.map((sc) => ({
+          name: sc.name,
+          balance: sc.totals.map((t) => Number(t.balance.toFixed(2))),
+        })),
+      };
+      out = target;
+      await workbook.write(batch);
+      const findings = allFindings(read, result.findings);
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      return t(
+        lang,
+        `Bericht geschrieben: {out} (${errors} Fehler, ${findings.length - errors} weitere Meldungen)`,
+        `Report written: {out} (${errors} errors, ${findings.length - errors} other findings)`,
+      );
+    },
+    true,
+  );
+  if (code !== 0 || !papers) return code;
   // The committee papers as PDF next to the workbook (LibreOffice headless).
   const pdf = out.replace(/\.xlsx?$/i, '') + '.pdf';
   progress(io, 0, t(lang, 'Erzeuge PDF mit LibreOffice …', 'Creating PDF with LibreOffice …'));
   try {
-    await writePdf(batch, pdf, chartData);
+    await writePdf(papers, pdf, chartData);
   } catch (e) {
     if (e instanceof PdfUnavailableError) {
       io.err(`${lang === 'en' ? e.messageEn : e.message}\n`);

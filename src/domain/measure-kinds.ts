@@ -1,7 +1,7 @@
 import { D, ZERO, type Dec } from './money';
 import { formatDateDe, intersect, parts, type Period } from './dates';
 import { displayGrade, isBeamteGrade, normalizeGrade } from './grades';
-import { vacancyOf, vacantPeriod } from './vacancy';
+import { goneFrom, kwNote, vacancyOf, vacantPeriod } from './vacancy';
 import type { Findings } from './catalogue';
 import type { LineSpec } from './pay';
 import type { Massnahme, MassnahmeArt, SourceRef, Stelle } from './model';
@@ -86,8 +86,11 @@ export interface MeasureKind {
   /** Applies the measure to the plan year of the Stellenplan paper, with the reason for each change. */
   stellenplan: (e: PlanEffect) => void;
   resolution: (m: Massnahme, t: ResolutionText) => string;
-  /** What `adopt` writes besides status and budget: a new position row. */
-  adoption: { addsPosition: boolean };
+  /**
+   * What `adopt` writes besides status and budget: a new position row; a kw note on the position the
+   * measure gives up (dated by the day it is gone, never before it falls vacant).
+   */
+  adoption: { addsPosition: boolean; givesUpPosition: boolean };
   /** Whether the stated Planansatz is compared with the computed cost. */
   comparePlanansatz: boolean;
 }
@@ -139,7 +142,7 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
     },
     resolution: (m, t) =>
       `Im Stellenplan wird ${t.from}${t.where ? ` in ${t.where}` : ''} eine ${m.ende ? 'befristete ' : ''}Stelle „${m.bezeichnung}“ (${m.gruppe ? t.grade(m.gruppe) : 'Gruppe offen'}, Stellenanteil ${t.share(m.anteil)}${m.ende ? `, befristet bis ${m.ende.split('-').reverse().join('.')}` : ''}) geschaffen.`,
-    adoption: { addsPosition: true },
+    adoption: { addsPosition: true, givesUpPosition: false },
     comparePlanansatz: true,
   },
   'Stelle streichen': {
@@ -170,17 +173,17 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
     stellenplan({ m, p, position, yearStart, label, remove, change, fte }) {
       if (!p) return;
       // an occupied position leaves the plan when it falls vacant (the same date as its money)
-      const v = position ? vacancyOf(position) : ({ kind: 'vacant' } as const);
-      const from = v.kind === 'from' && (!m.beginn || v.date > m.beginn) ? v.date : m.beginn;
-      if (v.kind === 'never') p.vermerke.push(`kw (Zeitpunkt offen: besetzt, ${label})`);
-      else if (from && from > yearStart) p.vermerke.push(`kw ${formatDateDe(from)} (${label})`);
+      const gone = position ? goneFrom(position, m.beginn) : { day: m.beginn };
+      const from = 'day' in gone ? gone.day : undefined;
+      if ('never' in gone) p.vermerke.push(`kw (Zeitpunkt offen: besetzt, ${label})`);
+      else if (from && from > yearStart) p.vermerke.push(`${kwNote(from)} (${label})`);
       else {
         remove(p);
         change(p, p.anteil.neg(), `−${fte(p.anteil)} Stelle ${p.nr} entfällt (${label})`);
       }
     },
     resolution: (m, t) => `Im Stellenplan entfällt ${t.pos} ${t.from}.`,
-    adoption: { addsPosition: false },
+    adoption: { addsPosition: false, givesUpPosition: true },
     comparePlanansatz: true,
   },
   'Stellenanteil ändern': {
@@ -221,7 +224,7 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
     },
     resolution: (m, t) =>
       `Der Stellenanteil für ${t.pos} wird ${t.from} auf ${m.anteil ? t.share(m.anteil) : '…'} geändert.`,
-    adoption: { addsPosition: false },
+    adoption: { addsPosition: false, givesUpPosition: false },
     comparePlanansatz: true,
   },
   Höhergruppierung: {
@@ -258,7 +261,7 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
     },
     resolution: (m, t) =>
       `${capital(t.pos)} wird ${t.from} nach ${m.gruppe ? t.grade(m.gruppe) : '…'} höhergruppiert.`,
-    adoption: { addsPosition: false },
+    adoption: { addsPosition: false, givesUpPosition: false },
     comparePlanansatz: true,
   },
   Umsetzung: {
@@ -275,7 +278,7 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
     },
     resolution: (_m, t) =>
       `${capital(t.pos)} wird ${t.from}${t.where ? ` in ${t.where}` : ''} umgesetzt (kostenneutral).`,
-    adoption: { addsPosition: false },
+    adoption: { addsPosition: false, givesUpPosition: false },
     comparePlanansatz: false,
   },
   Sachaufwand: {
@@ -289,7 +292,7 @@ export const MEASURE_KINDS: Record<MassnahmeArt, MeasureKind> = {
     stellenplan() {},
     resolution: (m, t) =>
       `Für „${m.bezeichnung}“ werden ${t.from} ${m.planansatz ? t.euro(m.planansatz) : '…'} je Jahr bereitgestellt.`,
-    adoption: { addsPosition: false },
+    adoption: { addsPosition: false, givesUpPosition: false },
     comparePlanansatz: false,
   },
 };

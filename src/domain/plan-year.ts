@@ -4,6 +4,7 @@ import { ZERO, formatDecimalDe, type Dec } from './money';
 import type { Massnahme, Stelle } from './model';
 import type { CheckResult } from './result';
 import { MEASURE_KINDS } from './measure-kinds';
+import { goneFrom, kwNote } from './vacancy';
 
 /**
  * The plan year as the Stellenplan counts it: the positions of the Stellen table active in the year, or
@@ -197,11 +198,18 @@ export function planYear(result: CheckResult, options: { scenario?: string; year
     for (const { deckung: d } of cover) {
       const p = d.stellenNr ? positions.get(d.stellenNr) : undefined;
       if (!p) continue;
-      const from = d.beginn ?? m.beginn;
+      // gone from the cover's date, but never before the position falls vacant (as its money and `adopt`)
+      const given = stelleByNr.get(d.stellenNr);
+      const gone = given ? goneFrom(given, d.beginn ?? m.beginn) : { day: d.beginn ?? m.beginn };
+      const from = 'day' in gone ? gone.day : undefined;
       if (d.art === 'Verzicht auf geplante Stelle' || d.art === 'Stellenwegfall') {
+        if ('never' in gone) {
+          p.vermerke.push(`kw (Zeitpunkt offen: besetzt, Deckung ${m.nr})`);
+          continue;
+        }
         if (!activeIn(year, from, d.ende)) continue;
         if (from && from > yearStart) {
-          p.vermerke.push(`kw ${formatDateDe(from)} (Deckung ${m.nr})`);
+          p.vermerke.push(`${kwNote(from)} (Deckung ${m.nr})`);
           continue;
         }
         remove(p);

@@ -1,4 +1,4 @@
-import { isValidIsoDate, isoDate, parts, type IsoDate, type Period } from './dates';
+import { formatDateDe, isValidIsoDate, isoDate, parts, type IsoDate, type Period } from './dates';
 import { normalizeGrade } from './grades';
 import type { Stelle } from './model';
 
@@ -44,4 +44,30 @@ export function dayAfter(date: IsoDate): IsoDate {
   const { year, month, day } = parts(date);
   const d = new Date(Date.UTC(year, month - 1, day + 1));
   return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function dayBefore(date: IsoDate): IsoDate {
+  const { year, month, day } = parts(date);
+  const d = new Date(Date.UTC(year, month - 1, day - 1));
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * The first day a position given up from `from` on (a measure's or a cover row's Beginn) is gone from the
+ * plan: never before it falls vacant – the day its money becomes free. `never` for an occupied position
+ * that does not fall vacant; no day when none is known (a vacant position given up without a date).
+ */
+export function goneFrom(s: Stelle, from: IsoDate | undefined): { never: true } | { day?: IsoDate } {
+  const v = vacancyOf(s);
+  if (v.kind === 'never') return { never: true };
+  if (v.kind === 'vacant') return { day: from };
+  return { day: from && from > v.date ? from : v.date };
+}
+
+/**
+ * The kw note of a position gone from `day` on: "kw" and its last day, the form `vacancyOf` reads back to
+ * the same day ("kw 30.06.2028" → free from 01.07.2028), as for a fixed-term position ("kw 31.12.2028").
+ */
+export function kwNote(day: IsoDate | undefined): string {
+  return day ? `kw ${formatDateDe(dayBefore(day))}` : 'kw';
 }

@@ -1,6 +1,7 @@
 import type { TableKey } from '../domain/model';
 import { dateToSerial, fitText, isoToSerial } from '../workbook/cells';
 import { columnNumber } from '../workbook/kit/a1';
+import { moveFormulaRows } from '../workbook/kit/formula-rows';
 import { headerIndex, valueForHeader } from '../workbook/kit/headers';
 import { newProtokoll } from '../workbook/kit/protokoll-sheet';
 import {
@@ -448,6 +449,17 @@ export class ExcelWorkbook implements WorkbookPort {
     const top = raw.origin.row + 1;
     const formulas = write.cells.map((c) => officeFormula(c));
     const formats = write.cells.map((c) => NUMBER_FORMAT[c.s ?? 'money'] ?? EURO_FORMAT);
+    if (write.calculated && raw.tableName && formulas.length > 0) {
+      await this.writeCalculated(ws, col, top, write.calculated, formulas);
+      const sizes = formats.map((f) => f.length + 8);
+      for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {
+        await this.budget(sizes.slice(from, to).reduce((a, b) => a + b, 0));
+        ws.getRange(`${col}${top + from}:${col}${top + to - 1}`).numberFormat = formats
+          .slice(from, to)
+          .map((f) => [f]);
+      }
+      return;
+    }
     // Blocks of rows, each with its formulas and formats well inside one request.
     const sizes = formulas.map((f, k) => JSON.stringify(f).length + formats[k].length + 8);
     for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {
@@ -455,6 +467,43 @@ export class ExcelWorkbook implements WorkbookPort {
       const range = ws.getRange(`${col}${top + from}:${col}${top + to - 1}`);
       range.formulas = formulas.slice(from, to).map((f) => [f]);
       range.numberFormat = formats.slice(from, to).map((f) => [f]);
+    }
+  }
+
+  /**
+   * A calculated column of an Excel table: the column's formula into the whole data body as one 2D array
+   * (every row the same formula, moved to its row – Excel then makes the column a calculated column and
+   * gives it to every row added later); then the rows with a formula of their own, as runs of cells
+   * (Excel keeps them as the column's exceptions).
+   */
+  private async writeCalculated(
+    ws: Excel.Worksheet,
+    col: string,
+    top: number,
+    calculated: string,
+    formulas: (string | number | boolean)[],
+  ): Promise<void> {
+    const column = formulas.map((_, k) => `=${moveFormulaRows(calculated, k)}`);
+    // one block unless the column is beyond one request (then blocks of the same formula, still consistent)
+    const sizes = column.map((f) => f.length + 8);
+    for (const [from, to] of blocks(sizes, this.maxPayload / 2)) {
+      await this.budget(sizes.slice(from, to).reduce((a, b) => a + b, 0));
+      ws.getRange(`${col}${top + from}:${col}${top + to - 1}`).formulas = column
+        .slice(from, to)
+        .map((f) => [f]);
+    }
+    let k = 0;
+    while (k < formulas.length) {
+      if (formulas[k] === column[k]) {
+        k++;
+        continue;
+      }
+      let e = k;
+      while (e + 1 < formulas.length && formulas[e + 1] !== column[e + 1]) e++;
+      const run = formulas.slice(k, e + 1);
+      await this.budget(JSON.stringify(run).length + 16);
+      ws.getRange(`${col}${top + k}:${col}${top + e}`).formulas = run.map((f) => [f]);
+      k = e + 1;
     }
   }
 

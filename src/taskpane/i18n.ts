@@ -126,6 +126,18 @@ const TEXTS = {
   writingNachtrag: ['Schreibe Nachtragsstellenplan …', 'Writing the supplementary staff plan …'],
   nachtragWritten: ['Nachtragsstellenplan geschrieben', 'Supplementary staff plan written'],
   sheetRewritten: ['wird neu geschrieben', 'is written anew'],
+  undoRefused: [
+    'Rücknahme verweigert: seit dem Beschluss geändert',
+    'Undo refused: changed since the adoption',
+  ],
+  undoRefusedHint: [
+    'Diese Zellen enthalten nicht mehr, was der Beschluss geschrieben hat. Es wurde nichts geändert. „Trotzdem rückgängig machen“ setzt sie auf den Stand vor dem Beschluss – die späteren Änderungen gehen dann verloren.',
+    'These cells no longer hold what the adoption wrote. Nothing was changed. “Undo anyway” sets them back to before the adoption – the later changes are lost.',
+  ],
+  expected: ['übernommen', 'adopted'],
+  found: ['jetzt', 'now'],
+  forceUndo: ['Trotzdem rückgängig machen', 'Undo anyway'],
+  keepAsIs: ['Nicht zurücknehmen', 'Keep as is'],
   light: ['Hell', 'Light'],
   dark: ['Dunkel', 'Dark'],
 } as const;

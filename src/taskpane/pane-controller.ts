@@ -1,5 +1,5 @@
 import { OUTCOME_EVENT, TAB_EVENT, type CommandOutcome } from '../commands/events';
-import { planAdoption, planUndo } from '../workbook/adopt';
+import { planAdoption, planUndo, UndoConflictError, type UndoConflict } from '../workbook/adopt';
 import { analyseWorkbook, type Analysis } from '../workbook/analysis';
 import { summariseBatch, type BatchSummary } from '../workbook/batch-summary';
 import { WorkbookUnusableError, type WorkbookPort, type WriteBatch } from '../workbook/port';
@@ -46,6 +46,8 @@ export interface PaneState {
   /** The adopted Stellenplan chosen for the Nachtrag, and the open plan compared with it. */
   adopted?: AdoptedPlan;
   nachtrag?: Nachtrag;
+  /** Undo refused: the cells edited since the adoption (sheet, cell, adopted value, value now). */
+  undoConflicts?: { action: string; cells: UndoConflict[] };
 }
 
 const stamp = () => new Date().toLocaleString('de-DE');
@@ -120,7 +122,14 @@ export class PaneController {
       // the Nachtrag follows the open plan (after an adoption it shows that measure's change)
       const adopted = this.state.adopted;
       const nachtrag = adopted ? compareWithAdopted(analysis.read, adopted) : undefined;
-      this.patch((s) => ({ busy: undefined, analysis, nachtrag, runs: s.runs + 1 }));
+      // a refused undo's list belongs to the workbook as it was: a new reading answers afresh
+      this.patch((s) => ({
+        busy: undefined,
+        analysis,
+        nachtrag,
+        undoConflicts: undefined,
+        runs: s.runs + 1,
+      }));
       return true;
     } catch (e) {
       const text =
@@ -234,17 +243,35 @@ export class PaneController {
     );
   };
 
-  undo = (): void => {
+  /**
+   * Undo asks first, listing every cell; when cells were edited since the adoption, undo is refused and the
+   * pane lists them (as the CLI names them) with the choice to undo anyway (`--force`).
+   */
+  undo = (): void => this.startUndo(false);
+  forceUndo = (): void => this.startUndo(true);
+  dismissUndoConflicts = (): void => this.patch({ undoConflicts: undefined });
+
+  private startUndo(force: boolean): void {
     const a = this.state.analysis;
     if (!a) return;
+    if (!force)
+      try {
+        planUndo(a.read, stamp());
+      } catch (e) {
+        if (e instanceof UndoConflictError) {
+          this.patch({ notice: undefined, undoConflicts: { action: e.action, cells: e.conflicts } });
+          return;
+        }
+      }
+    this.patch({ undoConflicts: undefined });
     this.confirmWrite(
       this.t('confirmUndo'),
-      this.t('undo'),
+      this.t(force ? 'forceUndo' : 'undo'),
       this.t('undoing'),
-      () => planUndo(a.read, stamp()),
+      () => planUndo(a.read, stamp(), { force }),
       this.t('undone'),
     );
-  };
+  }
 
   /** Where the pane can write: Excel through the seam, the standalone page into the opened file. */
   get canWrite(): boolean {

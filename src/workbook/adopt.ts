@@ -1,7 +1,9 @@
 import { proRataAmount } from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { dienstverhaeltnisOfGrade, displayGrade } from '../domain/grades';
-import type { Massnahme, TableKey } from '../domain/model';
+import type { Massnahme, Stelle, TableKey } from '../domain/model';
+import type { IsoDate } from '../domain/dates';
+import { goneFrom, kwNote, noteDate } from '../domain/vacancy';
 import { MEASURE_KINDS } from '../domain/measure-kinds';
 import { isPositionCover } from '../domain/cover-kinds';
 import { sum, ZERO, type Dec } from '../domain/money';
@@ -326,6 +328,10 @@ export function planAdoption(
   const stellen = table(read, 'Stellen', changes);
   const massnahmen = table(read, 'Massnahmen', changes);
   if (MEASURE_KINDS[m.art].adoption.addsPosition) addPosition(stellen, m);
+  if (MEASURE_KINDS[m.art].adoption.givesUpPosition) {
+    const s = read.model.stellen.find((x) => x.nr === m.stellenNr);
+    if (s) markGivenUp(stellen, s, m.beginn);
+  }
   markCoverPositions(read, stellen, evaluated);
   adjustBudget(read, table(read, 'Planansaetze', changes), evaluated, result.years, options.amount);
   massnahmen.set(m.ref.row, 'status', { v: 'beschlossen' });
@@ -357,10 +363,22 @@ function markCoverPositions(read: ReadResult, stellen: TableCells, m: MeasureRes
     const d = line.deckung;
     if (!isPositionCover(d.art)) continue;
     const s = read.model.stellen.find((x) => x.nr === d.stellenNr);
-    if (!s || s.vermerk === 'kw') continue;
-    const from = d.beginn ?? m.massnahme.beginn;
-    stellen.set(s.ref.row, 'vermerk', { v: from ? `kw ${formatDateDe(from)}` : 'kw' });
+    if (s) markGivenUp(stellen, s, d.beginn ?? m.massnahme.beginn);
   }
+}
+
+/**
+ * A position given up from `from` on gets a kw note dated by its last day: never before it falls vacant
+ * (`Frei ab`, the day after a kw date), the same day the engine releases its money and the Stellenplan
+ * paper takes it out – read back, the note gives that day again. A dated kw note of the user's stays (the
+ * engine's date comes from it); logged in Protokoll like every change, so undo restores the old note.
+ */
+function markGivenUp(stellen: TableCells, s: Stelle, from: IsoDate | undefined): void {
+  if (s.vermerk === 'kw' && noteDate(s.vermerkText)) return;
+  const gone = goneFrom(s, from);
+  // an occupied position that never falls vacant is an error: adopt has refused before
+  if ('never' in gone) return;
+  stellen.set(s.ref.row, 'vermerk', { v: kwNote(gone.day) });
 }
 
 /** The target line rises by the measure's amount, every source line falls by what its cover releases. */
@@ -426,14 +444,14 @@ export function planUndo(read: ReadResult, when: string, options: { force?: bool
       'Im Protokoll steht kein Beschluss, der zurückgenommen werden kann.',
       'Protokoll holds no adoption to undo.',
     );
-  const conflicts: { de: string; en: string }[] = [];
+  const conflicts: UndoConflict[] = [];
   const changes: Change[] = [...last.rows]
     .reverse()
     .map((r) => {
       const old = decodeLogged(r, 'altJson', r.oldJson);
       const place = locate(read, r);
       if ('missing' in place) {
-        conflicts.push(place.missing);
+        conflicts.push({ sheet: r.sheet, cell: r.cell, column: r.header, ...place.missing });
         return undefined;
       }
       const current = cellAt(place.raw, place.cell);
@@ -441,6 +459,11 @@ export function planUndo(read: ReadResult, when: string, options: { force?: bool
         decodeLogged(r, 'neuJson', r.newJson);
         if (!sameValue(current, r.newJson))
           conflicts.push({
+            sheet: place.raw.sheet,
+            cell: place.cell,
+            column: r.header,
+            expected: shownValue(decodeValue(r.newJson).v ?? null),
+            found: shownValue(current),
             de: `${place.raw.sheet}!${place.cell} (${r.header || 'Zelle'}: jetzt „${shownValue(current)}“, übernommen „${shownValue(decodeValue(r.newJson).v ?? null)}“)`,
             en: `${place.raw.sheet}!${place.cell} (${r.header || 'cell'}: now "${shownValue(current)}", adopted "${shownValue(decodeValue(r.newJson).v ?? null)}")`,
           });
@@ -449,11 +472,42 @@ export function planUndo(read: ReadResult, when: string, options: { force?: bool
     })
     .filter((c): c is Change => c !== undefined);
   if (conflicts.length > 0 && !options.force)
-    throw new OperationRefusedError(
+    throw new UndoConflictError(
+      last.action,
+      conflicts,
       `Die Rücknahme von „${last.action}“ wird verweigert: seit dem Beschluss geändert ${conflicts.length === 1 ? 'wurde' : 'wurden'} ${conflicts.map((c) => c.de).join('; ')} – nichts wurde geschrieben (mit --force wird trotzdem zurückgenommen, die späteren Änderungen gehen dann verloren).`,
       `Undoing "${last.action}" is refused: changed since the adoption: ${conflicts.map((c) => c.en).join('; ')} – nothing was written (--force undoes anyway and loses the later changes).`,
     );
   return batchOf(changes, `${UNDO} ${last.action}`, when);
+}
+
+/**
+ * A logged cell that no longer holds what the adoption wrote (or whose row or column is gone): `expected`
+ * is the adopted value, `found` what the cell holds now, both as shown to the user ("leer" for empty).
+ */
+export interface UndoConflict {
+  sheet: string;
+  cell: string;
+  /** The column header, as logged. */
+  column: string;
+  expected?: string;
+  found?: string;
+  /** The conflict as one phrase (the CLI's message lists these). */
+  de: string;
+  en: string;
+}
+
+/** Undo refused because of later edits: the message for the CLI, the list for the pane. */
+export class UndoConflictError extends OperationRefusedError {
+  constructor(
+    readonly action: string,
+    readonly conflicts: UndoConflict[],
+    message: string,
+    messageEn: string,
+  ) {
+    super(message, messageEn);
+    this.name = 'UndoConflictError';
+  }
 }
 
 /** A logged value as a cell; nonsense in the Protokoll is one sentence naming the Protokoll cell. */

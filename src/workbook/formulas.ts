@@ -55,6 +55,42 @@ export function monthsFormula(
   return `IF(${empty},0,${through}${before})`;
 }
 
+/**
+ * A date on a month scale that is 0 on 1 January of `firstYear`: the months before the day (a start) or
+ * through the day (an end), a partly covered month counted by calendar days as in monthsFormula. Written
+ * once per line in `Berechnung`; the months of each year are then a short overlap (yearMonthsFormula):
+ * 10.000 lines × 5 years of DATE/EOMONTH clamps made LibreOffice read and write several times the tokens.
+ */
+export function monthPositionFormula(dateExpr: string, firstYear: number, side: 'start' | 'end'): string {
+  const d = dateExpr;
+  const day = side === 'start' ? `(DAY(${d})-1)` : `DAY(${d})`;
+  return `(YEAR(${d})-${firstYear})*12+MONTH(${d})-1+${day}/DAY(EOMONTH(${d},0))`;
+}
+
+/** The value monthPositionFormula computes, for the cached result (ISO date). */
+export function monthPosition(iso: string, firstYear: number, side: 'start' | 'end'): number {
+  const [y, m, d] = iso.split('-').map(Number);
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return (y - firstYear) * 12 + m - 1 + (side === 'start' ? d - 1 : d) / days;
+}
+
+/**
+ * Active months of plan year number `yearIndex` (0 = first plan year) from a line's start and end
+ * positions: the overlap of [start, end] with [12·k, 12·k + 12]; an open side drops out.
+ */
+export function yearMonthsFormula(
+  startPos: string | undefined,
+  endPos: string | undefined,
+  yearIndex: number,
+): string {
+  if (!startPos && !endPos) return '12';
+  const from = 12 * yearIndex;
+  const to = from + 12;
+  const upper = endPos ? `MIN(${endPos},${to})` : String(to);
+  const lower = startPos ? `MAX(${startPos},${from})` : String(from);
+  return `MAX(0,${upper}-${lower})`;
+}
+
 export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
@@ -188,6 +224,10 @@ export const FACTOR_FORMULAS = {
   beamte: `12*(1+${localParam('versorgungszuschlag')})*(1+${localParam('gemeinkosten')})`,
 };
 
+/** The pay growth of a plan year over the first one, (1 + Tarifsteigerung)^(year − Erstes Planjahr). */
+export const growthFormula = (year: number | string) =>
+  `(1+${localParam('tarifsteigerung')})^(${year}-${localParam('erstesPlanjahr')})`;
+
 /** One position line in a year: ROUND((monthly × factor × growth + Sachkosten) × share × months / 12, 2). */
 export function lineAmountFormula(o: {
   monthly: string;
@@ -197,11 +237,14 @@ export function lineAmountFormula(o: {
   year: number | string;
   sign?: string;
   params: (key: keyof typeof PARAM_ROWS) => string;
+  /** A cell holding (1 + Tarifsteigerung)^(year − first plan year), written once per year column. */
+  growthCell?: string;
 }): string {
   const factor = o.params(o.beamte ? 'faktorBeamte' : 'faktorBeschaeftigte');
   // the first plan year grows by (1+rate)^0: no growth term, a shorter formula
-  const growth =
-    String(o.year) === o.params('erstesPlanjahr')
+  const growth = o.growthCell
+    ? `*${o.growthCell}`
+    : String(o.year) === o.params('erstesPlanjahr')
       ? ''
       : `*(1+${o.params('tarifsteigerung')})^(${o.year}-${o.params('erstesPlanjahr')})`;
   const core = `ROUND((${o.monthly}*${factor}${growth}+${o.params('sachkosten')})*${o.share}*${o.months}/12,2)`;
@@ -285,6 +328,8 @@ export interface SegmentRanges {
  */
 export function segmentedAmountFormula(o: {
   key: string;
+  /** The key as an expression instead (e.g. `"S:"&$A5`: the same formula in every row of a table). */
+  keyExpr?: string;
   year: number | string;
   beamte: boolean;
   share: string;
@@ -298,7 +343,7 @@ export function segmentedAmountFormula(o: {
   sign?: string;
 }): string {
   const r = o.ranges;
-  const crit = `${r.key},${quote(o.key.replace(/[~*?]/g, '~$&'))},${r.year},${o.year}`;
+  const crit = `${r.key},${o.keyExpr ?? quote(o.key.replace(/[~*?]/g, '~$&'))},${r.year},${o.year}`;
   const entgelt = `SUMIFS(${r.entgelt},${crit})`;
   const gk = `(1+${o.params('gemeinkosten')})`;
   const factor = o.beamte

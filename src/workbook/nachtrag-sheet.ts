@@ -3,6 +3,7 @@ import type { Dec } from '../domain/money';
 import type { Nachtrag, NachtragLine } from '../domain/nachtrag';
 import type { GeneratedSheet, SheetCell } from './port';
 import { alignTop, paperPrint } from './print';
+import { teilRows } from './plan-rows';
 import { SHEETS } from './schema';
 
 /**
@@ -66,17 +67,8 @@ export function buildNachtragSheet(
     fte(t.veraenderung, true),
   ];
   if (n.unchanged) rows.push([{ v: 'Keine Änderung gegenüber dem beschlossenen Stellenplan.', s: 'note' }]);
-  for (const teil of n.teile) {
-    if (teil.groups.length === 0) continue;
-    rows.push([{ v: teil.title, s: 'subtitle' }]);
-    for (const g of teil.groups) {
-      rows.push([{ v: g.name, s: 'subtitle' }]);
-      for (const l of g.lines) rows.push(line(l));
-      rows.push(total(`Summe ${g.name}`, g));
-    }
-    rows.push(total(`Summe ${teil.title.replace(/:.*/, '')}`, teil));
-    rows.push([]);
-  }
+  // a Teil without changes is left out
+  rows.push(...teilRows(n.teile, { line, total }));
   rows.push(total('Stellen insgesamt (Teil A und B)', n));
   return {
     name: SHEETS.nachtrag,

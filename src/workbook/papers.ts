@@ -7,6 +7,7 @@ import { beschlussvorlage } from '../domain/vorlage';
 import type { GeneratedSheet, SheetCell } from './port';
 import { SHEETS } from './schema';
 import { alignTop, paperPrint } from './print';
+import { teilRows } from './plan-rows';
 
 /**
  * The committee papers besides the summary: the scenario comparison, the Stellenplan in its legal form and
@@ -157,10 +158,11 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
     { v: label, s: 'subtitle' },
     ...numbers(n, true),
   ];
-  for (const teil of plan.teile) {
-    rows.push([{ v: teil.title, s: 'subtitle' }]);
-    if (teil.groups.length === 0)
-      rows.push([
+  rows.push(
+    ...teilRows(plan.teile, {
+      line,
+      total,
+      empty: (teil) => [
         {
           v:
             teil.teil === 'A'
@@ -168,15 +170,9 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
               : 'Keine Stellen für Beschäftigte.',
           s: 'note',
         },
-      ]);
-    for (const g of teil.groups) {
-      rows.push([{ v: g.name, s: 'subtitle' }]);
-      for (const l of g.lines) rows.push(line(l));
-      rows.push(total(`Summe ${g.name}`, g));
-    }
-    rows.push(total(`Summe ${teil.title.replace(/:.*/, '')}`, teil));
-    rows.push([]);
-  }
+      ],
+    }),
+  );
   rows.push(total('Stellen insgesamt (Teil A und B)', plan.total));
   if (plan.derived.vorjahr)
     rows.push([

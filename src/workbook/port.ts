@@ -91,6 +91,11 @@ export interface ColumnWrite {
   header: string;
   /** One cell per data row of the table, in row order. */
   cells: SheetCell[];
+  /**
+   * The column's formula as an Excel calculated column (written for the first data row, without "="): a
+   * row added later gets it moved to its row. Cells whose formula differs are Excel's exceptions.
+   */
+  calculated?: string;
 }
 
 export interface ValidationWrite {

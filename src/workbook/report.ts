@@ -18,23 +18,22 @@ import {
   FACTOR_FORMULAS,
   PARAM_ROWS,
   cellRange,
-  dateLiteral,
   lineAmountFormula,
   localParam,
   localV2,
   monthsLiteral,
   segmentMonthlyFormula,
   segmentedAmountFormula,
-  v2Cell,
   V2_ROWS,
   type SegmentRanges,
   monthlyFormula,
-  monthsFormula,
-  paramCell,
+  monthPosition,
+  monthPositionFormula,
+  yearMonthsFormula,
+  growthFormula,
   parameterBlock,
   parameterRef,
   payTableLocation,
-  quote,
   type PayTableLocation,
 } from './formulas';
 import {
@@ -48,10 +47,10 @@ import {
 } from './port';
 import { combineFindings, type ReadResult } from './read';
 import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from './schema';
-import { dateToIso, isoToSerial } from './cells';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
 import { alignTop, paperPrint } from './print';
+import { jahreskostenColumn, stellenHelperKeys } from './jahreskosten';
 
 export interface ReportOptions {
   /** ISO date printed as "Stand". */
@@ -66,9 +65,32 @@ const SEVERITY_DE: Record<Finding['severity'], string> = {
   info: 'Hinweis',
 };
 
+/**
+ * V8 keeps a text built from pieces (`SUM(${range})`) as a tree of those pieces, several times the size of
+ * the text itself; reading one character makes it one flat string. At 100.000 positions the report's
+ * formulas would otherwise hold hundreds of MB until they are written.
+ */
+function flat<T extends SheetCell | null | undefined>(cell: T): T {
+  if (typeof cell?.f === 'string') cell.f.charCodeAt(0);
+  if (typeof cell?.v === 'string') cell.v.charCodeAt(0);
+  return cell;
+}
+
+function flatRow<T extends (SheetCell | null)[]>(row: T): T {
+  row.forEach(flat);
+  return row;
+}
+
+function flatColumn(column: ColumnWrite): ColumnWrite {
+  flatRow(column.cells);
+  return column;
+}
+
 /** First column of the per-year block in `Berechnung`; each year has "Monate" then "Betrag". */
-const YEAR_COL = 13;
+const YEAR_COL = 15;
 const LINES_HEADER_ROW = 14;
+/** The row above the line header: each year's pay growth factor, above its "Betrag" column. */
+const GROWTH_ROW = LINES_HEADER_ROW - 1;
 
 interface BerechnungLayout {
   sheet: GeneratedSheet;
@@ -95,7 +117,7 @@ export function buildReport(read: ReadResult, result: CheckResult, options: Repo
       buildPruefung(read, allFindings, options.stand, checksum),
       berechnung.sheet,
     ],
-    columns: [jahreskostenColumn(read, result, berechnung.helper)],
+    columns: [flatColumn(jahreskostenColumn(read, result, payTables(read), berechnung.helper))],
     validations: validations(
       Math.max(500, read.model.stellen.length + 200),
       read.tables.get('Entgelttabelle')?.rows.length ?? 60,
@@ -144,12 +166,25 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     'Anteil',
     'Beginn',
     'Ende',
+    `Beginn: Monat ab 01.01.${result.years[0]}`,
+    `Ende: Monat ab 01.01.${result.years[0]}`,
     'Betrag €/Jahr',
   ].map((v) => ({ v, s: 'header' as const }));
   result.years.forEach((y) =>
     header.push({ v: `Monate ${y}`, s: 'header' }, { v: `Betrag ${y}`, s: 'header' }),
   );
   rows[LINES_HEADER_ROW - 1] = header;
+  // one growth factor per year instead of (1+rate)^(year−first) in every line's amount
+  const growthRow: (SheetCell | null)[] = [{ v: 'Tarifsteigerung: Faktor je Planjahr' }];
+  const rate = new D(result.model.parameter.tarifsteigerung.toString()).plus(1);
+  result.years.forEach((year, i) => {
+    growthRow[YEAR_COL + 2 * i] = {
+      f: growthFormula(year),
+      r: Number(rate.pow(year - result.model.parameter.erstesPlanjahr).toString()),
+      s: 'number3',
+    };
+  });
+  rows[GROWTH_ROW - 1] = Array.from(growthRow, (c) => c ?? null);
 
   let r = LINES_HEADER_ROW + 1;
   const helper = segmentHelper(read, result, rows);
@@ -157,7 +192,7 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
   // block (SUM over a few rows), exact and fast even with thousands of lines.
   const blocks = new Map<string, Partial<Record<'Kosten' | 'Deckung', [number, number]>>>();
   const addLine = (nr: string, typ: 'Kosten' | 'Deckung', line: LineBasis) => {
-    rows[r - 1] = lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read, helper);
+    rows[r - 1] = flatRow(lineRow(r, nr, typ, line, result.years, { entgelt, besoldung }, read, helper));
     const entry = blocks.get(nr) ?? {};
     entry[typ] = [entry[typ]?.[0] ?? r, r];
     blocks.set(nr, entry);
@@ -167,7 +202,7 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     for (const line of m.lines) addLine(m.massnahme.nr, 'Kosten', line);
     for (const c of m.cover) if (c.basis) addLine(m.massnahme.nr, 'Deckung', c.basis);
   }
-  const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
+  const widths = [14, 9, 34, 10, 8, 6, 14, 13, 7, 11, 11, 11, 11, 13, ...result.years.flatMap(() => [9, 13])];
   if (helper) {
     helper.write(rows, { entgelt, besoldung });
     widths[3] = 22; // the v2 parameter labels stand in column D
@@ -236,13 +271,28 @@ function lineRow(
     line.kind === 'position' ? { v: Number(line.spec.share.toString()), s: 'number3' } : {},
     period.start ? { v: period.start, s: 'date' } : {},
     period.end ? { v: period.end, s: 'date' } : {},
+    // start and end once on a month scale (L, M); each year's months are their overlap with the year
+    period.start
+      ? {
+          f: monthPositionFormula(`$J${r}`, years[0], 'start'),
+          r: monthPosition(period.start, years[0], 'start'),
+          s: 'number3',
+        }
+      : {},
+    period.end
+      ? {
+          f: monthPositionFormula(`$K${r}`, years[0], 'end'),
+          r: monthPosition(period.end, years[0], 'end'),
+          s: 'number3',
+        }
+      : {},
     line.kind === 'betrag' ? { v: num(line.betrag), s: 'money' } : {},
   ];
   years.forEach((year, i) => {
     const monthsCol = columnLetter(YEAR_COL + 2 * i);
     const months = monthsActive(period, year);
     cells.push({
-      f: monthsFormula(period.start ? `$J${r}` : undefined, period.end ? `$K${r}` : undefined, year),
+      f: yearMonthsFormula(period.start ? `$L${r}` : undefined, period.end ? `$M${r}` : undefined, i),
       r: Number(months.toString()),
       s: 'number3',
     });
@@ -271,8 +321,9 @@ function lineRow(
               year,
               sign: `$D${r}`,
               params: localParam,
+              growthCell: `${columnLetter(YEAR_COL + 2 * i + 1)}$${GROWTH_ROW}`,
             })
-          : `$D${r}*ROUND($L${r}*${monthsCol}${r}/12,2)`;
+          : `$D${r}*ROUND($N${r}*${monthsCol}${r}/12,2)`;
     cells.push({ f: amount, r: num(lineValue(line, year, read)), s: 'money' });
   });
   return cells;
@@ -394,7 +445,7 @@ function buildUebersicht(
       first.push({ v: status.v, s: status.s }, { v: mm.auflagen, s: 'wrap' });
       if (mm.art === 'Neue Stelle' && mm.ende)
         third[1] = { v: `Wiedervorlage: Entfristung bis ${formatDateDe(mm.ende)} entscheiden`, s: 'wrap' };
-      rows.push(first, second, third);
+      rows.push(flatRow(first), flatRow(second), flatRow(third));
       // each cover source with its amount per year
       for (const c of m.cover) {
         const d = c.deckung;
@@ -607,91 +658,6 @@ function buildPruefung(
   };
 }
 
-/**
- * `Jahreskosten` in Stellen: the first plan year's cost as a formula over the row's own cells. A cell is
- * referenced only where it holds exactly what the engine used; otherwise (text such as "0,5" or
- * "15.03.2027", or a value the reader rejected) the engine's value is written into the formula.
- */
-function jahreskostenColumn(read: ReadResult, result: CheckResult, helper?: SegmentHelper): ColumnWrite {
-  const raw = read.tables.get('Stellen')!;
-  const cols = read.columns.get('Stellen')!;
-  const byRow = new Map(result.positions.map((p) => [p.stelle.ref.row, p]));
-  const { entgelt, besoldung } = payTables(read);
-  const cells: SheetCell[] = raw.rows.map((values, i) => {
-    const pos = byRow.get(i);
-    if (!pos) return {};
-    const s = pos.stelle;
-    const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
-    if (!hit.ok) return { v: null };
-    const row = raw.origin.row + 1 + i;
-    const ref = (field: string) => {
-      const c = cols.get(field);
-      return c === undefined
-        ? undefined
-        : { addr: `$${columnLetter(raw.origin.col + c)}${row}`, value: values[c] };
-    };
-    const payTable = hit.beamte ? besoldung : entgelt;
-    const gradeText = payTable?.gradeText.get(hit.grade) ?? hit.grade;
-    const g = ref('gruppe');
-    // MATCH ignores case but not spaces: "a 11" finds "A 11", "A11" does not
-    const gradeExpr =
-      g && typeof g.value === 'string' && g.value.toLowerCase() === gradeText.toLowerCase()
-        ? g.addr
-        : quote(gradeText);
-    const st = ref('stufe');
-    const stepExpr = st && typeof st.value === 'number' && st.value === s.stufe ? st.addr : String(s.stufe);
-    const sh = ref('anteil');
-    const shareExpr =
-      sh && typeof sh.value === 'number' && s.anteil.eq(sh.value) ? sh.addr : s.anteil.toString();
-    const dateExpr = (field: string, iso: string | undefined) => {
-      if (!iso) return undefined;
-      const d = ref(field);
-      const serial = d?.value instanceof Date ? isoToSerial(dateToIso(d.value)) : d?.value;
-      // a date cell is referenced only when it is a whole day: a time of day would shift the month share
-      return d && typeof serial === 'number' && serial === isoToSerial(iso) && exactDay(d.value)
-        ? d.addr
-        : dateLiteral(iso);
-    };
-    const months = monthsFormula(
-      dateExpr('beginn', s.beginn),
-      dateExpr('ende', s.ende),
-      paramCell('erstesPlanjahr'),
-    );
-    const monthly = monthlyFormula(payTable, gradeExpr, stepExpr, hit.monthly);
-    const key = `S${i}`;
-    const f = helper?.has(key)
-      ? segmentedAmountFormula({
-          key,
-          year: paramCell('erstesPlanjahr'),
-          beamte: hit.beamte,
-          share: shareExpr,
-          months: `(${months})`,
-          jsz: helper.jsz(positionLine(s, hit), result.years[0], paramCell('jahressonderzahlung')),
-          caps: helper.caps,
-          ranges: helper.ranges(`${sheetRef(SHEETS.berechnung)}!`),
-          params: paramCell,
-          v2: v2Cell,
-        })
-      : lineAmountFormula({
-          monthly,
-          beamte: hit.beamte,
-          share: shareExpr,
-          months: `(${months})`,
-          year: paramCell('erstesPlanjahr'),
-          params: paramCell,
-        });
-    // no IFERROR: a formula that cannot be computed must show its error, never a blank cost
-    return { f, r: num(pos.years[0].amount), s: 'money' };
-  });
-  return { table: 'Stellen', header: 'Jahreskosten', cells };
-}
-
-/** A date value without a time of day (Date at UTC midnight, or a whole serial number). */
-function exactDay(v: unknown): boolean {
-  if (v instanceof Date) return v.getTime() % 86400000 === 0;
-  return typeof v === 'number' && Number.isInteger(v);
-}
-
 export { a1 };
 
 // ---- Contract v2: the helper table of rate segments (one row per line, year and rate) ----
@@ -736,7 +702,7 @@ interface SegmentHelper {
 /**
  * Lines costed month by month (dated tables, rising steps, v2 components) get one helper row per rate
  * segment below the lines; their amounts are SUMIFS over these rows (readable, no monster formula).
- * Measure lines are keyed "Z<row>", Stellen rows "S<index>" (first plan year, for the Jahreskosten column).
+ * Measure lines are keyed "Z<row>", Stellen rows "S:<Stellen-Nr.>" (first plan year, for the Jahreskosten column).
  */
 function segmentHelper(
   read: ReadResult,
@@ -762,13 +728,14 @@ function segmentHelper(
   }
   const lastLine = r - 1;
   const byRow = new Map(result.positions.map((x) => [x.stelle.ref.row, x]));
+  const stellenKey = stellenHelperKeys(read);
   read.model.stellen.forEach((s) => {
     const pos = byRow.get(s.ref.row);
     if (!pos) return;
     const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
     if (!hit.ok) return;
     const spec = positionLine(s, hit);
-    if (cost.byMonth(spec)) entries.push({ key: `S${s.ref.row}`, year: result.years[0], spec });
+    if (cost.byMonth(spec)) entries.push({ key: stellenKey(s.ref.row).key, year: result.years[0], spec });
   });
   if (entries.length === 0) return undefined;
 
@@ -838,7 +805,7 @@ function segmentHelper(
           ? `(1+$B$${PARAM_ROWS.tarifsteigerung})^${seg.exponent}`
           : `(1+$B$${PARAM_ROWS.tarifsteigerung})^($B${row}-$B$${PARAM_ROWS.erstesPlanjahr})`;
         const P = `$I${row}*$J${row}*$K${row}`;
-        out[row - 1] = [
+        out[row - 1] = flatRow([
           { v: e.key },
           { v: e.year },
           { v: seg.start, s: 'date' },
@@ -869,7 +836,7 @@ function segmentHelper(
             r: num(rest(p.bbgRvAv)),
             s: 'money',
           },
-        ];
+        ]);
       });
     },
   };

@@ -67,19 +67,29 @@ export class OoxmlPackage {
 
   /**
    * Sets a part from pieces of text, deflated as they come (a sheet of 100.000 rows is never one string).
-   * A part the package already has goes through setText: one set to its current text stays untouched.
+   * A part set to its current text stays untouched (compared piece by piece, never joined).
    */
-  setParts(name: string, parts: string[]): void {
-    if (this.has(name)) return this.setText(name, parts.join(''));
+  setParts(name: string, parts: Iterable<string>): void {
+    const current = this.text(name);
+    let same = current !== undefined;
+    let at = 0;
     const out: Uint8Array[] = [];
     const deflate = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
     let crc = 0xffffffff;
     let size = 0;
+    let flushes = 0;
+    let last = '';
     const flush = (text: string, final: boolean) => {
+      if (same) {
+        same = current!.startsWith(text, at);
+        at += text.length;
+      }
       const data = strToU8(text);
       crc = crcUpdate(crc, data);
       size += data.length;
       deflate.push(data, final);
+      flushes++;
+      last = text;
     };
     let batch: string[] = [];
     let length = 0;
@@ -93,13 +103,16 @@ export class OoxmlPackage {
       }
     }
     flush(batch.join(''), true);
+    if (same && at === current!.length) return;
     const body = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
     let p = 0;
     for (const c of out) {
       body.set(c, p);
       p += c.length;
     }
-    this.textCache.delete(name);
+    // a small part is kept as text like setText does (it may be read again while patching)
+    if (flushes === 1 && last.length < CACHE_LIMIT) this.textCache.set(name, last);
+    else this.textCache.delete(name);
     this.changed.set(name, { body, crc: (crc ^ 0xffffffff) >>> 0, size });
     this.removed.delete(name);
   }

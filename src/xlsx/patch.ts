@@ -1,8 +1,9 @@
 import { WorkbookUnusableError, sheetRef, type GeneratedSheet, type SheetCell } from '../workbook/port';
+import { setCalculatedColumns } from './calculated-columns';
 import { OoxmlPackage } from './package';
 import {
   emptySheet,
-  patchSheetCells,
+  patchSheetCellParts,
   renderSheetParts,
   type CellWrite,
   type RenderContext,
@@ -59,6 +60,8 @@ export interface TableGrowth {
   bottom: number;
   /** Columns added right of the table: sheet column → header text. */
   columns: Map<number, string>;
+  /** Calculated columns the product sets: sheet column → formula for the first data row. */
+  calculated?: Map<number, string>;
 }
 
 export function emptyPlan(): PackagePlan {
@@ -315,6 +318,15 @@ function renamed(cell: SheetCell, moves: [string, string][]): SheetCell {
   return { ...cell, f: cell.f === undefined ? undefined : move(cell.f), link: cell.link && move(cell.link) };
 }
 
+/** Stands for a sheet's rows while the text around them is patched (no XML text holds a NUL). */
+const ROWS_HOLE = '\u0000';
+
+function* around(before: string, rows: Iterable<string>, after: string): Generator<string> {
+  yield before;
+  yield* rows;
+  yield after;
+}
+
 /** The new workbook file: the original package with the plan applied. */
 export function patchPackage(bytes: Uint8Array, plan: PackagePlan): Uint8Array {
   const pkg = new OoxmlPackage(bytes);
@@ -337,9 +349,11 @@ export function patchPackage(bytes: Uint8Array, plan: PackagePlan): Uint8Array {
     const place = places.get(base)!;
     const entry = place.existing ? book.sheet(place.name)! : book.addSheet(place.name);
     const index = book.sheets.indexOf(entry);
-    // no copy of 100.000 rows when no sheet had to take another name
-    const rows = moves.length ? sheet.rows.map((row) => row.map((c) => c && renamed(c, moves))) : sheet.rows;
-    pkg.setParts(entry.path, renderSheetParts({ ...sheet, rows }, ctx));
+    // rendered row by row into the deflated part; cells moved to the real names on the way (no copy)
+    pkg.setParts(
+      entry.path,
+      renderSheetParts(sheet, ctx, (c) => renamed(c, moves)),
+    );
     book.setLocalName(GENERATED_MARK, index, `"${base.replace(/"/g, '""')}"`, true);
     const titles = sheet.print?.repeatRows;
     if (titles)
@@ -382,10 +396,24 @@ export function patchPackage(bytes: Uint8Array, plan: PackagePlan): Uint8Array {
         `Sheet "${sheetName}" is protected: the product does not write into it – remove the sheet protection. Nothing was written.`,
       );
     const writes = (plan.cells.get(sheetName) ?? []).map((w) => ({ ...w, cell: renamed(w.cell, moves) }));
-    xml = patchSheetCells(xml, sheetName, writes, ctx);
     const lists = plan.validations.get(sheetName);
-    if (lists) xml = patchValidations(xml, lists);
-    pkg.setText(entry.path, xml);
+    if (writes.length === 0) {
+      if (lists) xml = patchValidations(xml, lists);
+      pkg.setText(entry.path, xml);
+      continue;
+    }
+    // the rows go into the deflated part one by one (a Stellen sheet of 100.000 rows is never rebuilt
+    // as one string); the drop-down lists are placed in the text around them
+    const { head, rows, tail } = patchSheetCellParts(xml, sheetName, writes, ctx);
+    let before = head;
+    let after = tail;
+    if (lists) {
+      const whole = patchValidations(head + ROWS_HOLE + tail, lists);
+      const at = whole.indexOf(ROWS_HOLE);
+      before = whole.slice(0, at);
+      after = whole.slice(at + ROWS_HOLE.length);
+    }
+    pkg.setParts(entry.path, around(before, rows, after));
   }
 
   if (!planIsEmpty({ ...plan, marks: [] })) {
@@ -447,6 +475,8 @@ function growTable(pkg: OoxmlPackage, book: Book, name: string, growth: TableGro
         out = out.slice(0, cols.start) + `${open}${inner}</tableColumns>` + out.slice(cols.end);
       }
     }
+    if (growth.calculated?.size)
+      out = setCalculatedColumns(out, new Map([...growth.calculated].map(([c, f]) => [c - range.left, f])));
     pkg.setText(path, out);
     return;
   }

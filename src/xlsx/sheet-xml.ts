@@ -62,33 +62,31 @@ export function cellXml(ref: string, cell: SheetCell, s: number, ctx: RenderCont
 
 /** The whole XML of a generated sheet (inline strings, palette styles, no relations of its own). */
 export function renderSheet(sheet: GeneratedSheet, ctx: RenderContext): string {
-  return renderSheetParts(sheet, ctx).join('');
+  return [...renderSheetParts(sheet, ctx)].join('');
 }
 
 /**
- * The same XML in pieces (head, one per row, tail): a sheet of 100.000 rows is deflated piece by piece
- * and never held as one string.
+ * The same XML in pieces (head, one per row, tail), produced as they are deflated: a sheet of 100.000
+ * rows is never held as one string, nor as one string per row. `map` changes each cell on the way (a
+ * formula moved to the generated sheets' real names).
  */
-export function renderSheetParts(sheet: GeneratedSheet, ctx: RenderContext): string[] {
-  const rows: string[] = [];
-  const links: string[] = [];
+export function* renderSheetParts(
+  sheet: GeneratedSheet,
+  ctx: RenderContext,
+  map: (cell: SheetCell) => SheetCell = (cell) => cell,
+): Generator<string> {
+  // the head names the used range and whether any row follows: one look over the rows before rendering
   let maxCol = 1;
-  sheet.rows.forEach((row, r) => {
-    const cells: string[] = [];
-    row.forEach((cell, c) => {
-      if (!cell) return;
-      const ref = `${colLetters(c + 1)}${r + 1}`;
-      maxCol = Math.max(maxCol, c + 1);
-      cells.push(cellXml(ref, cell, ctx.styles.xf(cell.s, Boolean(cell.link)), ctx));
-      if (cell.link)
-        links.push(
-          `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
-        );
-    });
+  let anyRow = false;
+  sheet.rows.forEach((row) => {
+    for (let c = row.length - 1; c >= 0; c--)
+      if (row[c]) {
+        maxCol = Math.max(maxCol, c + 1);
+        anyRow = true;
+        break;
+      }
     // header and wrapped cells get the height their text needs (files do not auto-fit rows)
-    const points = rowHeight(row, sheet.widths);
-    const height = points ? ` ht="${points}" customHeight="1"` : '';
-    if (cells.length > 0 || height) rows.push(`<row r="${r + 1}"${height}>${cells.join('')}</row>`);
+    if (!anyRow && rowHeight(row, sheet.widths)) anyRow = true;
   });
   const lastRow = Math.max(1, sheet.rows.length);
   const print = sheet.print;
@@ -98,14 +96,7 @@ export function renderSheetParts(sheet: GeneratedSheet, ctx: RenderContext): str
   const cols = (sheet.widths ?? [])
     .map((w, i) => (w ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ''))
     .join('');
-  const merges = sheet.merges ?? [];
-  const conditional = (sheet.conditional ?? [])
-    .map(
-      (rule, i) =>
-        `<conditionalFormatting sqref="${rule.range}"><cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule.kind)}" priority="${i + 1}" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`,
-    )
-    .join('');
-  const head =
+  yield (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     (print?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
@@ -113,9 +104,40 @@ export function renderSheetParts(sheet: GeneratedSheet, ctx: RenderContext): str
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : '') +
-    (rows.length ? '<sheetData>' : '<sheetData/>');
-  const tail =
-    (rows.length ? '</sheetData>' : '') +
+    (anyRow ? '<sheetData>' : '<sheetData/>')
+  );
+
+  const links: string[] = [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    // a hole in a sparse row list is an empty row
+    if (!row) continue;
+    let cells = '';
+    for (let c = 0; c < row.length; c++) {
+      const given = row[c];
+      if (!given) continue;
+      const cell = map(given);
+      const ref = `${colLetters(c + 1)}${r + 1}`;
+      cells += cellXml(ref, cell, ctx.styles.xf(cell.s, Boolean(cell.link)), ctx);
+      if (cell.link)
+        links.push(
+          `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
+        );
+    }
+    const points = rowHeight(row, sheet.widths);
+    const height = points ? ` ht="${points}" customHeight="1"` : '';
+    if (cells || height) yield `<row r="${r + 1}"${height}>${cells}</row>`;
+  }
+
+  const merges = sheet.merges ?? [];
+  const conditional = (sheet.conditional ?? [])
+    .map(
+      (rule, i) =>
+        `<conditionalFormatting sqref="${rule.range}"><cfRule type="cellIs" dxfId="${ctx.styles.dxf(rule.kind)}" priority="${i + 1}" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>`,
+    )
+    .join('');
+  yield (
+    (anyRow ? '</sheetData>' : '') +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
       : '') +
@@ -128,10 +150,8 @@ export function renderSheetParts(sheet: GeneratedSheet, ctx: RenderContext): str
           ? `<headerFooter>${print.header ? `<oddHeader>${escapeXml(print.header)}</oddHeader>` : ''}${print.footer ? `<oddFooter>${escapeXml(print.footer)}</oddFooter>` : ''}</headerFooter>`
           : '')
       : '') +
-    '</worksheet>';
-  rows.unshift(head);
-  rows.push(tail);
-  return rows;
+    '</worksheet>'
+  );
 }
 
 /** An empty sheet (the Protokoll when the product creates it); its cells come as cell writes. */
@@ -176,28 +196,30 @@ function parseCells(rowText: string, row: number): { col: number; text: string }
 
 /**
  * Writes cells into an existing sheet's XML: the rows and cells not written keep their exact text, a written
- * cell is replaced as a whole (value, formula), a new cell goes into its row in column order.
+ * cell is replaced as a whole (value, formula), a new cell goes into its row in column order. Returned in
+ * pieces: the text before the rows (up to `<sheetData>`), the rows one by one as they are needed, the text
+ * after them. At 100.000 written rows no row is parsed into cells before it is rendered,
+ * and none is kept after. Every check (a shared formula overwritten) and every new style is settled before
+ * the first row is handed out.
  */
-export function patchSheetCells(
+export function patchSheetCellParts(
   xml: string,
   sheetName: string,
   writes: CellWrite[],
   ctx: RenderContext,
-): string {
-  if (writes.length === 0) return xml;
+): { head: string; rows: Iterable<string>; tail: string } {
   const data = element(xml, 'sheetData');
   if (!data) throw new Error(`sheetData fehlt in ${sheetName}`);
   const rows = parseRows(data.inner ?? '');
   const byRow = new Map<number, ParsedRow>(rows.map((r) => [r.r, r]));
-  const cellCache = new Map<number, Map<number, string>>();
+  // the cells of the row looked at last (a row's writes come together; another row is parsed again)
+  let parsed: { r: number; cells: Map<number, string> } | undefined;
   const cellsOf = (r: number): Map<number, string> => {
-    let m = cellCache.get(r);
-    if (!m) {
+    if (parsed?.r !== r) {
       const row = byRow.get(r);
-      m = new Map(row ? parseCells(row.text, r).map((c) => [c.col, c.text]) : []);
-      cellCache.set(r, m);
+      parsed = { r, cells: new Map(row ? parseCells(row.text, r).map((c) => [c.col, c.text]) : []) };
     }
-    return m;
+    return parsed.cells;
   };
   const styleOf = (r: number, c: number): number => {
     const text = cellsOf(r).get(c);
@@ -205,64 +227,70 @@ export function patchSheetCells(
     return tag ? Number(attr(tag, 's') ?? 0) : 0;
   };
   const written = new Set(writes.map((w) => `${w.row}:${w.col}`));
-  const writesByRow = new Map<number, CellWrite[]>();
-  for (const w of writes) {
+  const writesByRow = new Map<number, number[]>();
+  writes.forEach((w, i) => {
     const list = writesByRow.get(w.row) ?? [];
-    list.push(w);
+    list.push(i);
     writesByRow.set(w.row, list);
-  }
-  // the new cells, rendered before any row changes (a style may come from a row above)
-  const rendered = new Map<number, Map<number, string>>();
+  });
+  // each written cell's style, in the order of the writes (new styles are appended in that order), read
+  // from the cells as they were (a style may come from a row above)
+  const styles = new Int32Array(writes.length);
+  let maxRow = 0;
+  let maxCol = 0;
   for (const [r, list] of writesByRow) {
-    const out = new Map<number, string>();
-    for (const w of list) {
+    maxRow = Math.max(maxRow, r);
+    for (const i of list) {
+      const w = writes[i];
+      maxCol = Math.max(maxCol, w.col);
       const old = cellsOf(r).get(w.col);
       if (old) guardFormulaMaster(old, sheetName, written);
       const own = styleOf(r, w.col);
-      let s: number;
       if (w.style === 'palette')
-        s = w.cell.s || w.cell.link ? ctx.styles.xf(w.cell.s, Boolean(w.cell.link)) : own;
-      else if (w.style === 'keep') s = own || (w.cell.s ? ctx.styles.xf(w.cell.s) : 0);
-      else s = styleOf(w.style.from.row, w.style.from.col) || (w.cell.s ? ctx.styles.xf(w.cell.s) : 0);
-      out.set(w.col, cellXml(`${colLetters(w.col)}${r}`, w.cell, s, ctx));
+        styles[i] = w.cell.s || w.cell.link ? ctx.styles.xf(w.cell.s, Boolean(w.cell.link)) : own;
+      else if (w.style === 'keep') styles[i] = own || (w.cell.s ? ctx.styles.xf(w.cell.s) : 0);
+      else
+        styles[i] = styleOf(w.style.from.row, w.style.from.col) || (w.cell.s ? ctx.styles.xf(w.cell.s) : 0);
     }
-    rendered.set(r, out);
   }
   const rowNumbers = [...new Set([...rows.map((r) => r.r), ...writesByRow.keys()])].sort((a, b) => a - b);
-  const parts: string[] = [];
-  let maxRow = 0;
-  let maxCol = 0;
-  for (const r of rowNumbers) {
-    const row = byRow.get(r);
-    const news = rendered.get(r);
-    if (!news) {
-      parts.push(row!.text);
-      continue;
+  function* rowTexts(): Generator<string> {
+    for (const r of rowNumbers) {
+      const row = byRow.get(r);
+      const list = writesByRow.get(r);
+      if (!list) {
+        yield row!.text;
+        continue;
+      }
+      const cells = cellsOf(r);
+      for (const i of list) {
+        const w = writes[i];
+        cells.set(w.col, cellXml(`${colLetters(w.col)}${r}`, w.cell, styles[i], ctx));
+      }
+      parsed = undefined;
+      const ordered = [...cells].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+      const tag = row
+        ? setAttr(/^<row[^>]*>/.exec(row.text)![0].replace(/\/>$/, '>'), 'spans', undefined)
+        : `<row r="${r}">`;
+      yield `${tag}${ordered.join('')}</row>`;
     }
-    const cells = cellsOf(r);
-    for (const [c, text] of news) {
-      cells.set(c, text);
-      maxCol = Math.max(maxCol, c);
-    }
-    maxRow = Math.max(maxRow, r);
-    const ordered = [...cells].sort((a, b) => a[0] - b[0]).map(([, t]) => t);
-    const tag = row
-      ? setAttr(/^<row[^>]*>/.exec(row.text)![0].replace(/\/>$/, '>'), 'spans', undefined)
-      : `<row r="${r}">`;
-    parts.push(`${tag}${ordered.join('')}</row>`);
   }
-  const sheetData = `<sheetData>${parts.join('')}</sheetData>`;
-  let out = xml.slice(0, data.start) + sheetData + xml.slice(data.end);
+  let head = xml.slice(0, data.start) + '<sheetData>';
+  let tail = '</sheetData>' + xml.slice(data.end);
   // the dimension covers the new cells too
-  const dim = element(out, 'dimension');
+  const inHead = element(head, 'dimension') !== undefined;
+  const dim = element(inHead ? head : tail, 'dimension');
   if (dim) {
     const range = parseRange(attr(dim.text, 'ref') ?? 'A1');
     if (range && (maxRow > range.bottom || maxCol > range.right)) {
       const ref = `${colLetters(range.left)}${range.top}:${colLetters(Math.max(maxCol, range.right))}${Math.max(maxRow, range.bottom)}`;
-      out = out.slice(0, dim.start) + setAttr(dim.text, 'ref', ref) + out.slice(dim.end);
+      const text = inHead ? head : tail;
+      const patched = text.slice(0, dim.start) + setAttr(dim.text, 'ref', ref) + text.slice(dim.end);
+      if (inHead) head = patched;
+      else tail = patched;
     }
   }
-  return out;
+  return { head, rows: rowTexts(), tail };
 }
 
 /**

@@ -28,6 +28,8 @@ import { STYLES } from './styles';
 import { boundedInflate } from './inflate';
 import { zipDirectory, type ZipEntry } from './zip-directory';
 import { UncachedFormulas } from './uncached';
+import { readCalculatedColumns, readableByExcelJs, type CalculatedColumns } from './calculated-columns';
+import { moveFormulaRows } from '../workbook/kit/formula-rows';
 
 export { zipDirectory, type ZipEntry };
 
@@ -85,25 +87,43 @@ export class XlsxWorkbook implements WorkbookPort {
     return (cell) => cellValue(cell, uncached ? () => uncached.has(ws.name, cell.address) : undefined);
   }
 
-  /** Set by forgetCells: ExcelJS's cells are gone, only generated sheets may still be written. */
+  /** Set by forgetCells: ExcelJS's cells are gone, only generated sheets, columns and lists may be written. */
   private cellsForgotten = false;
 
+  /** Where each table of the last readTables stands: what a write needs of it once the cells are gone. */
+  private located = new Map<TableKey, LocatedTable | undefined>();
+
   /**
-   * Lets go of ExcelJS's cells once everything is written into the package plan (`report`): `toBuffer`
-   * patches the original file, and at 100.000 positions the cell model is a third of the memory. A later
-   * read or write is refused (a programming error, not a user's). A workbook created by the product keeps
-   * its cells: ExcelJS writes it.
+   * Lets go of ExcelJS's cells (`report`, right after the tables are read): `toBuffer` patches the original
+   * file, and at 100.000 positions the cell model is a third of the memory. What the report's writes still
+   * need – each table's place, headers and row count, and where the column right of it is taken – is kept.
+   * A later read, cell update or row append is refused (a programming error, not a user's). A workbook
+   * created by the product keeps its cells: ExcelJS writes it.
    */
   forgetCells(): void {
-    if (!this.original) return;
-    for (const ws of this.workbook.worksheets) (ws as unknown as { _rows: unknown[] })._rows = [];
+    if (!this.original || this.cellsForgotten) return;
+    for (const t of this.located.values()) {
+      const ws = t && this.workbook.getWorksheet(t.raw.sheet);
+      if (!t || !ws) continue;
+      const col = t.raw.origin.col + t.raw.headers.length;
+      for (let r = t.raw.origin.row; r <= ws.rowCount && t.takenRight === undefined; r++) {
+        const cell = ws.findCell(r, col);
+        if (cell && cellValue(cell) !== null) t.takenRight = { row: r, col };
+      }
+      t.takenRight ??= { row: Infinity, col };
+    }
+    for (const ws of this.workbook.worksheets) {
+      (ws as unknown as { _rows: unknown[] })._rows = [];
+      // ExcelJS keeps a drop-down list per cell; the package keeps the file's own (patchValidations)
+      validationModelHolder(ws).model = {};
+    }
     this.cellsForgotten = true;
   }
 
   private refuseForgotten(): void {
     if (this.cellsForgotten)
       throw new Error(
-        'XlsxWorkbook: die Zellen wurden mit forgetCells() freigegeben (nur Blätter schreiben).',
+        'XlsxWorkbook: die Zellen wurden mit forgetCells() freigegeben (nur Blätter, Spalten und Listen schreiben).',
       );
   }
 
@@ -123,8 +143,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const entries = checkContainer(bytes, limits, inflate);
     const wb = new ExcelJS.Workbook();
     try {
+      const readable = readableByExcelJs(bytes);
       await wb.xlsx.load(
-        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+        readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer,
       );
     } catch (e) {
       // one German sentence; the library's (English) reason only in parentheses, for support staff
@@ -203,11 +224,37 @@ export class XlsxWorkbook implements WorkbookPort {
   readTables(requests: TableRequest[]): Promise<Map<TableKey, RawTable | undefined>> {
     this.refuseForgotten();
     const result = new Map<TableKey, RawTable | undefined>();
-    for (const req of requests) result.set(req.key, this.findTable(req));
+    this.located = new Map();
+    for (const req of requests) {
+      const found = this.findTableAt(req);
+      result.set(req.key, found?.raw);
+      // the place without the rows (those belong to the caller)
+      this.located.set(
+        req.key,
+        found && {
+          raw: {
+            ...found.raw,
+            headers: [...found.raw.headers],
+            rows: new Array<CellValue[]>(found.raw.rows.length),
+          },
+          anchored: found.anchored,
+        },
+      );
+    }
     return Promise.resolve(result);
   }
 
   private findTable(req: TableRequest): RawTable | undefined {
+    if (this.cellsForgotten) {
+      // as read before the cells went; a block found only by its anchor header is found only that way
+      const t = this.located.get(req.key);
+      if (!t && !this.located.has(req.key)) this.refuseForgotten();
+      return t && (!t.anchored || req.anchorHeader) ? t.raw : undefined;
+    }
+    return this.findTableAt(req)?.raw;
+  }
+
+  private findTableAt(req: TableRequest): { raw: RawTable; anchored: boolean } | undefined {
     // 1. an Excel table (ListObject) by name
     for (const ws of this.workbook.worksheets) {
       for (const t of ws.getTables() as unknown as {
@@ -224,7 +271,8 @@ export class XlsxWorkbook implements WorkbookPort {
           const grown = this.plan.tables.get(model.name);
           const bottom = Math.max(Number(e.row), grown?.bottom ?? 0);
           const right = Math.max(Number(e.col), ...(grown?.columns.keys() ?? []));
-          return readBlock(this.read(ws), ws, Number(s.row), Number(s.col), right, bottom, model.name);
+          const raw = readBlock(this.read(ws), ws, Number(s.row), Number(s.col), right, bottom, model.name);
+          return { raw, anchored: false };
         }
       }
     }
@@ -232,7 +280,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const byName = (name: string) => this.workbook.worksheets.find((w) => nameMatches([name], w.name));
     for (const name of req.sheetNames) {
       const ws = byName(name);
-      if (ws) return readBlock(this.read(ws), ws, 1, 1, undefined, undefined);
+      if (ws) return { raw: readBlock(this.read(ws), ws, 1, 1, undefined, undefined), anchored: false };
     }
     // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter) with
     //    "Stufe 1" in the same row – a Stellen sheet's own "Entgeltgruppe" column is no pay table
@@ -240,7 +288,10 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const ws of this.workbook.worksheets) {
         const at = findAnchorBlock(sheetGrid(ws), req.anchorHeader, 'Stufe 1');
         if (at)
-          return readBlock(this.read(ws), ws, at.row + 1, at.col + 1, undefined, undefined, undefined, true);
+          return {
+            raw: readBlock(this.read(ws), ws, at.row + 1, at.col + 1, undefined, undefined, undefined, true),
+            anchored: true,
+          };
       }
     }
     return undefined;
@@ -261,11 +312,20 @@ export class XlsxWorkbook implements WorkbookPort {
           this.plan.marks.push(sheet.name);
       }
     }
-    this.refuseForgotten();
     for (const col of batch.columns ?? []) this.writeColumn(col);
     for (const v of batch.validations ?? []) this.writeValidation(v);
+    const edits = Boolean(batch.updates?.length || batch.appends?.length);
+    if (edits) this.refuseForgotten();
+    const before = new Map(
+      this.original && edits
+        ? this.workbook.worksheets.flatMap((ws) =>
+            this.listObjects(ws).map((t) => [t.name, t.bottom] as const),
+          )
+        : [],
+    );
     for (const u of batch.updates ?? []) this.writeUpdate(u);
     for (const a of batch.appends ?? []) this.writeAppend(a);
+    if (this.original && edits) this.fillCalculated(before);
     return Promise.resolve();
   }
 
@@ -358,16 +418,19 @@ export class XlsxWorkbook implements WorkbookPort {
     if (i >= 0) return raw.origin.col + i;
     // A new column right after the last header – only into empty cells: a user's notes there are kept.
     const col = raw.origin.col + raw.headers.length;
+    const taken = this.cellsForgotten ? this.takenRight(raw, col) : undefined;
     for (let r = raw.origin.row; r <= raw.origin.row + rows; r++) {
-      if (cellValue(ws.getCell(r, col)) === null) continue;
+      if (taken ? r !== taken.row : cellValue(ws.getCell(r, col)) === null) continue;
       throw new WorkbookUnusableError(
         `Die Spalte „${header}“ kann nicht neben der Tabelle „${tableLabel(raw)}“ angelegt werden: die Zelle ${ws.name}!${a1(r, col)} enthält Daten, die nicht überschrieben werden – bitte die Spalte ${header} in die Tabelle einfügen oder die Zelle leeren. Nichts wurde geschrieben.`,
         `Column "${header}" cannot be added next to table "${tableLabel(raw)}": cell ${ws.name}!${a1(r, col)} holds data that is not overwritten. Nothing was written.`,
       );
     }
-    const cell = ws.getCell(raw.origin.row, col);
-    cell.value = header;
-    cell.style = { ...ws.getCell(raw.origin.row, col - 1).style };
+    if (!this.cellsForgotten) {
+      const cell = ws.getCell(raw.origin.row, col);
+      cell.value = header;
+      cell.style = { ...ws.getCell(raw.origin.row, col - 1).style };
+    }
     this.record(ws, raw.origin.row, col, { v: header }, { from: { row: raw.origin.row, col: col - 1 } });
     if (raw.tableName && this.original) {
       const t = this.listObjects(ws).find((x) => x.name === raw.tableName);
@@ -383,14 +446,73 @@ export class XlsxWorkbook implements WorkbookPort {
     return col;
   }
 
+  /** Where the column right of a table read before forgetCells is taken (its first used row, if any). */
+  private takenRight(raw: RawTable, col: number): { row: number; col: number } {
+    const t = [...this.located.values()].find((x) => x?.raw === raw);
+    if (!t?.takenRight || t.takenRight.col !== col)
+      throw new Error('XlsxWorkbook: nach forgetCells() nur eine neue Spalte je gelesener Tabelle.');
+    return t.takenRight;
+  }
+
   private writeColumn(write: ColumnWrite): void {
     const { ws, raw } = this.locateTable(write.table);
     const col = this.headerColumn(ws, raw, write.header, write.cells.length);
     write.cells.forEach((cell, i) => {
-      setCell(ws.getCell(raw.origin.row + 1 + i, col), cell);
+      // once the cells are gone the package plan alone carries the write
+      if (!this.cellsForgotten) setCell(ws.getCell(raw.origin.row + 1 + i, col), cell);
       this.record(ws, raw.origin.row + 1 + i, col, cell, 'palette');
     });
-    if (!ws.getColumn(col).width) ws.getColumn(col).width = 15;
+    if (!this.cellsForgotten && !ws.getColumn(col).width) ws.getColumn(col).width = 15;
+    // an Excel table gets the formula as its calculated column (the cells keep their own formulas)
+    if (write.calculated && raw.tableName && this.original) {
+      const t = this.listObjects(ws).find((x) => x.name === raw.tableName);
+      const g = this.plan.tables.get(raw.tableName) ?? {
+        sheet: ws.name,
+        bottom: t?.bottom ?? raw.origin.row + raw.rows.length,
+        columns: new Map<number, string>(),
+      };
+      (g.calculated ??= new Map()).set(col, write.calculated);
+      this.plan.tables.set(raw.tableName, g);
+      this.calculatedColumns().set(raw.tableName, {
+        firstRow: raw.origin.row + 1,
+        formulas: new Map([
+          ...(this.calculatedColumns().get(raw.tableName)?.formulas ?? []),
+          [col, write.calculated],
+        ]),
+      });
+    }
+  }
+
+  /** The calculated columns of the file's tables (read once), with those this session set. */
+  private calculated?: Map<string, CalculatedColumns>;
+  private calculatedColumns(): Map<string, CalculatedColumns> {
+    this.calculated ??= this.original ? readCalculatedColumns(this.original) : new Map();
+    return this.calculated;
+  }
+
+  /**
+   * Rows this write added to an Excel table get its calculated columns, as Excel gives them to a new row:
+   * the column's formula moved to the row – unless the write put something of its own into that cell.
+   */
+  private fillCalculated(before: Map<string, number>): void {
+    for (const [name, g] of this.plan.tables) {
+      const from = before.get(name);
+      const calc = from === undefined ? undefined : this.calculatedColumns().get(name);
+      const ws = this.workbook.getWorksheet(g.sheet);
+      if (from === undefined || !calc || !ws || g.bottom <= from) continue;
+      const written = new Set(
+        (this.plan.cells.get(g.sheet) ?? []).filter((w) => w.row > from).map((w) => `${w.row},${w.col}`),
+      );
+      for (let row = from + 1; row <= g.bottom; row++)
+        for (const [col, f] of calc.formulas) {
+          if (written.has(`${row},${col}`)) continue;
+          const cell: SheetCell = { f: moveFormulaRows(f, row - calc.firstRow) };
+          const target = ws.getCell(row, col);
+          target.style = { ...ws.getCell(row - 1, col).style };
+          setCell(target, cell, true);
+          this.record(ws, row, col, cell, { from: { row: row - 1, col } });
+        }
+    }
   }
 
   /**
@@ -474,8 +596,12 @@ function tableLabel(raw: RawTable): string {
 
 type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
 
+function validationModelHolder(ws: ExcelJS.Worksheet): { model: ValidationModel } {
+  return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations;
+}
+
 function validationModel(ws: ExcelJS.Worksheet): ValidationModel {
-  return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
+  return validationModelHolder(ws).model;
 }
 
 /**
@@ -628,6 +754,15 @@ function checkEntry(bytes: Uint8Array, e: ZipEntry, inflate: BoundedInflate): vo
 /** Sum of the uncompressed sizes in the zip's central directory: a zip bomb is refused before inflating. */
 export function zipUncompressedSize(bytes: Uint8Array): number {
   return zipDirectory(bytes).entries.reduce((sum, e) => sum + e.size, 0);
+}
+
+/** A table as read, for the writes after forgetCells: place, headers, row count (rows themselves empty). */
+interface LocatedTable {
+  raw: RawTable;
+  /** Found only as a block under its anchor header (a request without that header does not find it). */
+  anchored: boolean;
+  /** The first used cell in the column right of the table (row Infinity: none), set by forgetCells. */
+  takenRight?: { row: number; col: number };
 }
 
 /** Normalises ExcelJS cell values (formulas give their cached result, rich text its plain text). */

@@ -401,6 +401,75 @@ test('adopting and taking back ask first in a dialog listing the cells that chan
   await dialog.waitFor({ state: 'detached' });
 }, 60_000);
 
+test('undo after later edits lists every conflicting cell (sheet, cell, adopted, now); "Trotzdem rückgängig machen" undoes', async () => {
+  // adopted with the command line, then two logged cells edited by hand (as a user would in Excel)
+  const adopted = path.join(tmp, 'beschlossen.xlsx');
+  const a = await runCli(['adopt', OBERTSHAUSEN, 'M-2027-01', '-o', adopted]);
+  expect(a.code).toBe(0);
+  const edited = path.join(tmp, 'nachbearbeitet.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(adopted);
+  const ws = wb.getWorksheet('Stellen')!;
+  const header = ws.getRow(1).values as unknown[];
+  const colOf = (name: string) => header.indexOf(name);
+  let newRow = 0;
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === '1.20') newRow = r;
+  });
+  expect(newRow).toBeGreaterThan(1);
+  const bez = ws.getCell(newRow, colOf('Bezeichnung'));
+  const adoptedTitle = bez.value as string;
+  bez.value = 'Organisator/in (Titel vom Personalamt geändert)';
+  const massnahmen = wb.getWorksheet('Maßnahmen')!;
+  const statusCol = (massnahmen.getRow(1).values as unknown[]).indexOf('Status');
+  let statusRow = 0;
+  massnahmen.eachRow((row, r) => {
+    if (row.getCell(1).value === 'M-2027-01') statusRow = r;
+  });
+  massnahmen.getCell(statusRow, statusCol).value = 'beantragt';
+  await wb.xlsx.writeFile(edited);
+  const letter = (c: number) => String.fromCharCode(64 + c);
+
+  const { page } = await newPane();
+  await open(page, edited);
+  await page.locator('button', { hasText: 'Letzten Beschluss zurücknehmen' }).click();
+  const list = page.getByTestId('undo-conflicts');
+  await list.waitFor();
+  // nothing asked, nothing written: the list instead of the dialog
+  expect(await page.getByRole('dialog').count()).toBe(0);
+  expect(await list.textContent()).toContain('Rücknahme verweigert: seit dem Beschluss geändert');
+  const title = list.getByTestId(`conflict-Stellen!${letter(colOf('Bezeichnung'))}${newRow}`);
+  expect(await title.textContent()).toBe(
+    `Stellen!${letter(colOf('Bezeichnung'))}${newRow}Bezeichnungübernommen„${adoptedTitle}“jetzt„Organisator/in (Titel vom Personalamt geändert)“`,
+  );
+  const status = list.getByTestId(`conflict-Maßnahmen!${letter(statusCol)}${statusRow}`);
+  expect(await status.textContent()).toBe(
+    `Maßnahmen!${letter(statusCol)}${statusRow}Statusübernommen„beschlossen“jetzt„beantragt“`,
+  );
+  expect(await list.locator('li').count()).toBe(2);
+  expect(await layoutProblems(page)).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'pane-undo-conflicts.png'), fullPage: true });
+
+  // "Nicht zurücknehmen" closes the list, the workbook stays as it is
+  await list.getByRole('button', { name: 'Nicht zurücknehmen' }).click();
+  await list.waitFor({ state: 'detached' });
+  // undo anyway: the usual dialog lists the cells, then the adoption is taken back
+  await page.locator('button', { hasText: 'Letzten Beschluss zurücknehmen' }).click();
+  await list.waitFor();
+  await list.getByRole('button', { name: 'Trotzdem rückgängig machen' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toContain('„Organisator/in (Titel vom Personalamt geändert)“ → (leer)');
+  await nextRun(page, () => dialog.getByRole('button', { name: 'Trotzdem rückgängig machen' }).click());
+  await page.getByText('Letzter Beschluss zurückgenommen (Protokoll)').waitFor();
+  expect(await list.count()).toBe(0);
+  const adoptButtons = page.locator('[data-testid="measure-M-2027-01"] button', {
+    hasText: 'Beschluss übernehmen',
+  });
+  expect(await adoptButtons.count()).toBe(1);
+  await dialog.waitFor({ state: 'detached' });
+}, 90_000);
+
 test('compares Basis and the variant (Konstanz) and shows the margin of every personnel budget line', async () => {
   const { page } = await newPane();
   await open(page, KONSTANZ);

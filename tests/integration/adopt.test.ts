@@ -80,9 +80,11 @@ test('adopt writes the position, kw notes, Planansätze and status, and logs eve
   expect(neu.getCell(header('Vermerk')).value).toBe('kw 31.12.2028');
   expect((neu.getCell(header('Ende')).value as Date).toISOString().slice(0, 10)).toBe('2028-12-31');
   expect(neu.getCell(header('Haushaltsstelle')).value).toBe('1.1.01.5011');
-  // the positions given up as cover are marked kw from the start of the measure
-  expect(rowOf(stellen, '5.07').getCell(header('Vermerk')).value).toBe('kw 01.01.2027');
-  expect(rowOf(stellen, '6.12').getCell(header('Vermerk')).value).toBe('kw 01.01.2027');
+  // the positions given up as cover (both unoccupied) are gone from the start of the measure, 01.01.2027:
+  // their kw note names the last day, as "kw 31.12.2028" of the new fixed-term position (read back: free
+  // from 01.01.2027, the day the engine releases their money)
+  expect(rowOf(stellen, '5.07').getCell(header('Vermerk')).value).toBe('kw 31.12.2026');
+  expect(rowOf(stellen, '6.12').getCell(header('Vermerk')).value).toBe('kw 31.12.2026');
 
   // target line raised by the computed cost, source lines lowered by what they release
   const e9b3 = (y: number) => cost('4203.56', y); // new position E9b/3

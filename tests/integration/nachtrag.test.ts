@@ -63,7 +63,7 @@ test('after adopt: exactly the adopted change, each line with the measure that c
   for (const l of changed) expect(l.erlaeuterung).toContain('M-2027-01');
   expect(changed[1].erlaeuterung).toMatch(/^Stelle 1\.20 neu/);
   expect(changed[1].vermerkeNeu).toBe('1.20 kw 31.12.2028');
-  expect(changed[0].erlaeuterung).toMatch(/^Stelle 5\.07 neuer Vermerk kw 01\.01\.2027 – M-2027-01/);
+  expect(changed[0].erlaeuterung).toMatch(/^Stelle 5\.07 neuer Vermerk kw 31\.12\.2026 – M-2027-01/);
   let total: unknown[] = [];
   ws.eachRow((row) => {
     if (row.getCell(1).text === 'Stellen insgesamt (Teil A und B)')

@@ -175,7 +175,9 @@ test('the report grows the Stellen table by its Jahreskosten column, inside the 
   const xml = zipEntries(await fs.readFile(outputs.report))
     .get('xl/tables/table1.xml')!
     .toString('utf8');
-  expect(xml).toMatch(/<tableColumn id="\d+" name="Jahreskosten"\/><\/tableColumns>/);
+  expect(xml).toMatch(
+    /<tableColumn id="\d+" name="Jahreskosten"><calculatedColumnFormula>[^<]+<\/calculatedColumnFormula><\/tableColumn><\/tableColumns>/,
+  );
   expect(xml).toMatch(/ref="A1:[A-Z]+14"/);
 });
 

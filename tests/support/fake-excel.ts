@@ -5,6 +5,8 @@
  * tests can assert the number of round trips and Excel on the web's 5 MB payload limit.
  */
 
+import { moveFormulaRows } from '../../src/workbook/kit/formula-rows';
+
 export interface FakeCell {
   value: string | number | boolean | null;
   formula?: string;
@@ -31,6 +33,12 @@ export interface FakeTable {
   sheet: string;
   /** "A1:P20" including the header row */
   ref: string;
+  /**
+   * Calculated columns: sheet column → formula for the first data row. Like Excel, a table column becomes
+   * one when a single `formulas` write fills its whole data body with the same formula (moved per row);
+   * `rows.add` gives it to a new row where the values leave the cell null.
+   */
+  calculated?: Map<number, string>;
 }
 
 export interface SyncRecord {
@@ -360,6 +368,15 @@ class FakeTableApi extends Loadable {
           const sheet = this.ctx.book.sheet(t.sheet)!;
           values.forEach((row, i) =>
             row.forEach((v, j) => {
+              const calc = t.calculated?.get(a.col + j);
+              if ((v === null || v === undefined) && calc !== undefined) {
+                const at = b.row + 1 + i;
+                sheet.cells.set(`${at},${a.col + j}`, {
+                  value: null,
+                  formula: moveFormulaRows(calc, at - (a.row + 1)),
+                });
+                return;
+              }
               if (v === null || v === undefined) return;
               const k = `${b.row + 1 + i},${a.col + j}`;
               if (typeof v === 'string' && v.startsWith('='))
@@ -620,27 +637,46 @@ class FakeRange extends Loadable {
 
   set formulas(data: unknown[][]) {
     this.checkShape(data);
-    this.ctx.queue(
-      () =>
-        this.each((cell, i, j) => {
-          const v = data[i][j];
-          // Excel reads text that starts with = + - @ as a formula (unless it is a plain number); only a
-          // leading apostrophe keeps it text
-          if (typeof v === 'string' && /^[=+\-@]/.test(v) && !/^[+-]?\d+([.,]\d+)?$/.test(v)) {
-            cell.formula = v.replace(/^=/, '');
-            cell.value = null;
-          } else {
-            cell.formula = undefined;
-            cell.value =
-              v === ''
-                ? null
-                : typeof v === 'string' && v.startsWith("'")
-                  ? v.slice(1)
-                  : (v as FakeCell['value']);
-          }
-        }),
-      JSON.stringify(data).length,
-    );
+    this.ctx.queue(() => {
+      this.calculatedColumn(data);
+      this.each((cell, i, j) => {
+        const v = data[i][j];
+        // Excel reads text that starts with = + - @ as a formula (unless it is a plain number); only a
+        // leading apostrophe keeps it text
+        if (typeof v === 'string' && /^[=+\-@]/.test(v) && !/^[+-]?\d+([.,]\d+)?$/.test(v)) {
+          cell.formula = v.replace(/^=/, '');
+          cell.value = null;
+        } else {
+          cell.formula = undefined;
+          cell.value =
+            v === ''
+              ? null
+              : typeof v === 'string' && v.startsWith("'")
+                ? v.slice(1)
+                : (v as FakeCell['value']);
+        }
+      });
+    }, JSON.stringify(data).length);
+  }
+
+  /**
+   * Excel's calculated columns: one formula write over a table column's whole data body, the same formula
+   * in every row (moved to its row), makes it the column's formula; a write of other formulas into any of
+   * its cells leaves exceptions (the column keeps its formula).
+   */
+  private calculatedColumn(data: unknown[][]): void {
+    const b = this.bounds();
+    if (!b || b.c1 !== b.c2) return;
+    const s = this.sheet();
+    for (const t of this.ctx.book.tables) {
+      if (t.sheet.toLowerCase() !== s.name.toLowerCase()) continue;
+      const r = parseRange(t.ref);
+      if (b.c1 < r.c1 || b.c1 > r.c2 || b.r1 !== r.r1 + 1 || b.r2 !== r.r2) continue;
+      const first = data[0]?.[0];
+      if (typeof first !== 'string' || !first.startsWith('=')) continue;
+      const same = data.every((row, i) => row[0] === `=${moveFormulaRows(first.slice(1), i)}`);
+      if (same) (t.calculated ??= new Map()).set(b.c1, first.slice(1));
+    }
   }
 
   set numberFormat(data: string[][]) {

@@ -26,6 +26,7 @@ import { NachtragSection } from './NachtragSection';
 import { FindingsList } from './FindingsList';
 import { Measures } from './Measures';
 import { YearSwitcher } from './pieces';
+import { UndoConflicts } from './UndoConflicts';
 import { Wizard } from './Wizard';
 
 const useStyles = makeStyles({
@@ -196,6 +197,17 @@ export function App(props: HostSeam): React.JSX.Element {
                   <Button appearance="subtle" disabled={busy} onClick={pane.undo}>
                     {tr(lang, 'undo')}
                   </Button>
+                )}
+                {state.undoConflicts && (
+                  <UndoConflicts
+                    action={state.undoConflicts.action}
+                    cells={state.undoConflicts.cells}
+                    lang={lang}
+                    busy={busy}
+                    onSelect={props.selectCell ? pane.selectCell : undefined}
+                    onForce={pane.forceUndo}
+                    onDismiss={pane.dismissUndoConflicts}
+                  />
                 )}
               </>
             ) : state.tab === 'compare' ? (

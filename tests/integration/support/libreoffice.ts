@@ -54,30 +54,88 @@ export async function poisonCachedResults(from: string, to: string): Promise<num
   return formulas;
 }
 
-/** LibreOffice keeps cached results of .xlsx files unless told to recalculate on load: "always". */
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * When LibreOffice recalculates the formulas of a loaded .xlsx/.ods: "always" (what the tests need – a
+ * cached result must never pass for LibreOffice's own), or "never" (load and save only: the benchmarks
+ * use it to tell recalculation from reading and writing a large file).
+ */
+export type RecalcMode = 'always' | 'never';
+const RECALC_VALUE: Record<RecalcMode, number> = { always: 0, never: 1 };
+
+const profileXcu = (mode: RecalcMode) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${RECALC_VALUE[mode]}</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>${RECALC_VALUE[mode]}</value></prop></item>
 </oor:items>
 `;
 
 /**
- * Converts several files in ONE soffice run (start-up is the slow part) with a private profile, so that
- * parallel test workers do not clash. Returns the converted file for each input, in order.
+ * A private LibreOffice profile in `dir` with the given recalculation mode: created on first use; a profile
+ * LibreOffice has already used is kept as it is (it rewrites the settings file on exit, and starts faster
+ * the second time), after checking it still has the mode asked for.
  */
-export async function recalculate(files: string[], outDir: string, timeoutMs = 90_000): Promise<string[]> {
+export async function ensureProfile(dir: string, mode: RecalcMode): Promise<void> {
+  const xcu = path.join(dir, 'user', 'registrymodifications.xcu');
+  const text = await fs.readFile(xcu, 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    await fs.mkdir(path.dirname(xcu), { recursive: true });
+    await fs.writeFile(xcu, profileXcu(mode));
+    return;
+  }
+  const found = /OOXMLRecalcMode"[^>]*><value>(\d)</.exec(text)?.[1];
+  if (found !== String(RECALC_VALUE[mode]))
+    throw new Error(
+      `LibreOffice-Profil ${dir}: Neuberechnung ist nicht „${mode}“ (gefunden: ${found ?? 'keine'}).`,
+    );
+}
+
+export interface ConvertOptions {
+  /** Recalculation on load; default "always". */
+  mode?: RecalcMode;
+  /**
+   * A profile folder to use and keep (see ensureProfile); without one, a fresh profile is made next to
+   * `outDir` and removed afterwards, so that parallel test workers do not clash.
+   */
+  profile?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * CPU milliseconds of this process's finished children (Linux /proc, 100 ticks a second), or undefined
+ * elsewhere: LibreOffice's own work, which a loaded shared machine stretches far less than the wall clock.
+ */
+async function childrenCpuMs(): Promise<number | undefined> {
+  const stat = await fs.readFile('/proc/self/stat', 'utf8').catch(() => undefined);
+  if (!stat) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields from "state" on: cutime and cstime are the 16th and 17th of the whole line
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/**
+ * LibreOffice headless converting .xlsx files to .xlsx in ONE soffice run (start-up is the slow part):
+ * load, recalculate per `mode`, save. Returns the converted file for each input, in order, the
+ * wall-clock milliseconds of the soffice run and, on Linux, its CPU milliseconds.
+ */
+export async function convertXlsx(
+  files: string[],
+  outDir: string,
+  options: ConvertOptions = {},
+): Promise<{ files: string[]; ms: number; cpuMs?: number }> {
   const soffice = sofficePath();
   if (files.some((f) => path.resolve(path.dirname(f)) === path.resolve(outDir)))
     throw new Error(
-      'recalculate: outDir muss ein anderer Ordner als der der Eingaben sein (soffice überschriebe sie).',
+      'convertXlsx: outDir muss ein anderer Ordner als der der Eingaben sein (soffice überschriebe sie).',
     );
   if (new Set(files.map((f) => path.basename(f))).size !== files.length)
-    throw new Error('recalculate: die Dateinamen müssen verschieden sein (ein Ausgabeordner für alle).');
-  const profile = path.join(path.dirname(outDir), `lo-test-${process.pid}-${Date.now()}`);
-  await fs.mkdir(path.join(profile, 'user'), { recursive: true });
-  await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+    throw new Error('convertXlsx: die Dateinamen müssen verschieden sein (ein Ausgabeordner für alle).');
+  const mode = options.mode ?? 'always';
+  const profile = options.profile ?? path.join(path.dirname(outDir), `lo-test-${process.pid}-${Date.now()}`);
+  await ensureProfile(profile, mode);
   await fs.mkdir(outDir, { recursive: true });
+  const out = files.map((f) => path.join(outDir, path.basename(f)));
+  // soffice exits 0 even when it wrote nothing: an old output must not pass for a new one
+  await Promise.all(out.map((f) => fs.rm(f, { force: true })));
   const args = [
     `-env:UserInstallation=${pathToFileURL(profile).href}`,
     '--headless',
@@ -89,14 +147,18 @@ export async function recalculate(files: string[], outDir: string, timeoutMs = 9
     outDir,
     ...files,
   ];
+  const cpuBefore = await childrenCpuMs();
+  const started = performance.now();
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(soffice, args, { timeout: timeoutMs }, (error, stdout, stderr) => {
+    execFile(soffice, args, { timeout: options.timeoutMs ?? 90_000 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`soffice ist gescheitert (${error.message}):\n${stdout}\n${stderr}`));
       else resolve(`${stdout}\n${stderr}`);
     });
   });
-  await fs.rm(profile, { recursive: true, force: true });
-  const out = files.map((f) => path.join(outDir, path.basename(f)));
+  const ms = performance.now() - started;
+  const cpuAfter = await childrenCpuMs();
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  if (!options.profile) await fs.rm(profile, { recursive: true, force: true });
   for (const f of out) {
     try {
       await fs.access(f);
@@ -104,5 +166,10 @@ export async function recalculate(files: string[], outDir: string, timeoutMs = 9
       throw new Error(`soffice hat ${f} nicht geschrieben. Ausgabe:\n${output}`);
     }
   }
-  return out;
+  return { files: out, ms, ...(cpuMs === undefined ? {} : { cpuMs }) };
+}
+
+/** The tests' use: convert with recalculation "always" and a fresh private profile. */
+export async function recalculate(files: string[], outDir: string, timeoutMs = 90_000): Promise<string[]> {
+  return (await convertXlsx(files, outDir, { mode: 'always', timeoutMs })).files;
 }

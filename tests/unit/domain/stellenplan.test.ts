@@ -40,6 +40,8 @@ function town() {
         vermerkText: 'kw',
         vermerk: 'kw',
         ende: '2030-06-30',
+        // its holder leaves on 30.06.2027: without a day the engine releases nothing and the paper keeps it
+        freiAb: '2027-07-01',
       },
       // a trainee: listed apart, not in Teil B
       {
@@ -92,7 +94,7 @@ test('after the measures: plan − the waived position + the new one; Nichtbeset
   expect(n(line(1, 'E11').veraenderung)).toBe('1.000');
   expect(line(1, 'E11').vermerke).toEqual(['B9 kw 31.12.2028']);
   expect(line(1, 'E5').vermerke).toContain('B2 nicht wiederzubesetzen (Deckung M1)');
-  expect(line(1, 'E8').vermerke).toEqual(['B6 kw 30.06.2030', 'B6 kw 01.07.2027 (Deckung M1)']);
+  expect(line(1, 'E8').vermerke).toEqual(['B6 kw 30.06.2030', 'B6 kw 30.06.2027 (Deckung M1)']);
   expect(n(line(1, 'E8').stellen)).toBe('1.000');
 });
 
@@ -148,4 +150,37 @@ test('a measure without Dezernat lands in the Dezernat of its Organisationseinhe
   expect(after.nachwuchs).toEqual([
     expect.objectContaining({ art: 'Auszubildende', gruppe: 'E5', positions: ['N1'] }),
   ]);
+});
+
+test('a position given up as cover leaves the plan when it falls vacant (Frei ab), not at the cover start', () => {
+  // B7 is occupied until its holder retires: Frei ab 01.10.2028; the cover runs from 01.01.2027
+  const result = checkCoverage(
+    buildModel({
+      parameter: { erstesPlanjahr: 2027, anzahlPlanjahre: 3 },
+      stellen: [
+        {
+          nr: 'B7',
+          oe: 'Bauhof',
+          dezernat: 'Dezernat II',
+          gruppe: 'E5',
+          besetzt: true,
+          freiAb: '2028-10-01',
+        },
+      ],
+      massnahmen: [
+        { nr: 'M1', art: 'Neue Stelle', stellenNr: 'B9', oe: 'Bauhof', gruppe: 'E5', beginn: '2027-01-01' },
+      ],
+      deckung: [{ massnahmeNr: 'M1', art: 'Stellenwegfall', stellenNr: 'B7', beginn: '2027-01-01' }],
+    }),
+  );
+  const e5 = (year: number) =>
+    legalStellenplan(result, { scenario: 'Basis', year }).teile[1].groups[0].lines.find(
+      (l) => l.gruppe === 'E5',
+    )!;
+  // 2027: still in the plan (before: gone from 2027); 2028: still in, its last day noted
+  expect(n(e5(2027).stellen)).toBe('2.000');
+  expect(n(e5(2028).stellen)).toBe('2.000');
+  expect(e5(2028).vermerke).toEqual(['B7 kw 30.09.2028 (Deckung M1)']);
+  // 2029: gone
+  expect(n(e5(2029).stellen)).toBe('1.000');
 });

@@ -1,7 +1,7 @@
 import { OBERTSHAUSEN } from '../../../examples/data';
 import { checkCoverage } from '../../../src/domain/coverage';
 import { ExcelWorkbook } from '../../../src/excel/excel-workbook';
-import { planAdoption, planUndo } from '../../../src/workbook/adopt';
+import { planAdoption, planUndo, UndoConflictError } from '../../../src/workbook/adopt';
 import { OperationRefusedError } from '../../../src/workbook/port';
 import { readWorkbookModel } from '../../../src/workbook/read';
 import type { FakeWorkbook } from '../../support/fake-excel';
@@ -120,6 +120,20 @@ test('undo after a later edit of a logged cell refuses naming it; --force undoes
   await expect(undo(book)).rejects.toThrow(
     `Die Rücknahme von „Beschluss M-2027-01“ wird verweigert: seit dem Beschluss geändert wurde Stellen!${letter}${r} (Vermerk: jetzt „ku“, übernommen „${adoptedNote}“) – nichts wurde geschrieben (mit --force wird trotzdem zurückgenommen, die späteren Änderungen gehen dann verloren).`,
   );
+  // the same list for the pane: sheet, cell, column, the adopted value and the value now
+  const refused = await undo(book).catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(UndoConflictError);
+  expect(
+    (refused as UndoConflictError).conflicts.map((c) => ({
+      sheet: c.sheet,
+      cell: c.cell,
+      column: c.column,
+      expected: c.expected,
+      found: c.found,
+    })),
+  ).toEqual([
+    { sheet: 'Stellen', cell: `${letter}${r}`, column: 'Vermerk', expected: adoptedNote, found: 'ku' },
+  ]);
   expect(book.snapshot()).toBe(snapshot);
   await undo(book, true);
   expect(positions(book).get(nr)).toEqual(before.get(nr));
