@@ -8,24 +8,20 @@ import type { SourceRef } from './model';
  * German and English text built from parameters. Checks name a key and pass values; the wording lives
  * here, once, so that a council reads the same sentence for the same rule wherever it is found.
  */
-interface Entry<P> {
+/** One catalogue entry: code, severity and the German and English text from its parameters. */
+export interface Entry<P> {
   code: FindingCode;
   severity: Severity;
   de: (p: P) => string;
   en: (p: P) => string;
 }
 
-const entry = <P>(
+export const entry = <P>(
   code: FindingCode,
   severity: Severity,
   de: (p: P) => string,
   en: (p: P) => string,
-): Entry<P> => ({
-  code,
-  severity,
-  de,
-  en,
-});
+): Entry<P> => ({ code, severity, de, en });
 
 type Nr = { nr: string };
 type M = { m: string };

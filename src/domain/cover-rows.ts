@@ -247,6 +247,8 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
   }
   const lineYears = s.haushaltsstelle ? ix.lines.get(s.haushaltsstelle) : undefined;
   const charged = ix.lineCost(s.haushaltsstelle);
+  // the position's own cost per year (as positionCost gives it: zero when it cannot be computed)
+  const own = ix.positionYears.get(s)?.costs;
   const unfunded: number[] = [];
   const capped: { year: number; room: Dec }[] = [];
   const out = years.map((y, i) => {
@@ -259,7 +261,7 @@ function positionCover(d: Deckung, ctx: CoverContext, coverPeriod: Period): Eval
         zeroExplanation('Nicht im Haushalt finanziert', 'Not funded in the budget'),
       );
     }
-    const room = notBelowZero(ansatz.minus(charged![i].minus(ix.positionCost(s, y))));
+    const room = notBelowZero(ansatz.minus(charged![i].minus(own?.[i] ?? ZERO)));
     if (amount.gt(room)) {
       capped.push({ year: y, room });
       return amountOf(y, room, () =>

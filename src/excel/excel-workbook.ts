@@ -399,6 +399,16 @@ export class ExcelWorkbook implements WorkbookPort {
     sheet.widths?.forEach(
       (w, i) => (ws.getRange(`${columnLetter(i + 1)}1`).format.columnWidth = Math.round(w * 6)),
     );
+    // rows that carry a folded spacer row's gap as extra height (points, as in the file writers)
+    for (let r = 0; r < rows.length; r++) {
+      const points = sheet.heights?.[r];
+      if (!points) continue;
+      await this.budget(64);
+      const format = ws.getRange(`A${r + 1}:${columnLetter(width)}${r + 1}`).format;
+      format.rowHeight = points;
+      // the text on top, the gap below it (Excel's default puts text at the bottom of a tall row)
+      format.verticalAlignment = 'Top';
+    }
     if (sheet.freeze && sheet.freeze.row > 0) ws.freezePanes.freezeRows(sheet.freeze.row);
     if (sheet.print) {
       ws.pageLayout.orientation = sheet.print.landscape ? 'Landscape' : 'Portrait';

@@ -6,7 +6,7 @@ import { legalStellenplan, stellenplanView, type PlanLine, type PlanNumbers } fr
 import { beschlussvorlage } from '../domain/vorlage';
 import type { GeneratedSheet, SheetCell } from './port';
 import { SHEETS } from './schema';
-import { alignTop, paperPrint } from './print';
+import { alignTop, foldSpacerRows, MAX_LINES, paperPrint, wrappedLines } from './print';
 import { teilRows } from './plan-rows';
 
 /**
@@ -270,10 +270,12 @@ export function buildStellenplan(result: CheckResult, stand: string, checksum: s
         },
       ]);
   }
+  const widths = [42, 12, 12, 14, 14, 30, 60];
   return {
     name: SHEETS.stellenplan,
-    rows: alignTop(rows),
-    widths: [42, 12, 12, 14, 14, 30, 60],
+    // no formula, range or link of this sheet names a row: its spacer rows can become row heights
+    ...foldSpacerRows(alignTop(rows), widths),
+    widths,
     freeze: { row: 3, col: 0 },
     print: paperPrint({ title: 'Stellenplan', stand, checksum, repeat: [3, 3] }),
   };
@@ -285,14 +287,29 @@ export function buildVorlagen(result: CheckResult, stand: string, checksum: stri
   const open = result.measures.filter(
     (m) => m.massnahme.status === 'Entwurf' || m.massnahme.status === 'beantragt',
   );
+  const widths = [60, 26, ...result.years.map(() => 15)];
   for (const m of open) {
     let table: 'none' | 'years' | 'labelled' = 'none';
+    // the paragraph cell the previous line went into, while no blank line, heading or table came between
+    let paragraph: SheetCell | undefined;
     for (const line of beschlussvorlage(result, m.massnahme.nr, { stand, checksum }).split('\n')) {
       if (!line.startsWith('|')) {
         table = 'none';
-        rows.push(markdownRow(line));
+        const row = markdownRow(line);
+        const cell = row[0];
+        const text = cell?.s === 'wrap' && typeof cell.v === 'string' ? cell.v : undefined;
+        // lines of one paragraph (Markdown hard breaks) share one wrapped cell: a row less each, as
+        // long as the cell stays within the height a row is given (never cut off)
+        const joined = paragraph && text !== undefined ? `${String(paragraph.v)}\n${text}` : undefined;
+        if (paragraph && joined !== undefined && wrappedLines(joined, widths[0]) <= MAX_LINES) {
+          paragraph.v = joined;
+          continue;
+        }
+        paragraph = text !== undefined ? cell : undefined;
+        rows.push(row);
         continue;
       }
+      paragraph = undefined;
       const cells = tableCells(line);
       if (cells.every((c) => /^-+:?$/.test(c))) continue;
       // a table's first row is its header; a table of years only ("| | 2027 | …") gets an empty second
@@ -308,8 +325,9 @@ export function buildVorlagen(result: CheckResult, stand: string, checksum: stri
     rows.push([{ v: 'Keine offenen Maßnahmen (alle beschlossen oder abgelehnt).', s: 'note' }]);
   return {
     name: SHEETS.vorlage,
-    rows: alignTop(rows),
-    widths: [60, 26, ...result.years.map(() => 15)],
+    // values only, no ranges or links: its spacer rows (a third of all rows) can become row heights
+    ...foldSpacerRows(alignTop(rows), widths),
+    widths,
     print: paperPrint({ title: 'Beschlussvorlage', stand, checksum }),
   };
 }

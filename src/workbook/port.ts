@@ -80,6 +80,12 @@ export interface GeneratedSheet {
   name: string;
   rows: (SheetCell | null)[][];
   widths?: number[];
+  /**
+   * Row heights in points by 0-based row index, for rows that carry more than their text needs: the empty
+   * spacer rows of a paper are folded into the row above as extra height (LibreOffice spends the same
+   * per row, empty or not). A row without an entry gets the height its text needs (print.rowHeight).
+   */
+  heights?: (number | undefined)[];
   freeze?: { row: number; col: number };
   merges?: string[];
   print?: PrintSetup;

@@ -1,4 +1,5 @@
-import type { Finding, FindingCode, Severity } from '../domain/findings';
+import { entry, type Entry } from '../domain/catalogue';
+import type { Finding } from '../domain/findings';
 import type { SourceRef } from '../domain/model';
 
 /**
@@ -7,21 +8,6 @@ import type { SourceRef } from '../domain/model';
  * its German and English text built from parameters. The codes are the engine's (DESIGN.md "Finding
  * codes"); the texts live here because they speak of sheets, cells and column headers.
  */
-interface Entry<P> {
-  code: FindingCode;
-  severity: Severity;
-  de: (p: P) => string;
-  en: (p: P) => string;
-}
-
-const entry = <P>(
-  code: FindingCode,
-  severity: Severity,
-  de: (p: P) => string,
-  en: (p: P) => string,
-): Entry<P> => ({ code, severity, de, en });
-
-/** Where a table-level finding points: "Blatt!A1". */
 type At = { sheet: string; cell: string };
 type Name = { name: string };
 const date = (iso: string) => iso.split('-').reverse().join('.');

@@ -88,6 +88,7 @@ export function* renderSheetParts(
     // header and wrapped cells get the height their text needs (files do not auto-fit rows)
     if (!anyRow && rowHeight(row, sheet.widths)) anyRow = true;
   });
+  if (sheet.heights?.some(Boolean)) anyRow = true;
   const lastRow = Math.max(1, sheet.rows.length);
   const print = sheet.print;
   const pane = sheet.freeze
@@ -124,7 +125,7 @@ export function* renderSheetParts(
           `<hyperlink ref="${ref}" location="${escapeXml(cell.link)}" display="${escapeXml(String(cell.v ?? ''))}"/>`,
         );
     }
-    const points = rowHeight(row, sheet.widths);
+    const points = sheet.heights?.[r] ?? rowHeight(row, sheet.widths);
     const height = points ? ` ht="${points}" customHeight="1"` : '';
     if (cells || height) yield `<row r="${r + 1}"${height}>${cells}</row>`;
   }

@@ -8,7 +8,8 @@ export { EURO_FORMAT };
 const thin = { style: 'thin' as const, color: { argb: 'FFB0B7C3' } };
 
 export const STYLES: Record<StyleName, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } } },
+  // top: a paper's spacer row below a title is folded into the title's row height (print.foldSpacerRows)
+  title: { font: { bold: true, size: 14, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'top' } },
   subtitle: { font: { bold: true, size: 11, color: { argb: 'FF1F3864' } }, alignment: { vertical: 'top' } },
   header: {
     font: { bold: true, color: { argb: 'FFFFFFFF' } },

@@ -343,7 +343,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (cell) setCell(ws.getCell(r + 1, c + 1), cell);
       });
       // Header and wrapped cells get the height their text needs (files do not auto-fit rows).
-      const height = rowHeight(row, sheet.widths);
+      const height = sheet.heights?.[r] ?? rowHeight(row, sheet.widths);
       if (height) ws.getRow(r + 1).height = height;
     });
     for (const m of sheet.merges ?? []) ws.mergeCells(m);

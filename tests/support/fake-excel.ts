@@ -26,6 +26,8 @@ export interface FakeSheet {
   printTitleRows?: string;
   conditional: { range: string; rule: unknown }[];
   columnWidths: Map<number, number>;
+  /** Row heights in points set through `format.rowHeight` (row number → points). */
+  rowHeights?: Map<number, number>;
 }
 
 export interface FakeTable {
@@ -687,12 +689,25 @@ class FakeRange extends Loadable {
     );
   }
 
-  get format(): { font: { bold: boolean }; fill: { color: string }; columnWidth: number; wrapText: boolean } {
+  get format(): {
+    font: { bold: boolean };
+    fill: { color: string };
+    columnWidth: number;
+    rowHeight: number;
+    verticalAlignment: string;
+    wrapText: boolean;
+  } {
     const queue = (f: (cell: FakeCell) => void) => this.ctx.queue(() => this.each(f), 16);
     const setWidth = (v: number) =>
       this.ctx.queue(() => {
         const b = parseRange(this.addr!);
         for (let c = b.c1; c <= b.c2; c++) this.sheet().columnWidths.set(c, v);
+      }, 16);
+    const setHeight = (v: number) =>
+      this.ctx.queue(() => {
+        const b = parseRange(this.addr!);
+        const sheet = this.sheet();
+        for (let r = b.r1; r <= b.r2; r++) (sheet.rowHeights ??= new Map()).set(r, v);
       }, 16);
     const touch = () => this.ctx.queue(() => void this.sheet(), 8);
     return {
@@ -708,6 +723,13 @@ class FakeRange extends Loadable {
       },
       set columnWidth(v: number) {
         setWidth(v);
+      },
+      set rowHeight(v: number) {
+        setHeight(v);
+      },
+      set verticalAlignment(v: string) {
+        void v;
+        touch();
       },
       set wrapText(v: boolean) {
         void v;

@@ -138,3 +138,16 @@ describe('ribbon actions on a 10.000-position workbook', () => {
     expect(stellen.cells.get(`10014,${col}`)?.formula).toMatch(/ROUND\(/);
   }, 60_000);
 });
+
+test('the Office.js adapter gives a paper’s rows the heights of its folded spacer rows', async () => {
+  const book = fakeFrom(OBERTSHAUSEN);
+  const port = new ExcelWorkbook(asContext(book));
+  const read = await readWorkbookModel(port);
+  const batch = buildReport(read, checkCoverage(read.model), { stand: '2026-11-24' });
+  await port.write(batch);
+  const vorlage = batch.sheets!.find((s) => s.name === 'Beschlussvorlage')!;
+  const expected = new Map<number, number>();
+  vorlage.heights!.forEach((h, i) => h && expected.set(i + 1, h));
+  expect(expected.size).toBeGreaterThan(3);
+  expect(book.sheet('Beschlussvorlage')!.rowHeights).toEqual(expected);
+});

@@ -1,4 +1,12 @@
-import { escapeHeaderText, paperPrint, rowHeight, wrappedLines } from '../../../src/workbook/print';
+import {
+  escapeHeaderText,
+  foldSpacerRows,
+  paperPrint,
+  rowHeight,
+  wrappedLines,
+} from '../../../src/workbook/print';
+import { renderSheet } from '../../../src/xlsx/sheet-xml';
+import { StylesPatch } from '../../../src/xlsx/styles-xml';
 
 /** Print setup of every paper: the header codes, and row heights that never cut a wrapped text. */
 test('an ampersand in header text is doubled; header and footer carry title, Stand, page x of y, checksum', () => {
@@ -30,4 +38,35 @@ test('a row is as high as its tallest wrapped or header cell; one line keeps the
     ),
   ).toBe(4 * 13 + 2);
   expect(rowHeight([{ v: 'lang lang lang lang', s: 'text' }], [5])).toBeUndefined();
+});
+
+test('a paper’s empty spacer rows become extra height of the row above, and every writer keeps it', () => {
+  const rows = [
+    [{ v: 'Beschlussvorlage: Neue Stelle 3', s: 'title' as const }],
+    [],
+    [{ v: 'Beschlussvorschlag', s: 'subtitle' as const }],
+    [],
+    [],
+    [{ v: 'eins zwei drei vier fünf sechs', s: 'wrap' as const }],
+    [],
+  ];
+  const folded = foldSpacerRows(rows, [12]);
+  expect(folded.rows.map((r) => r[0]?.v)).toEqual([
+    'Beschlussvorlage: Neue Stelle 3',
+    'Beschlussvorschlag',
+    'eins zwei drei vier fünf sechs',
+  ]);
+  // title line 19 pt + one gap; body line 15 pt + two gaps; the trailing gap separates nothing
+  expect(folded.heights[0]).toBe(34);
+  expect(folded.heights[1]).toBe(45);
+  expect(folded.heights[2]).toBeUndefined();
+  // the package renderer writes the folded heights, and the wrapped text its own height
+  const xml = renderSheet(
+    { name: 'X', ...folded, widths: [12] },
+    { styles: new StylesPatch(undefined), date1904: false },
+  );
+  expect(xml).toContain('<row r="1" ht="34" customHeight="1">');
+  expect(xml).toContain('<row r="2" ht="45" customHeight="1">');
+  expect(xml).toMatch(/<row r="3" ht="41" customHeight="1">/);
+  expect(xml).not.toContain('<row r="4"');
 });
