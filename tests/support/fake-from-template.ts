@@ -27,3 +27,28 @@ export function fakeFromTemplate(
     if (!skip(sheet.name)) addSheetValues(book, sheet);
   return book;
 }
+
+/**
+ * The template's Stellen sheet made an Excel table (ListObject) over its used rows and columns, as a user
+ * who pressed Ctrl+T would have it; with `extraHeader`, a column of that name is added right of the data
+ * (unless it is there already) and the table reaches over it. Returns the column of `extraHeader`.
+ */
+export function stellenAsTable(book: FakeWorkbook, extraHeader?: string): number | undefined {
+  const sheet = book.sheet('Stellen')!;
+  let rows = 0;
+  let cols = 0;
+  for (const k of sheet.cells.keys()) {
+    const [r, c] = k.split(',').map(Number);
+    rows = Math.max(rows, r);
+    cols = Math.max(cols, c);
+  }
+  let extra: number | undefined;
+  if (extraHeader) {
+    const header = [...sheet.cells].find(([k, c]) => k.startsWith('1,') && c.value === extraHeader);
+    extra = header ? Number(header[0].split(',')[1]) : cols + 1;
+    if (!header) sheet.cells.set(`1,${extra}`, { value: extraHeader });
+  }
+  const last = String.fromCharCode(64 + Math.max(cols, extra ?? 0));
+  book.tables.push({ name: 'Stellen', sheet: 'Stellen', ref: `A1:${last}${rows}` });
+  return extra;
+}

@@ -5,7 +5,7 @@ import { planAdoption, planUndo, UndoConflictError } from '../../../src/workbook
 import { OperationRefusedError } from '../../../src/workbook/port';
 import { readWorkbookModel } from '../../../src/workbook/read';
 import type { FakeWorkbook } from '../../support/fake-excel';
-import { fakeFromTemplate } from '../../support/fake-from-template';
+import { fakeFromTemplate, stellenAsTable } from '../../support/fake-from-template';
 
 /**
  * Adopt and undo inside Excel (Office.js adapter against the strict fake): a new position goes into the
@@ -17,15 +17,7 @@ const port = (book: FakeWorkbook) => new ExcelWorkbook(book.context() as unknown
 /** The template's Stellen sheet as an Excel table (ListObject) over its used rows and columns. */
 function withStellenTable(): FakeWorkbook {
   const book = fakeFromTemplate(OBERTSHAUSEN);
-  const sheet = book.sheet('Stellen')!;
-  let rows = 0;
-  let cols = 0;
-  for (const k of sheet.cells.keys()) {
-    const [r, c] = k.split(',').map(Number);
-    rows = Math.max(rows, r);
-    cols = Math.max(cols, c);
-  }
-  book.tables.push({ name: 'Stellen', sheet: 'Stellen', ref: `A1:${String.fromCharCode(64 + cols)}${rows}` });
+  stellenAsTable(book);
   return book;
 }
 

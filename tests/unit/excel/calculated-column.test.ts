@@ -6,7 +6,7 @@ import { moveFormulaRows } from '../../../src/workbook/kit/formula-rows';
 import { readWorkbookModel } from '../../../src/workbook/read';
 import { buildReport } from '../../../src/workbook/report';
 import type { FakeWorkbook } from '../../support/fake-excel';
-import { fakeFromTemplate } from '../../support/fake-from-template';
+import { fakeFromTemplate, stellenAsTable } from '../../support/fake-from-template';
 
 /**
  * Jahreskosten as a calculated column inside Excel (Office.js adapter against the strict fake): the report
@@ -19,20 +19,7 @@ const port = (book: FakeWorkbook) => new ExcelWorkbook(book.context() as unknown
 /** Obertshausen with its Stellen sheet as an Excel table, one column wider for Jahreskosten. */
 function withStellenTable(): { book: FakeWorkbook; jk: number } {
   const book = fakeFromTemplate(OBERTSHAUSEN);
-  const sheet = book.sheet('Stellen')!;
-  let rows = 0;
-  let cols = 0;
-  for (const k of sheet.cells.keys()) {
-    const [r, c] = k.split(',').map(Number);
-    rows = Math.max(rows, r);
-    cols = Math.max(cols, c);
-  }
-  const header = [...sheet.cells].find(([k, c]) => k.startsWith('1,') && c.value === 'Jahreskosten');
-  const jk = header ? Number(header[0].split(',')[1]) : cols + 1;
-  if (!header) sheet.cells.set(`1,${jk}`, { value: 'Jahreskosten' });
-  const last = String.fromCharCode(64 + Math.max(cols, jk));
-  book.tables.push({ name: 'Stellen', sheet: 'Stellen', ref: `A1:${last}${rows}` });
-  return { book, jk };
+  return { book, jk: stellenAsTable(book, 'Jahreskosten')! };
 }
 
 test('the report makes Jahreskosten a calculated column; the row adopt adds gets its formula from the table', async () => {
