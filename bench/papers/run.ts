@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildSync } from 'esbuild';
+import { PROJECT, bundleCli } from '../common/cli-bundle';
 import { main, type Io } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { templateBatch } from '../../src/workbook/template';
@@ -28,10 +28,6 @@ import { convertXlsx, type RecalcMode } from '../../tests/integration/support/li
  */
 const BASELINE_COMMIT = '1a89f1a';
 
-const ROOT = path.join(__dirname, '..', '..');
-const PROJECT = ROOT.includes(`${path.sep}node_modules${path.sep}`)
-  ? ROOT.slice(0, ROOT.indexOf(`${path.sep}node_modules${path.sep}`))
-  : ROOT;
 const CACHE = path.join(PROJECT, 'node_modules', '.cache', 'stellenplan-bench-papers');
 
 function run(
@@ -51,25 +47,7 @@ function run(
 }
 
 /** The command line bundled from a source tree (the current one, or the baseline commit's). */
-function bundle(sourceRoot: string, name: string): string {
-  const outfile = path.join(CACHE, `${name}.js`);
-  buildSync({
-    stdin: {
-      contents:
-        "require('./src/cli/main').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });",
-      resolveDir: sourceRoot,
-      loader: 'js',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    packages: 'external',
-    nodePaths: [path.join(PROJECT, 'node_modules')],
-    logLevel: 'error',
-  });
-  return outfile;
-}
+const bundle = (sourceRoot: string, name: string) => bundleCli(path.join(CACHE, `${name}.js`), sourceRoot);
 
 /** The baseline's src/ from git (read only: `git archive`), next to the cache so packages resolve. */
 function baselineSources(): string {

@@ -2,8 +2,8 @@ import { execFile, spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { PROJECT, bundleCli } from '../common/cli-bundle';
 import ExcelJS from 'exceljs';
-import { buildSync } from 'esbuild';
 import { openWorkbook } from '../../src/cli/files';
 import { main, type Io } from '../../src/cli/main';
 import { checkJson } from '../../src/cli/output';
@@ -28,12 +28,6 @@ import { convertXlsx } from '../../tests/integration/support/libreoffice';
  *
  * Run alone: node --expose-gc scripts/run-ts.js bench/workbook/run.ts [--no-libreoffice]
  */
-
-const ROOT = path.join(__dirname, '..', '..');
-// esbuild bundles this file into node_modules/.cache; __dirname is then that folder, not bench/workbook
-const PROJECT = ROOT.includes(`${path.sep}node_modules${path.sep}`)
-  ? ROOT.slice(0, ROOT.indexOf(`${path.sep}node_modules${path.sep}`))
-  : ROOT;
 
 export interface WorkbookResult {
   file: {
@@ -140,25 +134,8 @@ function silentIo(): Io & { bytes: number } {
 }
 
 /** The stellenplan command bundled from the current sources (bin/stellenplan.js needs lib/, built separately). */
-function bundleCli(): string {
-  const dir = path.join(PROJECT, 'node_modules', '.cache', 'stellenplan-bench');
-  const outfile = path.join(dir, 'stellenplan-cli.js');
-  buildSync({
-    stdin: {
-      contents:
-        "require('./src/cli/main').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });",
-      resolveDir: PROJECT,
-      loader: 'js',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    packages: 'external',
-    logLevel: 'error',
-  });
-  return outfile;
-}
+const bundleCurrentCli = () =>
+  bundleCli(path.join(PROJECT, 'node_modules', '.cache', 'stellenplan-bench', 'stellenplan-cli.js'));
 
 function run(
   command: string,
@@ -298,7 +275,7 @@ export async function runWorkbookBench(
   );
 
   log('workbook: (b′) stellenplan check als eigener Prozess …');
-  const cli = bundleCli();
+  const cli = bundleCurrentCli();
   let spawnedExit = -1;
   const nodeStartup = await timeAsync(async () => run(process.execPath, ['-e', '']), 3, 1);
   const loadScript =
