@@ -177,6 +177,9 @@ export function jahreskostenColumn(
       const missing = outside ? `IF(${outside},0,${quote(REFRESH_TEXT)})` : quote(REFRESH_TEXT);
       f = `IF(COUNTIF(${keys},${shape.segmented.keyExpr})>0,${f},${missing})`;
     }
+    // costed from the row's own cells: right unless the step rises (Stufe seit), which only helper rows cost
+    const since = addr('stufeSeit', row);
+    if (!shape.segmented && helper && since) f = `IF(${since}<>"",${quote(REFRESH_TEXT)},${f})`;
     // a row without Stellen-Nr. (emptied by undo, or just added in Excel) shows nothing instead of #NV
     const nr = addr('nr', row);
     return nr ? `IF(${nr}="","",${f})` : f;
@@ -229,7 +232,10 @@ export function jahreskostenColumn(
     };
     if (hit.beamte) beamte++;
     if (shape.segmented) segmented++;
-    const uniform = Object.values(exact).every(Boolean) && (!shape.segmented || key.fromCell);
+    // a Stufe seit the reader did not take (a finding): the column formula would wait for a report
+    const since = value('stufeSeit');
+    const sinceAsRead = !!s.stufeSeit || since === undefined || since === null || since === '';
+    const uniform = Object.values(exact).every(Boolean) && sinceAsRead && (!shape.segmented || key.fromCell);
     const own = () => {
       const lit = (field: string, ok: boolean, literal: string) => (ok ? addr(field, row)! : literal);
       return formula(

@@ -132,36 +132,76 @@ test('adopt logs the Jahreskosten formula in Protokoll; undo takes it back and n
   expect(resultOf(ws.getCell(15, column(ws, 'Jahreskosten')).value) ?? '').toBe('');
 });
 
-test('a row typed into the table in Excel (no helper rows yet) shows „Bericht aktualisieren“, never an amount', async () => {
-  const { read } = await engine(report);
+/**
+ * Rows typed below the Stellen table as Excel takes them: the table grows and each new row gets the
+ * calculated columns (the file adapter does what Excel does). Returns the file and the first new row.
+ */
+async function typeRows(file: string, name: string, rows: Record<string, string | number>[]) {
+  const { read } = await engine(file);
   const raw = read.tables.get('Stellen')!;
-  const at = (header: string) =>
-    a1(raw.origin.row + 1 + raw.rows.length, raw.origin.col + raw.headers.indexOf(header));
-  const wb = await XlsxWorkbook.open(await fs.readFile(report));
+  const first = raw.origin.row + 1 + raw.rows.length;
+  const wb = await XlsxWorkbook.open(await fs.readFile(file));
   await wb.readTables([{ key: 'Stellen', tableNames: ['Stellen'], sheetNames: ['Stellen'] }]);
-  const values: Record<string, ExcelJS.CellValue> = {
-    'Stellen-Nr.': '9.01',
-    Organisationseinheit: 'FB9 Test',
-    Bezeichnung: 'von Hand ergänzt',
-    Dienstverhältnis: 'Beschäftigte',
-    Entgeltgruppe: 'E9b',
-    Stufe: 3,
-    Stellenanteil: 1,
-    Besetzt: 'Nein',
-    Haushaltsstelle: '1.1.01.5011',
-  };
   await wb.write({
-    updates: Object.entries(values).map(([h, v]) => ({
-      sheet: 'Stellen',
-      cell: at(h),
-      value: { v: v as string | number },
-    })),
+    updates: rows.flatMap((values, k) =>
+      Object.entries(values).map(([h, v]) => {
+        const c = raw.headers.indexOf(h);
+        expect(c).toBeGreaterThanOrEqual(0);
+        return { sheet: 'Stellen', cell: a1(first + k, raw.origin.col + c), value: { v } };
+      }),
+    ),
   });
-  const typed = path.join(dir, 'von-hand.xlsx');
-  await fs.writeFile(typed, await wb.toBuffer());
-  const ws = (await recalculated(typed, 'von-hand')).getWorksheet('Stellen')!;
+  const out = path.join(dir, `${name}.xlsx`);
+  await fs.writeFile(out, await wb.toBuffer());
+  return { file: out, first };
+}
+
+const TYPED = {
+  Organisationseinheit: 'FB9 Test',
+  Bezeichnung: 'von Hand ergänzt',
+  Dienstverhältnis: 'Beschäftigte',
+  Entgeltgruppe: 'E9b',
+  Stufe: 3,
+  Stellenanteil: 1,
+  Besetzt: 'Nein',
+  Haushaltsstelle: '1.1.01.5011',
+};
+
+test('a row typed into the table in Excel (no helper rows yet) shows „Bericht aktualisieren“, never an amount', async () => {
+  const typed = await typeRows(report, 'von-hand', [{ 'Stellen-Nr.': '9.01', ...TYPED }]);
+  const ws = (await recalculated(typed.file, 'von-hand')).getWorksheet('Stellen')!;
+  expect(ws.getCell(typed.first, 1).value).toBe('9.01');
+  expect(resultOf(ws.getCell(typed.first, column(ws, 'Jahreskosten')).value)).toBe('Bericht aktualisieren');
+});
+
+test('mostly costed from the row’s own cells (one rising step): a typed row is costed exactly, one with Stufe seit waits for the report; adopt is exact', async () => {
+  const stellen = OBERTSHAUSEN.stellen!.map((s, i) => (i === 0 ? { ...s, 'Stufe seit': '2025-03-01' } : s));
+  const plain = path.join(dir, 'stufe.xlsx');
+  await fs.writeFile(plain, buildExcelPackage({ data: { ...OBERTSHAUSEN, stellen } }).bytes);
+  const bericht = path.join(dir, 'stufe-bericht.xlsx');
+  expect((await runCli(['report', plain, '-o', bericht])).code).toBe(0);
+  const typed = await typeRows(bericht, 'stufe-von-hand', [
+    { 'Stellen-Nr.': '9.02', ...TYPED },
+    { 'Stellen-Nr.': '9.03', ...TYPED, 'Stufe seit': '2026-06-01' },
+  ]);
+  const beschluss = path.join(dir, 'stufe-beschluss.xlsx');
+  const a = await runCli(['adopt', bericht, 'M-2027-01', '-o', beschluss]);
+  expect(a.stderr).toBe('');
+
+  const costOf = async (file: string, nr: string) =>
+    Math.round(
+      (await engine(file)).result.positions.find((p) => p.stelle.nr === nr)!.years[0].amount.toNumber() * 100,
+    );
+  const ws = (await recalculated(typed.file, 'stufe-von-hand')).getWorksheet('Stellen')!;
   const col = column(ws, 'Jahreskosten');
-  const row = raw.origin.row + 1 + raw.rows.length;
-  expect(ws.getCell(row, 1).value).toBe('9.01');
-  expect(resultOf(ws.getCell(row, col).value)).toBe('Bericht aktualisieren');
+  expect(ws.getCell(typed.first, 1).value).toBe('9.02');
+  const own = resultOf(ws.getCell(typed.first, col).value) as number;
+  expect(Math.round(own * 100)).toBe(await costOf(typed.file, '9.02'));
+  expect(resultOf(ws.getCell(typed.first + 1, col).value)).toBe('Bericht aktualisieren');
+
+  const adoptedWs = (await recalculated(beschluss, 'stufe-beschluss')).getWorksheet('Stellen')!;
+  const row = typed.first; // the adopted position takes the first row below the table as well
+  expect(adoptedWs.getCell(row, 1).value).toBe('1.20');
+  const got = resultOf(adoptedWs.getCell(row, column(adoptedWs, 'Jahreskosten')).value) as number;
+  expect(Math.round(got * 100)).toBe(await costOf(beschluss, '1.20'));
 });
