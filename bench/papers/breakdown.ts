@@ -3,11 +3,11 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PROJECT } from '../common/cli-bundle';
-import { main, type Io } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { templateBatch } from '../../src/workbook/template';
 import { generate } from '../engine/generate';
-import { buildBenchWorkbook } from '../workbook/run';
+import { buildBenchWorkbook, silentIo } from '../workbook/run';
 import { log, machineInfo, median, round } from '../common/stats';
 import { convertXlsx } from '../../tests/integration/support/libreoffice';
 
@@ -75,13 +75,7 @@ async function run(): Promise<void> {
   const plain = path.join(work, 'in', 'plain.xlsx');
   await fs.writeFile(plain, await buildBenchWorkbook(generate(1)));
   const report = path.join(work, 'in', 'report.xlsx');
-  const io: Io = {
-    out: () => undefined,
-    err: () => undefined,
-    progress: false,
-    today: () => '2027-01-15',
-    now: () => '15.01.2027, 10:00:00',
-  };
+  const io = silentIo();
   if ((await main(['report', plain, '-o', report], io)) !== 0) throw new Error('report gescheitert');
   const tiny = path.join(work, 'in', 'tiny.xlsx');
   const wb = XlsxWorkbook.create();
