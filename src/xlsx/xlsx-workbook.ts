@@ -258,18 +258,19 @@ export class XlsxWorkbook implements WorkbookPort {
     // 1. an Excel table (ListObject) by name
     for (const ws of this.workbook.worksheets) {
       for (const t of ws.getTables() as unknown as {
-        table?: { name?: string; tableRef?: string; ref?: string };
+        table?: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
       }[]) {
-        const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
+        const model =
+          t.table ?? (t as { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean });
         if (model.name && nameMatches(req.tableNames, model.name)) {
           const ref = model.tableRef ?? model.ref;
           if (!ref) continue;
           const [start, end] = ref.split(':');
           const s = ws.getCell(start);
           const e = ws.getCell(end ?? start);
-          // rows and columns this session added to the table belong to it
+          // rows and columns this session added to the table belong to it; a totals row is no data row
           const grown = this.plan.tables.get(model.name);
-          const bottom = Math.max(Number(e.row), grown?.bottom ?? 0);
+          const bottom = Math.max(Number(e.row) - (model.totalsRow ? 1 : 0), grown?.bottom ?? 0);
           const right = Math.max(Number(e.col), ...(grown?.columns.keys() ?? []));
           const raw = readBlock(this.read(ws), ws, Number(s.row), Number(s.col), right, bottom, model.name);
           return { raw, anchored: false };
