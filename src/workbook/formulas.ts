@@ -339,6 +339,25 @@ export interface SegmentRanges {
 }
 
 /**
+ * The summary of the helper table: one row per key and year with the five sums over that key-year's own
+ * contiguous segment rows. A Stellen row's formula finds its row by one exact MATCH on the key (Excel and
+ * LibreOffice answer the repeats from their lookup cache) and takes each sum by SUMIFS over that one row
+ * with the year as criterion – the same value as the SUMIFS over the whole helper table it replaces
+ * (0 for another year), without scanning thousands of rows eight times per position.
+ */
+export type SummaryRanges = { key: string; year: string } & Record<SegmentSum, string>;
+
+/** The five sums of a key (unique in the summary) in a year from the summary. */
+export function summaryLookup(
+  ranges: SummaryRanges,
+  keyExpr: string,
+  yearExpr: string,
+): (column: SegmentSum) => string {
+  const at = `MATCH(${keyExpr},${ranges.key},0)`;
+  return (c) => `SUMIFS(INDEX(${ranges[c]},${at}),INDEX(${ranges.year},${at}),${yearExpr})`;
+}
+
+/**
  * A line's cost in a year over its rate segments (one ROUND):
  * F × Σ Entgelt / 12 + Sachkosten × share × months / 12 + (1 + GK) × (capped KV/PV + capped RV/AV),
  * each capped share = rate × (Σ pay up to the ceiling + MIN(one-off pay, Σ room below the ceiling)).

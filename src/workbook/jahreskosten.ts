@@ -15,10 +15,12 @@ import {
   quote,
   segmentedAmountFormula,
   segmentMonthlyFormula,
+  summaryLookup,
   v2Cell,
   type PayTableLocation,
   type SegmentRanges,
   type SegmentSum,
+  type SummaryRanges,
 } from './formulas';
 import { moveFormulaRows } from './kit/formula-rows';
 import { columnLetter, sheetRef, type CellValue, type ColumnWrite, type SheetCell } from './port';
@@ -43,6 +45,8 @@ export interface StellenHelper {
   jsz(spec: LineSpec, year: number, cell: string): string;
   caps: { kv: boolean; kvCeiling: boolean; rv: boolean; rvCeiling: boolean };
   ranges(prefix: string): SegmentRanges;
+  /** The summary beside the segments: per key and year its five sums (see `summaryLookup`). */
+  summary(prefix: string): SummaryRanges;
 }
 
 const num = (v: { toFixed(n: number): string }) => Number(v.toFixed(2));
@@ -141,6 +145,12 @@ export function jahreskostenColumn(
           helper.jsz(shape.segmented.spec, result.years[0], paramCell('jahressonderzahlung')),
         caps: helper.caps,
         ranges: helper.ranges(`${sheetRef(SHEETS.berechnung)}!`),
+        // its five sums from its summary row (one MATCH on the key), not SUMIFS over every helper row
+        sums: summaryLookup(
+          helper.summary(`${sheetRef(SHEETS.berechnung)}!`),
+          shape.segmented.keyExpr ?? quote(shape.segmented.key.replace(/[~*?]/g, '~$&')),
+          year,
+        ),
         params: paramCell,
         v2: v2Cell,
       });
@@ -172,7 +182,7 @@ export function jahreskostenColumn(
     // a row the helper table has no rows for (typed in Excel after the report) is not costed by SUMIFS over
     // nothing: it says so – unless it has no day in the first plan year (then 0, as with helper rows)
     if (shape.segmented?.keyExpr && helper) {
-      const keys = helper.ranges(`${sheetRef(SHEETS.berechnung)}!`).key;
+      const keys = helper.summary(`${sheetRef(SHEETS.berechnung)}!`).key;
       const outside = noOverlapFormula(period.start, period.end, year);
       const missing = outside ? `IF(${outside},0,${quote(REFRESH_TEXT)})` : quote(REFRESH_TEXT);
       f = `IF(COUNTIF(${keys},${shape.segmented.keyExpr})>0,${f},${missing})`;

@@ -26,6 +26,8 @@ import {
   segmentedAmountFormula,
   V2_ROWS,
   type SegmentRanges,
+  type SegmentSum,
+  type SummaryRanges,
   monthlyFormula,
   monthPosition,
   monthPositionFormula,
@@ -300,6 +302,8 @@ function lineRow(
             jsz: helper!.jsz(line.spec, year, localParam('jahressonderzahlung')),
             caps: helper!.caps,
             ranges: helper!.ranges(''),
+            // the line's own summary row: the sums without any lookup
+            sums: helper!.sumsAt(`Z${r}`, year),
             params: localParam,
             v2: localV2,
             sign: `$D${r}`,
@@ -680,11 +684,34 @@ const HELPER_HEADER = [
   'RV/AV Rest bis BBG',
 ];
 
+/** Columns of the summary beside it (R…X): one row per key and year, the sums of its segment rows. */
+const SUMMARY_HEADER = [
+  'Schlüssel',
+  'Jahr',
+  'Σ Entgelt',
+  'Σ KV/PV bis BBG',
+  'Σ KV/PV Rest',
+  'Σ RV/AV bis BBG',
+  'Σ RV/AV Rest',
+];
+const SUMMARY_COL = 17; // R (0-based), one empty column after the segments
+const SUMMED: readonly SegmentSum[] = ['entgelt', 'kvLfd', 'kvRest', 'rvLfd', 'rvRest'];
+const SEGMENT_COL: Record<SegmentSum, string> = {
+  entgelt: 'L',
+  kvLfd: 'M',
+  kvRest: 'N',
+  rvLfd: 'O',
+  rvRest: 'P',
+};
+
 interface SegmentHelper {
   has(key: string): boolean;
   jsz(spec: LineSpec, year: number, cell: string): string;
   caps: { kv: boolean; kvCeiling: boolean; rv: boolean; rvCeiling: boolean };
   ranges(prefix: string): SegmentRanges;
+  summary(prefix: string): SummaryRanges;
+  /** The five sums of a key and year as references to its summary row (a Berechnung line's own row). */
+  sumsAt(key: string, year: number): (column: SegmentSum) => string;
   write(
     rows: (SheetCell | null)[][],
     tables: { entgelt?: PayTableLocation; besoldung?: PayTableLocation },
@@ -693,7 +720,10 @@ interface SegmentHelper {
 
 /**
  * Lines costed month by month (dated tables, rising steps, v2 components) get one helper row per rate
- * segment below the lines; their amounts are SUMIFS over these rows (readable, no monster formula).
+ * segment below the lines (readable, no monster formula), and beside them one summary row per line and year
+ * whose five sums are SUM over that line's own contiguous segment rows: a Berechnung line refers to its
+ * summary row, a Stellen row finds it by one MATCH on its key – linear, where SUMIFS over the whole helper
+ * table in every formula grew with the square of the positions.
  * Measure lines are keyed "Z<row>", Stellen rows "S:<Stellen-Nr.>" (first plan year, for the Jahreskosten column).
  */
 function segmentHelper(
@@ -734,6 +764,23 @@ function segmentHelper(
   const segs = entries.flatMap((e) => cost.segments(e.spec, e.year).map((seg) => ({ e, seg })));
   const first = lastLine + 4; // header at lastLine + 3, a title above it
   const last = Math.max(first, first + segs.length - 1);
+  // the summary: entry i in row first + i, summing its segment rows [from, to] (none: 0)
+  const groups: { e: HelperEntry; from: number; to: number }[] = [];
+  {
+    let at = first;
+    let i = 0;
+    for (const e of entries) {
+      const from = at;
+      while (i < segs.length && segs[i].e === e) {
+        i++;
+        at++;
+      }
+      groups.push({ e, from, to: at - 1 });
+    }
+  }
+  const summaryRow = new Map(groups.map((g, i) => [`${g.e.key}|${g.e.year}`, first + i]));
+  const summaryLast = Math.max(first, first + groups.length - 1);
+  const summaryCol = (i: number) => columnLetter(SUMMARY_COL + 1 + i);
   const keys = new Set(entries.map((e) => e.key));
   const col = (c: string, prefix: string) => `${prefix}$${c}$${first}:$${c}$${last}`;
   const caps = segmentCaps(p);
@@ -769,6 +816,16 @@ function segmentHelper(
       rvLfd: col('O', prefix),
       rvRest: col('P', prefix),
     }),
+    summary: (prefix) => {
+      const range = (i: number) => `${prefix}$${summaryCol(i)}$${first}:$${summaryCol(i)}$${summaryLast}`;
+      const out = { key: range(0), year: range(1) } as SummaryRanges;
+      SUMMED.forEach((c, i) => (out[c] = range(i + 2)));
+      return out;
+    },
+    sumsAt: (key, year) => {
+      const row = summaryRow.get(`${key}|${year}`)!;
+      return (c) => `$${summaryCol(SUMMED.indexOf(c) + 2)}$${row}`;
+    },
     write(out, tables) {
       out[first - 3] = [
         {
@@ -777,6 +834,9 @@ function segmentHelper(
         },
       ];
       out[first - 2] = HELPER_HEADER.map((v) => ({ v, s: 'header' as const }));
+      SUMMARY_HEADER.forEach((v, i) => (out[first - 2][SUMMARY_COL + i] = { v, s: 'header' }));
+      out[first - 2] = Array.from(out[first - 2], (c) => c ?? null);
+      const values: Dec[][] = [];
       segs.forEach(({ e, seg }, i) => {
         const row = first + i;
         const loc = e.spec.beamte ? tables.besoldung : tables.entgelt;
@@ -792,6 +852,7 @@ function segmentHelper(
           ? `(1+$B$${PARAM_ROWS.tarifsteigerung})^${seg.exponent}`
           : `(1+$B$${PARAM_ROWS.tarifsteigerung})^($B${row}-$B$${PARAM_ROWS.erstesPlanjahr})`;
         const P = `$I${row}*$J${row}*$K${row}`;
+        values[i] = [pay.times(seg.months), lfd(p.bbgKvPv), rest(p.bbgKvPv), lfd(p.bbgRvAv), rest(p.bbgRvAv)];
         out[row - 1] = flatRow([
           { v: e.key },
           { v: e.year },
@@ -824,6 +885,21 @@ function segmentHelper(
             s: 'money',
           },
         ]);
+      });
+      groups.forEach((g, i) => {
+        const row = first + i;
+        const line = (out[row - 1] ??= []);
+        line[SUMMARY_COL] = { v: g.e.key };
+        line[SUMMARY_COL + 1] = { v: g.e.year };
+        SUMMED.forEach((c, k) => {
+          const total = sum(values.slice(g.from - first, g.to - first + 1).map((v) => v[k]));
+          const colL = SEGMENT_COL[c];
+          line[SUMMARY_COL + 2 + k] =
+            g.to < g.from
+              ? { v: 0, s: 'money' }
+              : { f: `SUM(${colL}${g.from}:${colL}${g.to})`, r: num(total), s: 'money' };
+        });
+        out[row - 1] = flatRow(Array.from(line, (c) => c ?? null));
       });
     },
   };
