@@ -35,7 +35,9 @@ interface Xform {
 }
 
 /** Not a package this reader is sure of: load it with ExcelJS. */
-class NotPlain extends Error {}
+class NotPlain extends Error {
+  override name = "NotPlain";
+}
 const notPlain = (why: string): never => {
   throw new NotPlain(why);
 };
@@ -103,8 +105,9 @@ export class PackageParts {
 export async function readSheetValues(parts: PackageParts): Promise<SheetCells[] | undefined> {
   try {
     return await readPlain(parts);
-  } catch {
+  } catch (e) {
     // not plain (NotPlain), or anything else odd about it: ExcelJS reads it, or says why not in its words
+    if (process.env.STELLENPLAN_DEBUG_READER) process.stderr.write(`sheet-values: ${String(e)}\n`);
     return undefined;
   }
 }
@@ -140,6 +143,7 @@ async function readPlain(pkg: PackageParts): Promise<SheetCells[]> {
   };
   const context: CellContext = {
     date1904,
+    hyperlinks: new Set(),
     sharedString: (i) => {
       if (sst === undefined) notPlain('no shared strings');
       const s = strings.getString(i);
@@ -175,6 +179,8 @@ async function readPlain(pkg: PackageParts): Promise<SheetCells[]> {
 
 interface CellContext {
   date1904: boolean;
+  /** Cells of the sheet being read with an external hyperlink (`<hyperlink ref r:id>`). */
+  hyperlinks: Set<string>;
   sharedString(index: number): string;
   isDateStyle(id: number): boolean;
 }
@@ -182,7 +188,7 @@ interface CellContext {
 const ROW = /\s*<row\b([^>]*?)(\/?)>/y;
 const ROW_END = /\s*<\/row>/y;
 const CELL = /\s*<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/y;
-const CHILD = /\s*<(f|v|is)\b([^>]*?)(?:\/>|>([^<]*)<\/\1>)/y;
+const CHILD = /\s*<(?:(f|v)\b([^>]*?)(?:\/>|>([^<]*)<\/\1>)|is>([\s\S]*?)<\/is>|is\/>)/y;
 const INLINE = /^\s*<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)\s*$/;
 
 function readSheet(
@@ -194,15 +200,19 @@ function readSheet(
 ): SheetCells {
   const xml = pkg.text(path) ?? notPlain('sheet');
   if (!/<\/worksheet>\s*$/.test(xml)) notPlain('sheet end');
-  if (/<(hyperlink|legacyDrawing|drawing|picture|oleObjects|controls)\b/.test(xml)) notPlain('sheet extras');
-  const sheet = new SheetValues(name, sheetTables(pkg, xml, no));
+  const extra = /<(legacyDrawing|drawing|picture|oleObjects|controls)\b/.exec(xml);
+  if (extra) notPlain(`sheet extras ${extra[0]}`);
+  const relsXml = pkg.text(`xl/worksheets/_rels/sheet${no}.xml.rels`);
+  const rels = relsXml === undefined ? new Map<string, string>() : relsById(relsXml, true);
+  const sheet = new SheetValues(name, sheetTables(pkg, xml, rels));
+  const own = { ...context, hyperlinks: hyperlinks(xml, rels) };
   const open = xml.indexOf('<sheetData');
   if (open < 0) notPlain('no sheetData');
   const openEnd = xml.indexOf('>', open);
   if (xml[openEnd - 1] !== '/') {
     const end = xml.indexOf('</sheetData>', openEnd);
     if (end < 0) notPlain('sheetData end');
-    readRows(xml.slice(openEnd + 1, end), sheet, context);
+    readRows(xml.slice(openEnd + 1, end), sheet, own);
   }
   applyMerges(xml, sheet);
   return sheet;
@@ -278,7 +288,13 @@ function readCell(
     }
     at = CHILD.lastIndex;
     const text = child[3] === undefined || child[3] === '' ? undefined : decodeText(child[3]);
-    if (child[1] === 'f') {
+    if (child[1] === undefined) {
+      // <is>: plain text only (<t>); rich or phonetic inline text is ExcelJS's to read
+      if (t !== 'inlineStr' || value !== undefined) return notPlain('inline string');
+      const inline = INLINE.exec(child[4] ?? '');
+      if (!inline && child[4] !== undefined && !/^\s*$/.test(child[4])) return notPlain('inline string markup');
+      if (inline?.[1]) value = decodeText(inline[1]);
+    } else if (child[1] === 'f') {
       si = attrOf(child[2], 'si');
       shareType = attrOf(child[2], 't');
       ref = attrOf(child[2], 'ref');
@@ -286,15 +302,11 @@ function readCell(
     } else if (child[1] === 'v') {
       hasV = true;
       if (text !== undefined) value = (value ?? '') + text;
-    } else {
-      // <is>: plain text only (<t>); rich or phonetic inline text is ExcelJS's to read
-      if (t !== 'inlineStr' || value !== undefined) return notPlain('inline string');
-      const inline = INLINE.exec(child[3] ?? '');
-      if (!inline && child[3] !== undefined) return notPlain('inline string markup');
-      if (inline?.[1]) value = decodeText(inline[1]);
     }
   }
   const dateStyle = () => Boolean(styleId) && context.isDateStyle(styleId!);
+  // a cell with an external hyperlink reads as the link's text (ExcelJS's Hyperlink type)
+  const linked = context.hyperlinks.has(address!);
   // cell-xform parseClose: the first guess on the type
   if (formula || shareType) {
     let result: unknown;
@@ -314,6 +326,7 @@ function readCell(
         shareType = undefined;
       }
     }
+    if (linked) return linkText(result);
     // Cell.value copies only what is truthy (FormulaValue._copyModel): without formula text it may be neither
     if (!formula && !sharedFormula) return JSON.stringify(truthy({ result, ref, shareType }));
     // cellValue (xlsx-workbook.ts): the stored result; none at all is a finding, an empty one an empty text
@@ -323,26 +336,37 @@ function readCell(
   }
   if (value === undefined) {
     // a style alone keeps the cell (type Null), nothing at all does not (type Merge): both read as empty
+    if (linked) return linkText(undefined);
     return styleId ? null : SKIPPED;
   }
+  let read: CellValue;
   switch (t) {
-    case 's': {
-      const index = parseInt(value, 10);
-      return context.sharedString(index);
-    }
+    case 's':
+      read = context.sharedString(parseInt(value, 10));
+      break;
     case 'str':
-      return excelUtils.xmlDecode(value);
+      read = excelUtils.xmlDecode(value);
+      break;
     case 'inlineStr':
-      return value;
+      read = value;
+      break;
     case 'b':
-      return parseInt(value, 10) !== 0;
+      read = parseInt(value, 10) !== 0;
+      break;
     case 'e':
-      return { error: value };
+      read = { error: value };
+      break;
     default: {
       const n = parseFloat(value);
-      return dateStyle() ? excelUtils.excelToDate(n, context.date1904) : n;
+      read = dateStyle() ? excelUtils.excelToDate(n, context.date1904) : n;
     }
   }
+  return linked ? linkText(read) : read;
+}
+
+/** cellValue of a hyperlink cell: its text as ExcelJS holds it (a string, else String() of whatever it is). */
+function linkText(text: unknown): string {
+  return typeof text === 'string' ? text : String(text);
 }
 
 /**
@@ -411,9 +435,11 @@ function applyMerges(xml: string, sheet: SheetValues): void {
 }
 
 /** The sheet's Excel tables (ListObjects) in the order of its `<tableParts>`, as ExcelJS finds them. */
-function sheetTables(pkg: PackageParts, xml: string, no: string): { name?: string; ref?: string }[] {
-  const relsXml = pkg.text(`xl/worksheets/_rels/sheet${no}.xml.rels`);
-  const rels = relsXml === undefined ? new Map<string, string>() : relsById(relsXml, true);
+function sheetTables(
+  pkg: PackageParts,
+  xml: string,
+  rels: Map<string, string>,
+): { name?: string; ref?: string }[] {
   const out: { name?: string; ref?: string }[] = [];
   for (const [tag] of xml.matchAll(/<tablePart\b[^>]*>/g)) {
     const target = rels.get(attrOf(tag, 'r:id') ?? '');
@@ -429,15 +455,28 @@ function sheetTables(pkg: PackageParts, xml: string, no: string): { name?: strin
   return [...byName.values()];
 }
 
+/** The cells with an external hyperlink; an internal one (location only) leaves the cell as it is. */
+function hyperlinks(xml: string, rels: Map<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const [tag] of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
+    const id = attrOf(tag, 'r:id');
+    if (id === undefined) continue;
+    // ExcelJS fails on a link without its relation: so does this reader, and ExcelJS says why
+    if (!rels.has(id)) notPlain('hyperlink relation');
+    out.add(attrOf(tag, 'ref') ?? 'undefined');
+  }
+  return out;
+}
+
 /**
- * Relationship targets by id. A sheet's relations may only point at tables and printer settings: comments,
- * drawings or hyperlinks change what ExcelJS reads, so those sheets are ExcelJS's.
+ * Relationship targets by id. A sheet's relations may only point at tables, hyperlinks and printer
+ * settings: comments or drawings change what ExcelJS reads, so those sheets are ExcelJS's.
  */
 function relsById(xml: string, sheet = false): Map<string, string> {
   const out = new Map<string, string>();
   for (const [tag] of xml.matchAll(/<Relationship\b[^>]*>/g)) {
     const type = attrOf(tag, 'Type') ?? '';
-    if (sheet && !/\/(table|printerSettings)$/.test(type)) notPlain(`sheet relation ${type}`);
+    if (sheet && !/\/(table|printerSettings|hyperlink)$/.test(type)) notPlain(`sheet relation ${type}`);
     out.set(attrOf(tag, 'Id') ?? '', attrOf(tag, 'Target') ?? '');
   }
   return out;
