@@ -36,7 +36,7 @@ interface Xform {
 
 /** Not a package this reader is sure of: load it with ExcelJS. */
 class NotPlain extends Error {
-  override name = "NotPlain";
+  override name = 'NotPlain';
 }
 const notPlain = (why: string): never => {
   throw new NotPlain(why);
@@ -125,9 +125,8 @@ async function readPlain(pkg: PackageParts): Promise<SheetCells[]> {
   const date1904 = attrOf(/<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '', 'date1904') === '1';
   const rels = relsById(pkg.text('xl/_rels/workbook.xml.rels') ?? notPlain('no workbook relations'));
 
-  const strings = new SharedStringsXform();
   const sst = pkg.text('xl/sharedStrings.xml');
-  if (sst !== undefined) await strings.parseStream([sst]);
+  const strings = sst === undefined ? undefined : await sharedStrings(sst);
   const styles = new StylesXform();
   const stylesXml = pkg.text('xl/styles.xml');
   if (stylesXml !== undefined) await styles.parseStream([stylesXml]);
@@ -145,8 +144,8 @@ async function readPlain(pkg: PackageParts): Promise<SheetCells[]> {
     date1904,
     hyperlinks: new Set(),
     sharedString: (i) => {
-      if (sst === undefined) notPlain('no shared strings');
-      const s = strings.getString(i);
+      if (!strings) return notPlain('no shared strings');
+      const s = strings(i);
       if (typeof s === 'string') return s;
       // rich text: ExcelJS gives the runs, cellValue joins their text
       const runs = (s as { richText?: { text?: unknown }[] } | undefined)?.richText;
@@ -177,6 +176,66 @@ async function readPlain(pkg: PackageParts): Promise<SheetCells[]> {
   return sheets;
 }
 
+/**
+ * The shared strings by index, as ExcelJS's SharedStringsXform gives them (a text, or rich text runs). The
+ * usual shapes – `<si><t>…</t></si>`, runs of `<r>`, phonetic runs after them – are read here; a part with
+ * anything else is read by ExcelJS's own parser.
+ */
+async function sharedStrings(xml: string): Promise<(index: number) => unknown> {
+  const own = ownSharedStrings(xml);
+  if (own) return (i) => own[i];
+  const xform = new SharedStringsXform();
+  await xform.parseStream([xml]);
+  return (i) => xform.getString(i);
+}
+
+const SI = /\s*<si>([\s\S]*?)<\/si>/y;
+const PLAIN_SI =
+  /^<t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/t>)((?:\s*<rPh\b[^>]*>[\s\S]*?<\/rPh>)*\s*(?:<phoneticPr\b[^>]*\/>)?)$/;
+const RUN = /\s*<r>(?:\s*<rPr>[\s\S]*?<\/rPr>)?\s*<t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/t>)\s*<\/r>/y;
+const PHONETIC_TAIL = /^(?:\s*<rPh\b[^>]*>[\s\S]*?<\/rPh>)*\s*(?:<phoneticPr\b[^>]*\/>)?\s*$/;
+
+export function ownSharedStrings(xml: string): (string | { richText: { text: string }[] })[] | undefined {
+  const open = /<sst\b[^>]*>/.exec(xml);
+  const close = xml.lastIndexOf('</sst>');
+  if (!open || close < 0) return undefined;
+  const out: (string | { richText: { text: string }[] })[] = [];
+  let at = open.index + open[0].length;
+  for (;;) {
+    SI.lastIndex = at;
+    const si = SI.exec(xml);
+    if (!si) break;
+    at = SI.lastIndex;
+    const inner = si[1];
+    const plain = PLAIN_SI.exec(inner);
+    if (plain) {
+      out.push(textOf(plain[1]));
+      continue;
+    }
+    // rich text: runs, each with its text (TextXform decodes _xHHHH_ per run)
+    const runs: { text: string }[] = [];
+    let p = 0;
+    for (;;) {
+      RUN.lastIndex = p;
+      const run = RUN.exec(inner);
+      if (!run) break;
+      p = RUN.lastIndex;
+      runs.push({ text: textOf(run[1]) });
+    }
+    if (runs.length === 0 || !PHONETIC_TAIL.test(inner.slice(p))) return undefined;
+    out.push({ richText: runs });
+  }
+  return /^\s*$/.test(xml.slice(at, close)) ? out : undefined;
+}
+
+/** A `<t>`'s text as TextXform holds it: XML-decoded, then Excel's _xHHHH_ escapes. */
+function textOf(raw: string | undefined): string {
+  const text = raw ? decodeText(raw) : '';
+  return text.includes('_x')
+    ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
+}
+
 interface CellContext {
   date1904: boolean;
   /** Cells of the sheet being read with an external hyperlink (`<hyperlink ref r:id>`). */
@@ -188,6 +247,9 @@ interface CellContext {
 const ROW = /\s*<row\b([^>]*?)(\/?)>/y;
 const ROW_END = /\s*<\/row>/y;
 const CELL = /\s*<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/y;
+/** `<c r="B7" s="3" t="s"><v>12</v></c>` and its shorter forms: no formula, nothing to decode. */
+const SIMPLE_CELL =
+  /\s*<c r="([A-Z]{1,3}\d{1,7})"(?: s="(\d{1,9})")?(?: t="(s|n|b|e|str)")?(?:\/>|>(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
 const CHILD = /\s*<(?:(f|v)\b([^>]*?)(?:\/>|>([^<]*)<\/\1>)|is>([\s\S]*?)<\/is>|is\/>)/y;
 const INLINE = /^\s*<t\b[^>]*?(?:\/>|>([^<]*)<\/t>)\s*$/;
 
@@ -241,15 +303,35 @@ function readRows(data: string, sheet: SheetValues, context: CellContext): void 
     let count = 0;
     let lastCol = 0;
     for (;;) {
-      CELL.lastIndex = at;
-      const cell = CELL.exec(data);
-      if (!cell) break;
-      at = CELL.lastIndex;
-      const attrs = cellAttributes(cell[1]);
-      const col = attrs.r === undefined ? 0 : columnOf(attrs.r, r);
+      let col: number;
+      let read: CellValue | typeof SKIPPED;
+      // most cells are one of a few simple shapes (a number, a shared string): read without the general parse
+      SIMPLE_CELL.lastIndex = at;
+      const simple = SIMPLE_CELL.exec(data);
+      if (simple) {
+        at = SIMPLE_CELL.lastIndex;
+        col = columnOf(simple[1], r);
+        const t = simple[3];
+        const styleId = simple[2] === undefined ? undefined : parseInt(simple[2], 10);
+        read = cellOf(
+          t,
+          styleId,
+          simple[1],
+          { value: simple[4] || undefined, hasV: simple[4] !== undefined },
+          context,
+          masters,
+        );
+      } else {
+        CELL.lastIndex = at;
+        const cell = CELL.exec(data);
+        if (!cell) break;
+        at = CELL.lastIndex;
+        const attrs = cellAttributes(cell[1]);
+        col = attrs.r === undefined ? 0 : columnOf(attrs.r, r);
+        read = readCell(attrs, cell[2] ?? '', context, masters);
+      }
       if (col <= lastCol) notPlain('cell address');
       lastCol = col;
-      const read = readCell(attrs, cell[2] ?? '', context, masters);
       if (read === SKIPPED) continue;
       count = col;
       values[col] = read;
@@ -292,7 +374,8 @@ function readCell(
       // <is>: plain text only (<t>); rich or phonetic inline text is ExcelJS's to read
       if (t !== 'inlineStr' || value !== undefined) return notPlain('inline string');
       const inline = INLINE.exec(child[4] ?? '');
-      if (!inline && child[4] !== undefined && !/^\s*$/.test(child[4])) return notPlain('inline string markup');
+      if (!inline && child[4] !== undefined && !/^\s*$/.test(child[4]))
+        return notPlain('inline string markup');
       if (inline?.[1]) value = decodeText(inline[1]);
     } else if (child[1] === 'f') {
       si = attrOf(child[2], 'si');
@@ -304,6 +387,32 @@ function readCell(
       if (text !== undefined) value = (value ?? '') + text;
     }
   }
+  return cellOf(t, styleId, address, { formula, shareType, si, ref, value, hasV }, context, masters);
+}
+
+/** What a `<c>` holds, as cell-xform's parse collects it. */
+interface CellParts {
+  formula?: string;
+  shareType?: string;
+  si?: string;
+  ref?: string;
+  /** The text of `<v>` (or of the inline string); undefined when there is none or it is empty. */
+  value?: string;
+  /** Whether the cell has a `<v>` element at all (a formula's stored result may be the empty text). */
+  hasV: boolean;
+}
+
+/** The value of a cell as ExcelJS's reconcile, its cell model and cellValue (xlsx-workbook.ts) give it. */
+function cellOf(
+  t: string | undefined,
+  styleId: number | undefined,
+  address: string | undefined,
+  parts: CellParts,
+  context: CellContext,
+  masters: Map<string, string>,
+): CellValue | typeof SKIPPED {
+  const { formula, si, ref, value, hasV } = parts;
+  let { shareType } = parts;
   const dateStyle = () => Boolean(styleId) && context.isDateStyle(styleId!);
   // a cell with an external hyperlink reads as the link's text (ExcelJS's Hyperlink type)
   const linked = context.hyperlinks.has(address!);

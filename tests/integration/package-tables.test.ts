@@ -13,6 +13,12 @@ import { NO_CACHED_VALUE } from '../../src/workbook/cells';
 import type { RawTable, TableRequest } from '../../src/workbook/port';
 import { tableRequests } from '../../src/workbook/schema';
 import { PackageTables } from '../../src/xlsx/package-tables';
+import { ownSharedStrings } from '../../src/xlsx/sheet-values';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's own parser, the reference
+const SharedStringsXform = require('exceljs/lib/xlsx/xform/strings/shared-strings-xform') as new () => {
+  parseStream(chunks: string[]): Promise<unknown>;
+  getString(i: number): unknown;
+};
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { buildExcelPackage } from '../support/excel-package';
 import { workbookArb, writeFuzzWorkbook } from '../support/fuzz-workbook';
@@ -256,6 +262,19 @@ describe('every kind of cell is read as ExcelJS reads it', () => {
       ['E 9a', 3500.25],
       ['E 10', 3700],
     ]);
+  });
+
+  test('shared strings (plain, rich, phonetic, escapes, empty) are read by this reader itself, as ExcelJS reads them', async () => {
+    const xml = `<?xml version="1.0"?>\r\n<sst xmlns="${MAIN}">\r\n${STRINGS.join('\r\n')}</sst>`;
+    const own = ownSharedStrings(xml);
+    expect(own).toHaveLength(STRINGS.length);
+    const xform = new SharedStringsXform();
+    await xform.parseStream([xml]);
+    // the runs' texts (their fonts are not read: a cell's value is the runs' text joined)
+    const texts = (v: unknown) =>
+      typeof v === 'string' ? v : (v as { richText: { text: string }[] }).richText.map((r) => r.text);
+    expect(own!.map(texts)).toEqual(STRINGS.map((_, i) => texts(xform.getString(i))));
+    expect(own![3]).toEqual({ richText: [{ text: 'fett' }, { text: ' und normal' }] });
   });
 
   test('the product workbook, the three examples and an Excel-made workbook with calculated columns', async () => {
