@@ -83,7 +83,7 @@ export async function readTablesOffice(
     sheets: req.sheetNames.map((n) => context.workbook.worksheets.getItemOrNullObject(n)),
   }));
   for (const p of probes) {
-    p.tables.forEach((t) => t.load('isNullObject,name'));
+    p.tables.forEach((t) => t.load('isNullObject,name,showTotals'));
     p.sheets.forEach((s) => s.load('isNullObject,name'));
   }
   await context.sync();
@@ -93,13 +93,20 @@ export async function readTablesOffice(
     if (table) {
       const range = table.getRange();
       range.load('values,address');
-      return { key: p.req.key, range, tableName: table.name, anchor: undefined as string | undefined };
+      return {
+        key: p.req.key,
+        range,
+        tableName: table.name,
+        anchor: undefined as string | undefined,
+        totals: table.showTotals,
+      };
     }
     const sheet = p.sheets.find((s) => !s.isNullObject);
-    if (!sheet) return { key: p.req.key, range: undefined, tableName: undefined, anchor: undefined };
+    if (!sheet)
+      return { key: p.req.key, range: undefined, tableName: undefined, anchor: undefined, totals: false };
     const range = sheet.getUsedRangeOrNullObject(true);
     range.load('isNullObject,values,address');
-    return { key: p.req.key, range, tableName: undefined, anchor: p.req.anchorHeader };
+    return { key: p.req.key, range, tableName: undefined, anchor: p.req.anchorHeader, totals: false };
   });
   await context.sync();
 
@@ -107,7 +114,14 @@ export async function readTablesOffice(
   for (const l of loads) {
     // a table's range is no "…OrNullObject": only a used range can be a null object
     if (!l.range || (!l.tableName && l.range.isNullObject)) result.set(l.key, undefined);
-    else result.set(l.key, toRaw(l.range.address, l.range.values as unknown[][], l.tableName, l.anchor));
+    else {
+      // a table's totals row (Ergebniszeile) is no data row
+      const values = l.range.values as unknown[][];
+      result.set(
+        l.key,
+        toRaw(l.range.address, l.totals ? values.slice(0, -1) : values, l.tableName, l.anchor),
+      );
+    }
   }
   // A pay table without a sheet of its own is a block inside another sheet (DESIGN.md: "Entgelttabelle
   // (Parameter)"), found by its first header as the file adapter does – in the ranges already loaded.

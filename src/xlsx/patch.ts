@@ -438,7 +438,8 @@ function growTable(pkg: OoxmlPackage, book: Book, name: string, growth: TableGro
     if (!root || (attr(root.tag, 'name') !== name && attr(root.tag, 'displayName') !== name)) continue;
     const range = parseRange(attr(root.tag, 'ref') ?? '');
     if (!range) return;
-    if (Number(attr(root.tag, 'totalsRowCount') ?? 0) > 0 && growth.bottom > range.bottom)
+    const totals = Number(attr(root.tag, 'totalsRowCount') ?? 0);
+    if (totals > 0 && growth.bottom > range.bottom)
       throw unusable(
         `Die Tabelle „${name}“ im Blatt ${growth.sheet} hat eine Ergebniszeile: neue Zeilen werden nicht darunter geschrieben – bitte die Ergebniszeile ausschalten (Tabellenentwurf › Ergebniszeile) oder die Zeile von Hand einfügen.`,
         `Table "${name}" on sheet ${growth.sheet} has a totals row: rows are not appended below it.`,
@@ -452,7 +453,8 @@ function growTable(pkg: OoxmlPackage, book: Book, name: string, growth: TableGro
     const filter = startTags(out, 'autoFilter')[0];
     if (filter) {
       const f = parseRange(attr(filter.tag, 'ref') ?? '');
-      const ref = rangeText({ ...(f ?? next), bottom: next.bottom, right: next.right });
+      // the filter covers the header and data rows, never the totals row
+      const ref = rangeText({ ...(f ?? next), bottom: next.bottom - totals, right: next.right });
       out =
         out.slice(0, filter.index) +
         setAttr(filter.tag, 'ref', ref) +

@@ -51,10 +51,10 @@ class SheetValues implements SheetCells {
 
   constructor(
     readonly name: string,
-    private readonly tableList: { name?: string; ref?: string }[],
+    private readonly tableList: { name?: string; ref?: string; totalsRow?: boolean }[],
   ) {}
 
-  tables(): { name?: string; ref?: string }[] {
+  tables(): { name?: string; ref?: string; totalsRow?: boolean }[] {
     return this.tableList;
   }
 
@@ -548,18 +548,22 @@ function sheetTables(
   pkg: PackageParts,
   xml: string,
   rels: Map<string, string>,
-): { name?: string; ref?: string }[] {
-  const out: { name?: string; ref?: string }[] = [];
+): { name?: string; ref?: string; totalsRow?: boolean }[] {
+  const out: { name?: string; ref?: string; totalsRow?: boolean }[] = [];
   for (const [tag] of xml.matchAll(/<tablePart\b[^>]*>/g)) {
     const target = rels.get(attrOf(tag, 'r:id') ?? '');
     const part = target && /^\.\.\/tables\/(table\d+)\.xml$/.exec(target);
     if (!part || !pkg.has(`xl/tables/${part[1]}.xml`)) return notPlain('table part');
     const table = pkg.text(`xl/tables/${part[1]}.xml`)!;
     const root = /<table\b[^>]*>/.exec(table)?.[0] ?? notPlain('table markup');
-    out.push({ name: attrOf(root, 'name'), ref: attrOf(root, 'ref') });
+    out.push({
+      name: attrOf(root, 'name'),
+      ref: attrOf(root, 'ref'),
+      totalsRow: attrOf(root, 'totalsRowCount') === '1',
+    });
   }
   // ExcelJS keeps a sheet's tables by name: the last of equal names wins, in the place of the first
-  const byName = new Map<string | undefined, { name?: string; ref?: string }>();
+  const byName = new Map<string | undefined, { name?: string; ref?: string; totalsRow?: boolean }>();
   for (const t of out) byName.set(t.name, t);
   return [...byName.values()];
 }

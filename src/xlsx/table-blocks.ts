@@ -11,8 +11,8 @@ import { nameMatches } from '../workbook/kit/headers';
  */
 export interface SheetCells {
   name: string;
-  /** The sheet's Excel tables (ListObjects): name and range as stored. */
-  tables(): { name?: string; ref?: string }[];
+  /** The sheet's Excel tables (ListObjects): name and range as stored, and whether a totals row ends it. */
+  tables(): { name?: string; ref?: string; totalsRow?: boolean }[];
   /** ExcelJS's rowCount: the last row the sheet has. */
   rowCount(): number;
   /** ExcelJS's cellCount of a row (1-based): its last cell. */
@@ -47,9 +47,9 @@ export function findTableIn(
         const s = parseA1(start);
         const e = parseA1(end ?? start);
         if (!s || !e) continue;
-        // rows and columns this session added to the table belong to it
+        // rows and columns this session added to the table belong to it; a totals row is no data row
         const g = grown(model.name);
-        const bottom = Math.max(e.row, g?.bottom ?? 0);
+        const bottom = Math.max(e.row - (model.totalsRow ? 1 : 0), g?.bottom ?? 0);
         const right = Math.max(e.col, g?.right ?? 0);
         return { raw: readBlock(ws, s.row, s.col, right, bottom, model.name), anchored: false };
       }

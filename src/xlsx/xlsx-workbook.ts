@@ -775,17 +775,17 @@ export function cellValue(cell: ExcelJS.Cell, noResult?: () => boolean): CellVal
   return typeof v === 'bigint' ? v.toString() : '';
 }
 
+type ExcelTableModel = { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
+
 /** A worksheet of ExcelJS's cell model as the table finder reads it. */
 function excelSheet(ws: ExcelJS.Worksheet, read: CellReader): SheetCells {
   return {
     name: ws.name,
     tables: () =>
-      (ws.getTables() as unknown as { table?: { name?: string; tableRef?: string; ref?: string } }[]).map(
-        (t) => {
-          const model = t.table ?? (t as { name?: string; tableRef?: string; ref?: string });
-          return { name: model.name, ref: model.tableRef ?? model.ref };
-        },
-      ),
+      (ws.getTables() as unknown as { table?: ExcelTableModel }[]).map((t) => {
+        const model = t.table ?? (t as ExcelTableModel);
+        return { name: model.name, ref: model.tableRef ?? model.ref, totalsRow: model.totalsRow };
+      }),
     rowCount: () => ws.rowCount,
     cellCount: (row) => ws.getRow(row).cellCount,
     value: (row, col) => read(ws.getRow(row).getCell(col)),

@@ -62,7 +62,7 @@ async function expectSame(bytes: Uint8Array, requests = REQUESTS): Promise<boole
 interface RawSheet {
   name: string;
   xml: string;
-  table?: { name: string; ref: string };
+  table?: { name: string; ref: string; totals?: boolean };
   /** External hyperlinks (relation rIdL1, rIdL2 …), referenced from the sheet XML. */
   links?: number;
 }
@@ -119,7 +119,7 @@ function rawPackage(sheets: RawSheet[], strings: string[], options: { date1904?:
     if (s.table) {
       add(
         `xl/tables/table${n}.xml`,
-        `<?xml version="1.0" encoding="UTF-8"?><table xmlns="${MAIN}" id="${n}" name="${s.table.name}" displayName="${s.table.name}" ref="${s.table.ref}"><autoFilter ref="${s.table.ref}"/><tableColumns count="2"><tableColumn id="1" name="A"/><tableColumn id="2" name="B"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`,
+        `<?xml version="1.0" encoding="UTF-8"?><table xmlns="${MAIN}" id="${n}" name="${s.table.name}" displayName="${s.table.name}" ref="${s.table.ref}"${s.table.totals ? ' totalsRowCount="1"' : ''}><autoFilter ref="${s.table.ref}"/><tableColumns count="2"><tableColumn id="1" name="A"/><tableColumn id="2" name="B"/></tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`,
       );
     }
   });
@@ -214,8 +214,8 @@ function datenSheet(): RawSheet {
 
 const LISTE: RawSheet = {
   name: 'Liste & Co',
-  xml: `<sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c></row><row r="3"><c r="B3"><v>1</v></c><c r="C3" t="inlineStr"><is><t>eins</t></is></c></row><row r="4"><c r="B4"><v>2</v></c></row></sheetData>`,
-  table: { name: 'tblListe', ref: 'B2:C5' },
+  xml: `<sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c r="C2" t="s"><v>1</v></c></row><row r="3"><c r="B3"><v>1</v></c><c r="C3" t="inlineStr"><is><t>eins</t></is></c></row><row r="4"><c r="B4"><v>2</v></c></row><row r="5"><c r="B5" t="inlineStr"><is><t>Summe</t></is></c><c r="C5"><f>SUBTOTAL(109,[Wert])</f><v>3</v></c></row></sheetData>`,
+  table: { name: 'tblListe', ref: 'B2:C5', totals: true },
 };
 
 const PARAMETER: RawSheet = {
@@ -256,6 +256,11 @@ describe('every kind of cell is read as ExcelJS reads it', () => {
     expect(value('shared string')).toBe(' Text mit Rand ');
     const liste = results[tableRequests().length + 1].fast as RawTable;
     expect(liste).toMatchObject({ sheet: 'Liste & Co', tableName: 'tblListe', origin: { row: 2, col: 2 } });
+    // the totals row is no data row
+    expect(liste.rows).toEqual([
+      [1, 'eins'],
+      [2, null],
+    ]);
     const pay = results[tableRequests().length + 2].fast as RawTable;
     expect(pay).toMatchObject({ sheet: 'Parameter', origin: { row: 3, col: 2 } });
     expect(pay.rows).toEqual([

@@ -41,6 +41,8 @@ export interface FakeTable {
    * `rows.add` gives it to a new row where the values leave the cell null.
    */
   calculated?: Map<number, string>;
+  /** The last row of `ref` is the totals row (Excel's "Ergebniszeile", Table.showTotals). */
+  totals?: boolean;
 }
 
 export interface SyncRecord {
@@ -343,6 +345,7 @@ class FakeTableApi extends Loadable {
     if (prop === 'isNullObject') return !t;
     if (!t) throw new FakeOfficeError('ItemNotFound', `Tabelle „${this.tableName}“`);
     if (prop === 'name') return t.name;
+    if (prop === 'showTotals') return Boolean(t.totals);
     throw new Error(`unknown property ${prop}`);
   }
   get isNullObject(): boolean {
@@ -350,6 +353,9 @@ class FakeTableApi extends Loadable {
   }
   get name(): string {
     return this.get('name');
+  }
+  get showTotals(): boolean {
+    return this.get('showTotals');
   }
   /**
    * TableRowCollection.add(index, values): rows at the end of the table, which grows to hold them; a null

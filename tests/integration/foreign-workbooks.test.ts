@@ -1,0 +1,170 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { checkJson, runCli, type CheckJson } from './support/cli';
+import { EXAMPLES, buildWorkbook, makeTempDir, removeTempDir } from './support/workbooks';
+import { zipEntries } from './support/zip';
+import { writeZip } from './support/zip-writer';
+
+/**
+ * Workbooks our code did not write: OOXML parts edited by hand the way Excel stores what a finance
+ * officer does to the Stellen sheet (a table with a totals row, merged cells), read and written through
+ * the command line.
+ */
+jest.setTimeout(120_000);
+
+let dir: string;
+let plain: CheckJson;
+let base: Uint8Array;
+beforeAll(async () => {
+  dir = await makeTempDir('fremd-');
+  base = await buildWorkbook(EXAMPLES[0].data);
+  const file = path.join(dir, 'plain.xlsx');
+  await fs.writeFile(file, base);
+  plain = (await checkJson(file)).json;
+});
+afterAll(() => removeTempDir(dir));
+
+type Parts = Map<string, Buffer>;
+
+/** The Stellen sheet's part path, through workbook.xml and its relations. */
+function stellenPart(parts: Parts): string {
+  const wb = parts.get('xl/workbook.xml')!.toString('utf8');
+  const rid = /<sheet\b[^>]*name="Stellen"[^>]*r:id="([^"]+)"/.exec(wb)![1];
+  const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
+  const target = new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  return `xl/${target.replace(/^\/?xl\//, '')}`;
+}
+
+const letters = (col: number): string =>
+  col <= 26
+    ? String.fromCharCode(64 + col)
+    : letters(Math.floor((col - 1) / 26)) + letters(((col - 1) % 26) + 1);
+
+/** Header texts of row 1 and the number of the last data row, read with ExcelJS from the bytes. */
+async function layout(bytes: Uint8Array): Promise<{ headers: string[]; last: number }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.slice().buffer);
+  const ws = wb.getWorksheet('Stellen')!;
+  const headers: string[] = [];
+  ws.getRow(1).eachCell((c, col) => (headers[col - 1] = c.text));
+  let last = 1;
+  ws.eachRow((row, n) => {
+    if (row.getCell(1).value !== null) last = n;
+  });
+  return { headers, last };
+}
+
+async function save(name: string, parts: Parts): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, writeZip([...parts].map(([n, data]) => ({ name: n, data }))));
+  return file;
+}
+
+/** Adds the Stellen range as an Excel table named "Stellen" (hand-written table part), optionally with a totals row. */
+async function withTable(
+  totals: boolean,
+): Promise<{ parts: Parts; headers: string[]; last: number; sheet: string }> {
+  const parts = zipEntries(base);
+  const { headers, last } = await layout(base);
+  const sheet = stellenPart(parts);
+  let xml = parts.get(sheet)!.toString('utf8');
+  const share = headers.indexOf('Stellenanteil') + 1;
+  const bottom = totals ? last + 1 : last;
+  if (totals) {
+    // what Excel writes for "Ergebniszeile": a label and a SUBTOTAL with its cached result
+    const row =
+      `<row r="${bottom}"><c r="A${bottom}" t="inlineStr"><is><t>Ergebnis</t></is></c>` +
+      `<c r="${letters(share)}${bottom}"><f>SUBTOTAL(109,Stellen[Stellenanteil])</f><v>11.5</v></c></row>`;
+    // in row order: any (empty) row of that number gives way, the row goes before the first one below
+    xml = xml.replace(new RegExp(`<row r="${bottom}"[^>]*?(/>|>.*?</row>)`, 's'), '');
+    const below = [...xml.matchAll(/<row r="(\d+)"/g)].find((m) => Number(m[1]) > bottom);
+    xml = below
+      ? xml.slice(0, below.index) + row + xml.slice(below.index)
+      : xml.replace('</sheetData>', `${row}</sheetData>`);
+  }
+  const ref = `A1:${letters(headers.length)}${bottom}`;
+  const columns = headers
+    .map((h, i) =>
+      totals && i === 0
+        ? `<tableColumn id="1" name="${h}" totalsRowLabel="Ergebnis"/>`
+        : totals && i === share - 1
+          ? `<tableColumn id="${i + 1}" name="${h}" totalsRowFunction="sum"/>`
+          : `<tableColumn id="${i + 1}" name="${h}"/>`,
+    )
+    .join('');
+  parts.set(
+    'xl/tables/table9.xml',
+    Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="9" name="Stellen" displayName="Stellen" ref="${ref}"${totals ? ' totalsRowCount="1"' : ''}><autoFilter ref="A1:${letters(headers.length)}${last}"/><tableColumns count="${headers.length}">${columns}</tableColumns><tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>`,
+    ),
+  );
+  xml = xml.replace(
+    '</worksheet>',
+    '<tableParts count="1"><tablePart r:id="rIdT9"/></tableParts></worksheet>',
+  );
+  if (!/xmlns:r=/.test(xml.slice(0, 500)))
+    xml = xml.replace(
+      '<worksheet ',
+      '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+    );
+  parts.set(sheet, Buffer.from(xml));
+  const relsPath = sheet.replace(/([^/]+)$/, '_rels/$1.rels');
+  const rel =
+    '<Relationship Id="rIdT9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table9.xml"/>';
+  const rels = parts.get(relsPath)?.toString('utf8');
+  parts.set(
+    relsPath,
+    Buffer.from(
+      rels
+        ? rels.replace('</Relationships>', `${rel}</Relationships>`)
+        : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`,
+    ),
+  );
+  const ct = parts.get('[Content_Types].xml')!.toString('utf8');
+  parts.set(
+    '[Content_Types].xml',
+    Buffer.from(
+      ct.replace(
+        '</Types>',
+        '<Override PartName="/xl/tables/table9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>',
+      ),
+    ),
+  );
+  return { parts, headers, last, sheet };
+}
+
+describe('an Excel table with a totals row (Tabellenentwurf › Ergebniszeile)', () => {
+  test('the totals row is no position: check gives the same result as without the table', async () => {
+    const { parts, last } = await withTable(true);
+    const file = await save('ergebniszeile.xlsx', parts);
+    const { code, json } = await checkJson(file);
+    expect(json.findings.filter((f) => f.sheet === 'Stellen' && f.cell?.endsWith(String(last + 1)))).toEqual(
+      [],
+    );
+    expect(code).toBe(0);
+    expect(json.summary).toEqual(plain.summary);
+    expect(json.measures).toEqual(plain.measures);
+  });
+
+  test('report writes no Jahreskosten into the totals row, and the filter stays above it', async () => {
+    const { parts, last, sheet } = await withTable(true);
+    const file = await save('ergebniszeile-bericht.xlsx', parts);
+    const out = path.join(dir, 'ergebniszeile-out.xlsx');
+    const r = await runCli(['report', file, '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const written = zipEntries(await fs.readFile(out));
+    const totalsRow = /<row r="(\d+)"[^>]*>.*?<\/row>/gs;
+    const rows = [...written.get(sheet)!.toString('utf8').matchAll(totalsRow)];
+    const row = rows.find((m) => m[1] === String(last + 1))![0];
+    expect(row).toContain('SUBTOTAL(109,Stellen[Stellenanteil])');
+    expect(row.match(/<f>/g)).toHaveLength(1);
+    const table = written.get('xl/tables/table9.xml')!.toString('utf8');
+    expect(table).toContain('totalsRowCount="1"');
+    const tableRef = /<table\b[^>]*\bref="[A-Z]+1:[A-Z]+(\d+)"/.exec(table)![1];
+    const filterRef = /<autoFilter\b[^>]*\bref="[A-Z]+1:[A-Z]+(\d+)"/.exec(table)![1];
+    expect(Number(tableRef)).toBe(last + 1);
+    expect(Number(filterRef)).toBe(last);
+  });
+});
