@@ -6,7 +6,12 @@
  * ExcelJS.
  */
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { main } from '../../src/cli/main';
+import { checkJson, sortFindings } from '../../src/cli/output';
+import { analyseRead } from '../../src/workbook/analysis';
+import { readWorkbookModel } from '../../src/workbook/read';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { NO_CACHED_VALUE } from '../../src/workbook/cells';
@@ -312,6 +317,50 @@ describe('every kind of cell is read as ExcelJS reads it', () => {
     // they are read from the package, not left to ExcelJS (hyperlinks, rich text and merges included)
     expect(plain).toBeGreaterThan(10);
   });
+});
+
+test('check --json of each example and of an edited workbook (hyperlink, rich text): the same text as from ExcelJS', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'package-tables-'));
+  const files = ['konstanz.xlsx', 'nienburg-2024.xlsx', 'obertshausen.xlsx'].map((f) =>
+    path.join(__dirname, '..', '..', 'examples', f),
+  );
+  const edited = new ExcelJS.Workbook();
+  await edited.xlsx.load((await buildWorkbook(CLEAN)).slice().buffer);
+  edited.getWorksheet('Stellen')!.getCell('A3').value = {
+    text: 'S-2',
+    hyperlink: 'https://example.invalid/',
+  };
+  edited.getWorksheet('Stellen')!.getCell('D2').value = {
+    richText: [{ text: 'Sach' }, { text: 'bearbeitung' }],
+  };
+  files.push(path.join(dir, 'edited.xlsx'));
+  await fs.writeFile(files[3], new Uint8Array(await edited.xlsx.writeBuffer()));
+  for (const file of files) {
+    const bytes = new Uint8Array(await fs.readFile(file));
+    expect(await PackageTables.open(bytes)).toBeDefined();
+    for (const lang of ['de', 'en'] as const) {
+      let out = '';
+      const io = {
+        out: (s: string) => (out += s),
+        err: () => undefined,
+        progress: false,
+        today: () => '2027-01-15',
+        now: () => '',
+      };
+      await main(['check', file, '--json', '--lang', lang], io);
+      // what check printed before: the tables as ExcelJS reads them, the same analysis and output
+      const read = await readWorkbookModel(await XlsxWorkbook.open(bytes));
+      const analysis = analyseRead(read);
+      const expected =
+        JSON.stringify(
+          checkJson(read, analysis.result, sortFindings(read, analysis.findings), lang),
+          null,
+          2,
+        ) + '\n';
+      expect(out).toBe(expected);
+    }
+  }
+  await fs.rm(dir, { recursive: true, force: true });
 });
 
 describe('a package the reader is not sure of is left to ExcelJS', () => {
