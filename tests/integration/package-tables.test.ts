@@ -18,7 +18,7 @@ import { NO_CACHED_VALUE } from '../../src/workbook/cells';
 import type { RawTable, TableRequest } from '../../src/workbook/port';
 import { tableRequests } from '../../src/workbook/schema';
 import { PackageTables } from '../../src/xlsx/package-tables';
-import { ownSharedStrings } from '../../src/xlsx/sheet-values';
+import { ownSharedStrings } from '../../src/xlsx/shared-strings';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- ExcelJS's own parser, the reference
 const SharedStringsXform = require('exceljs/lib/xlsx/xform/strings/shared-strings-xform') as new () => {
   parseStream(chunks: string[]): Promise<unknown>;
