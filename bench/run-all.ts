@@ -100,12 +100,12 @@ function workbookRows(w: WorkbookResult): string[] {
       yesNo(w.ratios.checkToLoad <= 1.5),
     ),
     row(
-      '… (b) step: open (read file, ExcelJS load)',
+      `… (b) step: open (read file; ${w.checkReader === 'package' ? 'sheets read from the package, no ExcelJS' : 'ExcelJS load'})`,
       p.open,
       `${round(p.open.median / w.excelLoad.median, 2)} × (a)`,
     ),
     row(
-      '… (b) step: read tables (xlsx-workbook readBlock)',
+      '… (b) step: read tables (table-blocks readBlock)',
       p.readTables,
       `${round(p.readTables.median / w.excelLoad.median, 2)} × (a)`,
     ),

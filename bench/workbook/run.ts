@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { PROJECT, bundleCli } from '../common/cli-bundle';
 import ExcelJS from 'exceljs';
-import { openWorkbook } from '../../src/cli/files';
+import { openForReading } from '../../src/cli/files';
 import { main, type Io } from '../../src/cli/main';
 import { checkJson } from '../../src/cli/output';
 import { checkCoverage } from '../../src/domain/coverage';
@@ -21,7 +21,8 @@ import { convertXlsx } from '../../tests/integration/support/libreoffice';
  * bench/workbook: a 10.000-position workbook file, built with the product's own template.
  *  (a) bare ExcelJS load of the file (the floor: any reader of the file pays this),
  *  (b) `stellenplan check FILE --json` end to end, in-process via main() with a silent Io
- *      (file read, ExcelJS load, table reading, coverage check, JSON output); also spawned as a new
+ *      (file read, sheets read from the package – ExcelJS only for a file that reader is not sure of –,
+ *      table reading, coverage check, JSON output); also spawned as a new
  *      node process, which adds node start-up and module loading,
  *  (c) LibreOffice headless converting the same file (load, recalculate, save) with a fresh profile,
  *      and, for information, the `report` output whose Jahreskosten column and sheets are formulas.
@@ -50,6 +51,11 @@ export interface WorkbookResult {
    * separate runs, so they need not add up exactly to (b)).
    */
   phases: { open: Timing; readTables: Timing; mapTables: Timing; checkCoverage: Timing; json: Timing };
+  /**
+   * How `check` read the file: straight from the package (src/xlsx/sheet-values.ts), or with ExcelJS (a
+   * package that reader is not sure of). Absent in runs before the package reader.
+   */
+  checkReader?: 'package' | 'exceljs';
   /** (a') the bare ExcelJS load as a child process (node start-up, require('exceljs'), cold JIT): read (b') against it. */
   excelLoadSpawned: Timing;
   /** Node start-up alone (node -e ""), to read (b') against. */
@@ -106,7 +112,8 @@ async function phaseRun(file: string, into: Record<PhaseName, number[]>): Promis
     into[name].push(now - t);
     t = now;
   };
-  const workbook = await openWorkbook(file);
+  // as `check` opens it (main.ts): from the package where it is plain, otherwise with ExcelJS
+  const workbook = await openForReading(file);
   lap('open');
   const tables = await workbook.readTables(tableRequests());
   lap('readTables');
@@ -267,8 +274,11 @@ export async function runWorkbookBench(
     checkCoverage: summarise(phaseRuns.checkCoverage),
     json: summarise(phaseRuns.json),
   };
+  const checkReader = (await openForReading(file)) instanceof XlsxWorkbook ? 'exceljs' : 'package';
   const memory = { rssMB: mb(process.memoryUsage().rss), heapUsedMB: mb(process.memoryUsage().heapUsed) };
-  log(`workbook: (a) ${round(excelLoad.median)} ms, (b) ${round(checkInProcess.median)} ms`);
+  log(
+    `workbook: (a) ${round(excelLoad.median)} ms, (b) ${round(checkInProcess.median)} ms (check liest ${checkReader === 'package' ? 'aus dem Paket' : 'mit ExcelJS'})`,
+  );
   log(
     `workbook: (b) Schritte: ${Object.entries(phases)
       .map(([k, v]) => `${k} ${round(v.median)} ms`)
@@ -331,6 +341,7 @@ export async function runWorkbookBench(
     checkInProcess,
     checkSpawned,
     phases,
+    checkReader,
     excelLoadSpawned,
     nodeStartup,
     libreoffice: lo,

@@ -2,7 +2,8 @@ import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { inflateRawSync } from 'zlib';
 import { DEFAULT_LIMITS, XlsxWorkbook, fileTooLarge, type OpenLimits } from '../xlsx/xlsx-workbook';
-import { WorkbookUnusableError } from '../workbook/port';
+import { WorkbookUnusableError, type WorkbookPort } from '../workbook/port';
+import { PackageTables } from '../xlsx/package-tables';
 
 /** The environment variables of the limits (README "Grenzen"), in MB or a count. */
 const LIMIT_VARIABLES: [keyof OpenLimits, string, number][] = [
@@ -41,6 +42,26 @@ export async function openWorkbook(
   file: string,
   limits: OpenLimits = limitsFromEnv(),
 ): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(await readWorkbookFile(file, limits), limits, boundedInflate);
+}
+
+/**
+ * Opens a workbook file only to read its tables (`check`): straight from the package where it is plain
+ * (sheet-values.ts), otherwise with ExcelJS. The same tables and the same refusals as openWorkbook.
+ */
+export async function openForReading(
+  file: string,
+  limits: OpenLimits = limitsFromEnv(),
+): Promise<Pick<WorkbookPort, 'readTables'>> {
+  const data = await readWorkbookFile(file, limits);
+  return (
+    (await PackageTables.open(data, limits, boundedInflate)) ??
+    (await XlsxWorkbook.open(data, limits, boundedInflate))
+  );
+}
+
+/** The file's bytes; every failure is one clear sentence (German and English). */
+async function readWorkbookFile(file: string, limits: OpenLimits): Promise<Buffer> {
   let data: Buffer;
   try {
     const stat = await fs.stat(file);
@@ -64,7 +85,7 @@ export async function openWorkbook(
       `Cannot read "${file}".`,
     );
   }
-  return XlsxWorkbook.open(data, limits, boundedInflate);
+  return data;
 }
 
 /** Why a write failed, as the words of one German (and English) sentence. */

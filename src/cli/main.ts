@@ -8,7 +8,7 @@ import { analyseRead } from '../workbook/analysis';
 import { inputChecksum } from '../domain/checksum';
 import { beschlussvorlage } from '../domain/vorlage';
 import { planAdoption, planUndo } from '../workbook/adopt';
-import type { WriteBatch } from '../workbook/port';
+import type { WorkbookPort, WriteBatch } from '../workbook/port';
 import { PdfUnavailableError, writePdf, type ChartData } from './pdf';
 import { runNachtrag } from './nachtrag';
 import { buildReport } from '../workbook/report';
@@ -30,6 +30,7 @@ import { readFileSync } from 'fs';
 import {
   defaultReportPath,
   exists,
+  openForReading,
   openWorkbook,
   refuseReadOnly,
   realTarget,
@@ -151,8 +152,22 @@ function progress(io: Io, rows: number, text: string): void {
 }
 
 async function load(file: string, io: Io, lang: Lang): Promise<{ workbook: XlsxWorkbook; read: ReadResult }> {
+  return loadWith(openWorkbook, file, io, lang);
+}
+
+/** The tables of a workbook only read (`check`): without ExcelJS's cell model where the file allows. */
+async function loadForReading(file: string, io: Io, lang: Lang): Promise<{ read: ReadResult }> {
+  return loadWith(openForReading, file, io, lang);
+}
+
+async function loadWith<W extends Pick<WorkbookPort, 'readTables'>>(
+  open: (file: string) => Promise<W>,
+  file: string,
+  io: Io,
+  lang: Lang,
+): Promise<{ workbook: W; read: ReadResult }> {
   if (io.progress) io.err(t(lang, `Lese ${file} …\n`, `Reading ${file} …\n`));
-  const workbook = await openWorkbook(file);
+  const workbook = await open(file);
   const read = await readWorkbookModel(workbook);
   progress(
     io,
@@ -195,7 +210,7 @@ function requireMeasure(read: ReadResult, nr: string): void {
 }
 
 async function check(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  const { read } = await load(file, io, lang);
+  const { read } = await loadForReading(file, io, lang);
   const analysis = analyseRead(read, { scenario: scenarioOption(args, read) });
   const { result } = analysis;
   const findings = sortFindings(read, analysis.findings);

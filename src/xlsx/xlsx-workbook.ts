@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { display, fitText, isoToSerial, NO_CACHED_VALUE, serialToDate } from '../workbook/cells';
+import { fitText, isoToSerial, NO_CACHED_VALUE, serialToDate } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,
@@ -18,8 +18,7 @@ import {
 } from '../workbook/port';
 import { GENERATED_SHEETS, tableSpec } from '../workbook/schema';
 import { parseA1, parseRange } from '../workbook/kit/a1';
-import { findAnchorBlock, type HeaderGrid } from '../workbook/kit/block-finder';
-import { headerIndex, nameMatches } from '../workbook/kit/headers';
+import { headerIndex } from '../workbook/kit/headers';
 import { newProtokoll } from '../workbook/kit/protokoll-sheet';
 import { emptyPlan, patchPackage, planIsEmpty, VALIDATION_TITLE, type PackagePlan } from './patch';
 import type { StyleMode } from './sheet-xml';
@@ -30,6 +29,7 @@ import { zipDirectory, type ZipEntry } from './zip-directory';
 import { UncachedFormulas } from './uncached';
 import { readCalculatedColumns, readableByExcelJs, type CalculatedColumns } from './calculated-columns';
 import { moveFormulaRows } from '../workbook/kit/formula-rows';
+import { findTableIn, type FoundTable, type SheetCells } from './table-blocks';
 
 export { zipDirectory, type ZipEntry };
 
@@ -254,48 +254,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.findTableAt(req)?.raw;
   }
 
-  private findTableAt(req: TableRequest): { raw: RawTable; anchored: boolean } | undefined {
-    // 1. an Excel table (ListObject) by name
-    for (const ws of this.workbook.worksheets) {
-      for (const t of ws.getTables() as unknown as {
-        table?: { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
-      }[]) {
-        const model =
-          t.table ?? (t as { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean });
-        if (model.name && nameMatches(req.tableNames, model.name)) {
-          const ref = model.tableRef ?? model.ref;
-          if (!ref) continue;
-          const [start, end] = ref.split(':');
-          const s = ws.getCell(start);
-          const e = ws.getCell(end ?? start);
-          // rows and columns this session added to the table belong to it; a totals row is no data row
-          const grown = this.plan.tables.get(model.name);
-          const bottom = Math.max(Number(e.row) - (model.totalsRow ? 1 : 0), grown?.bottom ?? 0);
-          const right = Math.max(Number(e.col), ...(grown?.columns.keys() ?? []));
-          const raw = readBlock(this.read(ws), ws, Number(s.row), Number(s.col), right, bottom, model.name);
-          return { raw, anchored: false };
-        }
-      }
-    }
-    // 2. a sheet by name, header in row 1
-    const byName = (name: string) => this.workbook.worksheets.find((w) => nameMatches([name], w.name));
-    for (const name of req.sheetNames) {
-      const ws = byName(name);
-      if (ws) return { raw: readBlock(this.read(ws), ws, 1, 1, undefined, undefined), anchored: false };
-    }
-    // 3. a block inside another sheet, found by its first header (e.g. Entgelttabelle in Parameter) with
-    //    "Stufe 1" in the same row – a Stellen sheet's own "Entgeltgruppe" column is no pay table
-    if (req.anchorHeader) {
-      for (const ws of this.workbook.worksheets) {
-        const at = findAnchorBlock(sheetGrid(ws), req.anchorHeader, 'Stufe 1');
-        if (at)
-          return {
-            raw: readBlock(this.read(ws), ws, at.row + 1, at.col + 1, undefined, undefined, undefined, true),
-            anchored: true,
-          };
-      }
-    }
-    return undefined;
+  private findTableAt(req: TableRequest): FoundTable | undefined {
+    const sheets = this.workbook.worksheets.map((ws) => excelSheet(ws, this.read(ws)));
+    return findTableIn(sheets, req, (name) => {
+      const g = this.plan.tables.get(name);
+      return g && { bottom: g.bottom, right: Math.max(0, ...g.columns.keys()) };
+    });
   }
 
   /** Tables read for the drop-down lists of one write. */
@@ -685,7 +649,13 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
  * encryption, the zip directory (entries and their declared sizes) and – with `inflate` – whether any
  * entry inflates beyond what the directory declares. Returns the directory.
  */
-export function checkContainer(bytes: Uint8Array, limits: OpenLimits, inflate?: BoundedInflate): ZipEntry[] {
+export function checkContainer(
+  bytes: Uint8Array,
+  limits: OpenLimits,
+  inflate?: BoundedInflate,
+  /** Receives each entry's content as inflated for the check (a reader that needs it inflates only once). */
+  keep?: (e: ZipEntry, data: Uint8Array) => void,
+): ZipEntry[] {
   if (bytes.length === 0)
     throw new WorkbookUnusableError(
       'Die Datei ist leer – keine Excel-Arbeitsmappe.',
@@ -720,12 +690,17 @@ export function checkContainer(bytes: Uint8Array, limits: OpenLimits, inflate?: 
       `Die Arbeitsmappe würde entpackt ${dir.zip64 ? 'mehr als 4 GB' : mb(total)} belegen (erlaubt: ${mb(limits.maxUncompressedBytes)}) – die Datei wird abgelehnt, ohne sie zu entpacken (Grenze: STELLENPLAN_MAX_UNPACKED_MB).`,
       `Unpacked, the workbook would take ${dir.zip64 ? 'more than 4 GB' : mb(total)} (allowed: ${mb(limits.maxUncompressedBytes)}) – refused without unpacking it.`,
     );
-  if (inflate) for (const e of dir.entries) checkEntry(bytes, e, inflate);
+  if (inflate) for (const e of dir.entries) checkEntry(bytes, e, inflate, keep);
   return dir.entries;
 }
 
 /** One entry inflates to no more than its declared size (inflation stops right after that). */
-function checkEntry(bytes: Uint8Array, e: ZipEntry, inflate: BoundedInflate): void {
+function checkEntry(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  inflate: BoundedInflate,
+  keep?: (e: ZipEntry, data: Uint8Array) => void,
+): void {
   const forged = () =>
     new WorkbookUnusableError(
       `Die Datei ist beschädigt oder manipuliert: der gepackte Teil „${e.name.slice(0, 80)}“ ist größer als im ZIP-Verzeichnis angegeben – sie wird nicht geöffnet.`,
@@ -738,6 +713,7 @@ function checkEntry(bytes: Uint8Array, e: ZipEntry, inflate: BoundedInflate): vo
   const data = bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
   if (e.method === 0) {
     if (e.compressedSize !== e.size) throw forged();
+    keep?.(e, data);
     return;
   }
   if (e.method !== 8) return; // ExcelJS refuses other methods on its own
@@ -750,6 +726,7 @@ function checkEntry(bytes: Uint8Array, e: ZipEntry, inflate: BoundedInflate): vo
     return; // broken deflate data: ExcelJS reports the damaged file in its own words
   }
   if (out.length > e.size) throw forged();
+  keep?.(e, out);
 }
 
 /** Sum of the uncompressed sizes in the zip's central directory: a zip bomb is refused before inflating. */
@@ -798,6 +775,23 @@ export function cellValue(cell: ExcelJS.Cell, noResult?: () => boolean): CellVal
   return typeof v === 'bigint' ? v.toString() : '';
 }
 
+type ExcelTableModel = { name?: string; tableRef?: string; ref?: string; totalsRow?: boolean };
+
+/** A worksheet of ExcelJS's cell model as the table finder reads it. */
+function excelSheet(ws: ExcelJS.Worksheet, read: CellReader): SheetCells {
+  return {
+    name: ws.name,
+    tables: () =>
+      (ws.getTables() as unknown as { table?: ExcelTableModel }[]).map((t) => {
+        const model = t.table ?? (t as ExcelTableModel);
+        return { name: model.name, ref: model.tableRef ?? model.ref, totalsRow: model.totalsRow };
+      }),
+    rowCount: () => ws.rowCount,
+    cellCount: (row) => ws.getRow(row).cellCount,
+    value: (row, col) => read(ws.getRow(row).getCell(col)),
+  };
+}
+
 function cellValueOfRich(t: unknown): string {
   if (t && typeof t === 'object' && 'richText' in t)
     return (t as { richText: { text: string }[] }).richText.map((x) => x.text).join('');
@@ -805,58 +799,6 @@ function cellValueOfRich(t: unknown): string {
 }
 
 /** The first 500 rows and 30 columns of a sheet, where a block inside it is looked for. */
-function sheetGrid(ws: ExcelJS.Worksheet): HeaderGrid {
-  return {
-    rows: Math.min(ws.rowCount, 500),
-    cols: (r) => Math.min(ws.getRow(r + 1).cellCount, 30),
-    text: (r, c) => {
-      const v = cellValue(ws.getRow(r + 1).getCell(c + 1));
-      return typeof v === 'string' ? v : undefined;
-    },
-  };
-}
-
-function readBlock(
-  cellValue: CellReader,
-  ws: ExcelJS.Worksheet,
-  headerRow: number,
-  firstCol: number,
-  lastCol: number | undefined,
-  lastRow: number | undefined,
-  tableName?: string,
-  stopAtEmptyRow = false,
-): RawTable {
-  const header = ws.getRow(headerRow);
-  const headers: string[] = [];
-  const end = lastCol ?? Math.max(header.cellCount, firstCol);
-  for (let c = firstCol; c <= end; c++) {
-    const v = cellValue(header.getCell(c));
-    if (lastCol === undefined && (v === null || v === '')) {
-      // allow one gap in the header row only if a later header exists
-      let later = false;
-      for (let k = c + 1; k <= end; k++) if (cellValue(header.getCell(k)) !== null) later = true;
-      if (!later) break;
-    }
-    headers.push(display(v).trim());
-  }
-  const rows: CellValue[][] = [];
-  const bottom = lastRow ?? ws.rowCount;
-  for (let r = headerRow + 1; r <= bottom; r++) {
-    const row = ws.getRow(r);
-    const values: CellValue[] = [];
-    let any = false;
-    for (let i = 0; i < headers.length; i++) {
-      const v = cellValue(row.getCell(firstCol + i));
-      if (v !== null && v !== '') any = true;
-      values.push(v);
-    }
-    if (stopAtEmptyRow && !any) break;
-    rows.push(values);
-  }
-  // drop trailing empty rows (formatting often reaches far below the data)
-  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === '')) rows.pop();
-  return { sheet: ws.name, tableName, origin: { row: headerRow, col: firstCol }, headers, rows };
-}
 
 function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void {
   if (value.f !== undefined) {
