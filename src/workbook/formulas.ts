@@ -340,21 +340,32 @@ export interface SegmentRanges {
 
 /**
  * The summary of the helper table: one row per key and year with the five sums over that key-year's own
- * contiguous segment rows. A Stellen row's formula finds its row by one exact MATCH on the key (Excel and
- * LibreOffice answer the repeats from their lookup cache) and takes each sum by SUMIFS over that one row
- * with the year as criterion – the same value as the SUMIFS over the whole helper table it replaces
- * (0 for another year), without scanning thousands of rows eight times per position.
+ * contiguous segment rows. The Stellen rows' summary rows come first, in the order of the Stellen rows
+ * (sheet row − `offset`), so a Stellen row finds its summary row at once; a row moved since the report
+ * (sorted, inserted) finds it by one exact MATCH on the key. Each sum is SUMIFS over that one row with the
+ * year as criterion – the same value as the SUMIFS over the whole helper table it replaces (0 for another
+ * year), without scanning thousands of rows eight times per position (quadratic).
  */
-export type SummaryRanges = { key: string; year: string } & Record<SegmentSum, string>;
+export type SummaryRanges = { key: string; year: string; offset: number } & Record<SegmentSum, string>;
 
-/** The five sums of a key (unique in the summary) in a year from the summary. */
+/** The position of a key (unique in the summary) in the summary: its own row's, else by MATCH; #N/A if none. */
+export function summaryPosition(ranges: SummaryRanges, keyExpr: string): string {
+  const own = `MAX(1,ROW()-${ranges.offset})`;
+  return `IFERROR(MATCH(${keyExpr},INDEX(${ranges.key},${own}),0)+${own}-1,MATCH(${keyExpr},${ranges.key},0))`;
+}
+
+/** The five sums in a year at a position of the summary. */
 export function summaryLookup(
   ranges: SummaryRanges,
-  keyExpr: string,
+  position: string,
   yearExpr: string,
 ): (column: SegmentSum) => string {
-  const at = `MATCH(${keyExpr},${ranges.key},0)`;
-  return (c) => `SUMIFS(INDEX(${ranges[c]},${at}),INDEX(${ranges.year},${at}),${yearExpr})`;
+  return (c) => `SUMIFS(INDEX(${ranges[c]},${position}),INDEX(${ranges.year},${position}),${yearExpr})`;
+}
+
+/** Whether the summary holds the key at that position (COUNTIF over that one cell; 0 when #N/A). */
+export function summaryHas(ranges: SummaryRanges, position: string, keyExpr: string): string {
+  return `IFERROR(COUNTIF(INDEX(${ranges.key},${position}),${keyExpr}),0)>0`;
 }
 
 /**

@@ -15,7 +15,9 @@ import {
   quote,
   segmentedAmountFormula,
   segmentMonthlyFormula,
+  summaryHas,
   summaryLookup,
+  summaryPosition,
   v2Cell,
   type PayTableLocation,
   type SegmentRanges,
@@ -145,10 +147,13 @@ export function jahreskostenColumn(
           helper.jsz(shape.segmented.spec, result.years[0], paramCell('jahressonderzahlung')),
         caps: helper.caps,
         ranges: helper.ranges(`${sheetRef(SHEETS.berechnung)}!`),
-        // its five sums from its summary row (one MATCH on the key), not SUMIFS over every helper row
+        // its five sums from its summary row (found at once or by one MATCH), not SUMIFS over every helper row
         sums: summaryLookup(
           helper.summary(`${sheetRef(SHEETS.berechnung)}!`),
-          shape.segmented.keyExpr ?? quote(shape.segmented.key.replace(/[~*?]/g, '~$&')),
+          summaryPosition(
+            helper.summary(`${sheetRef(SHEETS.berechnung)}!`),
+            shape.segmented.keyExpr ?? quote(shape.segmented.key.replace(/[~*?]/g, '~$&')),
+          ),
           year,
         ),
         params: paramCell,
@@ -182,10 +187,15 @@ export function jahreskostenColumn(
     // a row the helper table has no rows for (typed in Excel after the report) is not costed by SUMIFS over
     // nothing: it says so – unless it has no day in the first plan year (then 0, as with helper rows)
     if (shape.segmented?.keyExpr && helper) {
-      const keys = helper.summary(`${sheetRef(SHEETS.berechnung)}!`).key;
+      const summary = helper.summary(`${sheetRef(SHEETS.berechnung)}!`);
+      const has = summaryHas(
+        summary,
+        summaryPosition(summary, shape.segmented.keyExpr),
+        shape.segmented.keyExpr,
+      );
       const outside = noOverlapFormula(period.start, period.end, year);
       const missing = outside ? `IF(${outside},0,${quote(REFRESH_TEXT)})` : quote(REFRESH_TEXT);
-      f = `IF(COUNTIF(${keys},${shape.segmented.keyExpr})>0,${f},${missing})`;
+      f = `IF(${has},${f},${missing})`;
     }
     // costed from the row's own cells: right unless the step rises (Stufe seit), which only helper rows cost
     const since = addr('stufeSeit', row);

@@ -662,6 +662,8 @@ interface HelperEntry {
   key: string;
   year: number;
   spec: LineSpec;
+  /** The data row index of a Stellen row (its summary row stands at the same place in the Stellen block). */
+  stellenRow?: number;
 }
 
 /** Columns of the helper table: key, year, from, to, months, grade, step, Gültig ab, monthly, growth, share, pay, KV/RV. */
@@ -757,7 +759,8 @@ function segmentHelper(
     const hit = lookupMonthly(read.model, s.gruppe, s.stufe);
     if (!hit.ok) return;
     const spec = positionLine(s, hit);
-    if (cost.byMonth(spec)) entries.push({ key: stellenKey(s.ref.row).key, year: result.years[0], spec });
+    if (cost.byMonth(spec))
+      entries.push({ key: stellenKey(s.ref.row).key, year: result.years[0], spec, stellenRow: s.ref.row });
   });
   if (entries.length === 0) return undefined;
 
@@ -778,8 +781,20 @@ function segmentHelper(
       groups.push({ e, from, to: at - 1 });
     }
   }
-  const summaryRow = new Map(groups.map((g, i) => [`${g.e.key}|${g.e.year}`, first + i]));
-  const summaryLast = Math.max(first, first + groups.length - 1);
+  // the summary's order: the Stellen rows first, each at its sheet row − offset (gaps left empty), then the lines
+  const stellenRows = groups.flatMap((g) => (g.e.stellenRow === undefined ? [] : [g.e.stellenRow]));
+  const base = stellenRows.length > 0 ? stellenRows.reduce((a, b) => Math.min(a, b)) : 0;
+  const slots: ((typeof groups)[number] | undefined)[] = new Array<undefined>(
+    stellenRows.length > 0 ? stellenRows.reduce((a, b) => Math.max(a, b)) - base + 1 : 0,
+  ).fill(undefined);
+  for (const g of groups)
+    if (g.e.stellenRow === undefined) slots.push(g);
+    else slots[g.e.stellenRow - base] = g;
+  // data row i stands in sheet row origin + 1 + i: its summary row is number ROW() − offset of the summary
+  const offset = (read.tables.get('Stellen')?.origin.row ?? 0) + base;
+  const summaryRow = new Map<string, number>();
+  slots.forEach((g, i) => g && summaryRow.set(`${g.e.key}|${g.e.year}`, first + i));
+  const summaryLast = Math.max(first, first + slots.length - 1);
   const summaryCol = (i: number) => columnLetter(SUMMARY_COL + 1 + i);
   const keys = new Set(entries.map((e) => e.key));
   const col = (c: string, prefix: string) => `${prefix}$${c}$${first}:$${c}$${last}`;
@@ -818,7 +833,7 @@ function segmentHelper(
     }),
     summary: (prefix) => {
       const range = (i: number) => `${prefix}$${summaryCol(i)}$${first}:$${summaryCol(i)}$${summaryLast}`;
-      const out = { key: range(0), year: range(1) } as SummaryRanges;
+      const out = { key: range(0), year: range(1), offset } as SummaryRanges;
       SUMMED.forEach((c, i) => (out[c] = range(i + 2)));
       return out;
     },
@@ -886,7 +901,8 @@ function segmentHelper(
           },
         ]);
       });
-      groups.forEach((g, i) => {
+      slots.forEach((g, i) => {
+        if (!g) return;
         const row = first + i;
         const line = (out[row - 1] ??= []);
         line[SUMMARY_COL] = { v: g.e.key };

@@ -48,9 +48,13 @@ test('each key and year has one summary row: SUM over exactly its own segment ro
   expect(segments.size).toBeGreaterThan(10);
   expect([...segments.values()].some((r) => r.length > 1)).toBe(true);
   const seen = new Set<string>();
-  for (let i = header + 1; i < rows.length && rows[i]?.[R]?.v !== undefined; i++) {
+  const at = new Map<string, number>();
+  // rows of the Stellen block without a month-by-month position stay empty
+  for (let i = header + 1; i < rows.length; i++) {
     const row = rows[i];
-    const id = `${String(row[R]!.v)}|${String(row[R + 1]!.v)}`;
+    if (row?.[R]?.v === undefined) continue;
+    at.set(String(row[R].v), i);
+    const id = `${String(row[R].v)}|${String(row[R + 1]!.v)}`;
     expect(seen.has(id)).toBe(false);
     seen.add(id);
     const own = segments.get(id);
@@ -70,6 +74,11 @@ test('each key and year has one summary row: SUM over exactly its own segment ro
     });
   }
   expect([...segments.keys()].filter((id) => !seen.has(id))).toEqual([]);
+  // the Stellen rows' summary rows in the order and at the distances of the Stellen rows: found at once
+  const nrs = (OBERTSHAUSEN.stellen ?? []).map((s) => `S:${String(s['Stellen-Nr.'])}`);
+  const placed = nrs.flatMap((k, i) => (at.has(k) ? [at.get(k)! - i] : []));
+  expect(placed.length).toBeGreaterThan(5);
+  expect(new Set(placed).size).toBe(1);
 });
 
 test('no cost formula sums over the whole helper table: Stellen rows MATCH their key, Berechnung lines refer to their summary row', async () => {
