@@ -27,6 +27,7 @@ import {
 } from '../domain/model';
 import {
   isEmpty,
+  isMergedHidden,
   parseBool,
   parseDate,
   parseEnum,
@@ -295,7 +296,8 @@ class RowReader {
     const used = [...(this.map ?? [])].filter(([field]) => !this.column(field).generated).map(([, c]) => c);
     for (let index = 0; index < this.raw.rows.length; index++) {
       const cells = this.raw.rows[index] ?? [];
-      if (used.every((c) => isEmpty(cells[c] ?? null))) continue;
+      // a cell hidden by a merge does not make a row used (merges often reach below the data)
+      if (used.every((c) => isEmpty(cells[c] ?? null) || isMergedHidden(cells[c]))) continue;
       yield { index, cells };
     }
   }

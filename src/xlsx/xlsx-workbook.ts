@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { TableKey } from '../domain/model';
-import { display, fitText, isoToSerial, NO_CACHED_VALUE, serialToDate } from '../workbook/cells';
+import { display, fitText, isoToSerial, MERGED_CELL, NO_CACHED_VALUE, serialToDate } from '../workbook/cells';
 import {
   WorkbookUnusableError,
   a1,
@@ -840,14 +840,18 @@ function readBlock(
     headers.push(display(v).trim());
   }
   const rows: CellValue[][] = [];
+  const hidden: { index: number; col: number; range: string }[] = [];
   const bottom = lastRow ?? ws.rowCount;
   for (let r = headerRow + 1; r <= bottom; r++) {
     const row = ws.getRow(r);
     const values: CellValue[] = [];
     let any = false;
     for (let i = 0; i < headers.length; i++) {
-      const v = cellValue(row.getCell(firstCol + i));
+      const cell = row.getCell(firstCol + i);
+      const v = cellValue(cell);
       if (v !== null && v !== '') any = true;
+      else if (cell.type === ExcelJS.ValueType.Merge)
+        hidden.push({ index: rows.length, col: i, range: mergedRange(ws, cell) });
       values.push(v);
     }
     if (stopAtEmptyRow && !any) break;
@@ -855,7 +859,17 @@ function readBlock(
   }
   // drop trailing empty rows (formatting often reaches far below the data)
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === '')) rows.pop();
+  // a cell hidden by a merged range: a finding at that cell where the row is used (read.ts), never a silent empty
+  for (const h of hidden)
+    if (h.index < rows.length) rows[h.index][h.col] = { error: `${MERGED_CELL} ${h.range}` };
   return { sheet: ws.name, tableName, origin: { row: headerRow, col: firstCol }, headers, rows };
+}
+
+/** The merged range ("C2:C4") a cell hidden by a merge belongs to. */
+function mergedRange(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string {
+  const master = cell.master.address;
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
+  return merges?.[master]?.range ?? master;
 }
 
 function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void {

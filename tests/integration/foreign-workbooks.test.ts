@@ -168,3 +168,43 @@ describe('an Excel table with a totals row (Tabellenentwurf › Ergebniszeile)',
     expect(Number(filterRef)).toBe(last);
   });
 });
+
+describe('merged cells in the Stellen sheet (Start › Verbinden und zentrieren)', () => {
+  /** Organisationseinheit merged over the rows 2–4, as Excel stores it: only C2 keeps its value. */
+  async function merged(): Promise<{ file: string; col: string }> {
+    const parts = zipEntries(base);
+    const { headers } = await layout(base);
+    const sheet = stellenPart(parts);
+    const col = letters(headers.indexOf('Organisationseinheit') + 1);
+    let xml = parts.get(sheet)!.toString('utf8');
+    for (const r of [3, 4]) xml = xml.replace(new RegExp(`<c r="${col}${r}"[^>]*?(/>|>.*?</c>)`), '');
+    const merge = `<mergeCells count="1"><mergeCell ref="${col}2:${col}4"/></mergeCells>`;
+    xml = xml.includes('<mergeCells')
+      ? xml.replace(/<mergeCells[^>]*>/, (m) => `${m}<mergeCell ref="${col}2:${col}4"/>`)
+      : xml.replace('</sheetData>', `</sheetData>${merge}`);
+    parts.set(sheet, Buffer.from(xml));
+    return { file: await save('verbunden.xlsx', parts), col };
+  }
+
+  test('each cell hidden by the merge is an error at that cell naming the merged range; nothing is read as empty silently', async () => {
+    const { file, col } = await merged();
+    const { code, json } = await checkJson(file);
+    const at = json.findings.filter((f) => f.sheet === 'Stellen' && f.cell?.startsWith(col));
+    expect(at.map((f) => f.cell)).toEqual([`${col}3`, `${col}4`]);
+    for (const f of at) {
+      expect(f).toMatchObject({ code: 'INVALID_VALUE', severity: 'error' });
+      expect(f.message).toContain(`verbundenen Zellen ${col}2:${col}4`);
+    }
+    expect(code).toBe(1);
+    // the rest of the plan is read as before
+    expect(json.summary.errors).toBe(plain.summary.errors + 2);
+    expect(json.measures).toEqual(plain.measures);
+  });
+
+  test('in English with --lang en', async () => {
+    const { file, col } = await merged();
+    const { json } = await checkJson(file, '--lang', 'en');
+    const f = json.findings.find((x) => x.cell === `${col}3`)!;
+    expect(f.message).toContain(`merged cells ${col}2:${col}4`);
+  });
+});
