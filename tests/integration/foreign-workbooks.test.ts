@@ -208,3 +208,46 @@ describe('merged cells in the Stellen sheet (Start › Verbinden und zentrieren)
     expect(f.message).toContain(`merged cells ${col}2:${col}4`);
   });
 });
+
+describe('a protected sheet the product does not write (Deckungsregeln, as LibreOffice stores the protection)', () => {
+  test('report and adopt leave it as it was, protection included, instead of refusing the whole write', async () => {
+    const parts = zipEntries(base);
+    const wb = parts.get('xl/workbook.xml')!.toString('utf8');
+    const rid = /<sheet\b[^>]*name="Deckungsregeln"[^>]*r:id="([^"]+)"/.exec(wb)![1];
+    const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8');
+    const sheet = `xl/${new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1].replace(/^\/?xl\//, '')}`;
+    const xml = parts.get(sheet)!.toString('utf8');
+    // LibreOffice writes sheetProtection right after sheetData
+    parts.set(
+      sheet,
+      Buffer.from(
+        xml.replace(
+          '</sheetData>',
+          '</sheetData><sheetProtection sheet="true" objects="true" scenarios="true"/>',
+        ),
+      ),
+    );
+    const file = await save('regeln-geschuetzt.xlsx', parts);
+    const protectedPart = parts.get(sheet)!;
+
+    const out = path.join(dir, 'regeln-geschuetzt-bericht.xlsx');
+    const r = await runCli(['report', file, '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(
+      zipEntries(await fs.readFile(out))
+        .get(sheet)!
+        .equals(protectedPart),
+    ).toBe(true);
+
+    const adopted = path.join(dir, 'regeln-geschuetzt-beschluss.xlsx');
+    const a = await runCli(['adopt', out, 'M-2027-01', '-o', adopted]);
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(
+      zipEntries(await fs.readFile(adopted))
+        .get(sheet)!
+        .equals(protectedPart),
+    ).toBe(true);
+  });
+});
