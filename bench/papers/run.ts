@@ -3,11 +3,11 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PROJECT, bundleCli } from '../common/cli-bundle';
-import { main, type Io } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { templateBatch } from '../../src/workbook/template';
 import { generate } from '../engine/generate';
-import { buildBenchWorkbook } from '../workbook/run';
+import { buildBenchWorkbook, silentIo } from '../workbook/run';
 import { log, machineInfo, round, summarise, type Timing } from '../common/stats';
 import { convertXlsx, type RecalcMode } from '../../tests/integration/support/libreoffice';
 
@@ -106,13 +106,7 @@ async function recalc10k(runs: number, work: string) {
   const plain = path.join(work, 'stellenplan-10k.xlsx');
   await fs.writeFile(plain, await buildBenchWorkbook(generate(1)));
   const report = path.join(work, 'stellenplan-10k-bericht.xlsx');
-  const io: Io = {
-    out: () => undefined,
-    err: () => undefined,
-    progress: false,
-    today: () => '2027-01-15',
-    now: () => '15.01.2027, 10:00:00',
-  };
+  const io = silentIo();
   const t = performance.now();
   const code = await main(['report', plain, '-o', report], io);
   const reportMs = performance.now() - t;

@@ -119,7 +119,8 @@ async function phaseRun(file: string, into: Record<PhaseName, number[]>): Promis
   if (text.length === 0) throw new Error('empty JSON');
 }
 
-function silentIo(): Io & { bytes: number } {
+/** The command's output counted, not printed; a fixed date so that runs compare. */
+export function silentIo(): Io & { bytes: number } {
   const io = {
     bytes: 0,
     out: (s: string) => {

@@ -1,4 +1,4 @@
-import { proRataAmount } from '../domain/cost';
+import { lookupMonthly, proRataAmount } from '../domain/cost';
 import { formatDateDe } from '../domain/dates';
 import { dienstverhaeltnisOfGrade, displayGrade } from '../domain/grades';
 import type { Massnahme, Stelle, TableKey } from '../domain/model';
@@ -6,7 +6,7 @@ import type { IsoDate } from '../domain/dates';
 import { goneFrom, kwNote, noteDate } from '../domain/vacancy';
 import { MEASURE_KINDS } from '../domain/measure-kinds';
 import { isPositionCover } from '../domain/cover-kinds';
-import { sum, ZERO, type Dec } from '../domain/money';
+import { D, formatDecimalDe, sum, ZERO, type Dec } from '../domain/money';
 import type { CheckResult, MeasureResult } from '../domain/result';
 import { dateToIso, display, isEmpty, isErrorValue, isoToSerial } from './cells';
 import {
@@ -21,6 +21,7 @@ import {
   type SheetCell,
   type WriteBatch,
 } from './port';
+import { adoptedJahreskosten } from './jahreskosten';
 import type { ReadResult } from './read';
 import { headerKey, mapColumns, PROTOKOLL, tableSpec } from './schema';
 
@@ -180,15 +181,18 @@ function logRows(changes: Change[], action: string, when: string): RowAppend[] {
       [col('alt')]: { v: c.old instanceof Date ? formatDateDe(dateToIso(c.old)) : display(c.old) },
       [col('neu')]: {
         v:
-          c.value.s === 'date' && typeof c.value.v === 'string'
-            ? formatDateDe(c.value.v)
-            : String(c.value.v ?? ''),
+          c.value.f !== undefined
+            ? `${typeof c.value.r === 'number' ? formatDecimalDe(new D(c.value.r), 2) : String(c.value.r ?? '')} (Formel)`
+            : c.value.s === 'date' && typeof c.value.v === 'string'
+              ? formatDateDe(c.value.v)
+              : String(c.value.v ?? ''),
       },
       [col('altJson')]: { v: encodeValue(c.old) },
       [col('tabelle')]: { v: c.identity?.table ?? '' },
       [col('schluessel')]: { v: c.at ? JSON.stringify(c.at.cells.keyOf(c.at.row)) : '' },
       [col('spalte')]: { v: c.identity?.header ?? '' },
-      [col('neuJson')]: { v: encodeWritten(c.value) },
+      // a formula's value follows its inputs: undo takes it back without comparing (a computed cell)
+      [col('neuJson')]: { v: c.value.f !== undefined ? '' : encodeWritten(c.value) },
     },
   }));
 }
@@ -327,7 +331,7 @@ export function planAdoption(
   const changes: Change[] = [];
   const stellen = table(read, 'Stellen', changes);
   const massnahmen = table(read, 'Massnahmen', changes);
-  if (MEASURE_KINDS[m.art].adoption.addsPosition) addPosition(stellen, m);
+  if (MEASURE_KINDS[m.art].adoption.addsPosition) addPosition(read, stellen, m, result.years[0]);
   if (MEASURE_KINDS[m.art].adoption.givesUpPosition) {
     const s = read.model.stellen.find((x) => x.nr === m.stellenNr);
     if (s) markGivenUp(stellen, s, m.beginn);
@@ -338,7 +342,7 @@ export function planAdoption(
   return batchOf(changes, `${ADOPT} ${nr}`, options.when);
 }
 
-function addPosition(stellen: TableCells, m: Massnahme): void {
+function addPosition(read: ReadResult, stellen: TableCells, m: Massnahme, firstYear: number): void {
   const row = stellen.nextRow();
   const set = (field: string, value: SheetCell) =>
     value.v !== undefined && value.v !== '' && stellen.set(row, field, value);
@@ -355,6 +359,30 @@ function addPosition(stellen: TableCells, m: Massnahme): void {
   if (m.beginn) set('beginn', { v: m.beginn, s: 'date' });
   if (m.ende) set('ende', { v: m.ende, s: 'date' });
   set('haushaltsstelle', { v: m.haushaltsstelle });
+  const jahreskosten = stellen.cols.has('jahreskosten') && newPositionCost(read, m, firstYear);
+  if (jahreskosten) stellen.set(row, 'jahreskosten', jahreskosten);
+}
+
+/**
+ * Jahreskosten of the new row where the report's column formula cannot cost it (a workbook costed month
+ * by month: the column sums the row's helper rows in Berechnung, which only the next report writes).
+ */
+function newPositionCost(read: ReadResult, m: Massnahme, firstYear: number): SheetCell | undefined {
+  if (!m.gruppe || m.stufe === undefined) return undefined;
+  const hit = lookupMonthly(read.model, m.gruppe, m.stufe);
+  if (!hit.ok) return undefined;
+  return adoptedJahreskosten(
+    read,
+    {
+      grade: hit.grade,
+      step: m.stufe,
+      monthly: hit.monthly,
+      beamte: hit.beamte,
+      share: m.anteil ?? new D(1),
+      period: { start: m.beginn, end: m.ende },
+    },
+    firstYear,
+  );
 }
 
 /** Positions given up as cover get a kw note (not to be refilled / falls away), unless they have one. */

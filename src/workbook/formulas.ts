@@ -51,8 +51,22 @@ export function monthsFormula(
   const E = endExpr ? `MIN(${endExpr},DATE(${year},12,31))` : undefined;
   const through = E ? `MONTH(${E})-1+DAY(${E})/DAY(EOMONTH(${E},0))` : '12';
   const before = S ? `-(MONTH(${S})-1+(DAY(${S})-1)/DAY(EOMONTH(${S},0)))` : '';
-  const empty = S && E ? `${S}>${E}` : S ? `${S}>DATE(${year},12,31)` : `${E}<DATE(${year},1,1)`;
-  return `IF(${empty},0,${through}${before})`;
+  return `IF(${noOverlapFormula(startExpr, endExpr, year)},0,${through}${before})`;
+}
+
+/**
+ * TRUE when [start, end] has no day in year Y (then its months are 0); undefined when both sides are open
+ * (the whole year).
+ */
+export function noOverlapFormula(
+  startExpr: string | undefined,
+  endExpr: string | undefined,
+  year: number | string,
+): string | undefined {
+  if (!startExpr && !endExpr) return undefined;
+  const S = startExpr ? `MAX(${startExpr},DATE(${year},1,1))` : undefined;
+  const E = endExpr ? `MIN(${endExpr},DATE(${year},12,31))` : undefined;
+  return S && E ? `${S}>${E}` : S ? `${S}>DATE(${year},12,31)` : `${E}<DATE(${year},1,1)`;
 }
 
 /**
@@ -310,6 +324,9 @@ export function segmentMonthlyFormula(
   return monthlyFormula(loc, quote(gradeText), stepExpr, fallback);
 }
 
+/** The summed columns of the helper table: pay, and the pay up to / the room below each ceiling. */
+export type SegmentSum = 'entgelt' | 'kvLfd' | 'kvRest' | 'rvLfd' | 'rvRest';
+
 /** Column ranges of the helper table (same sheet or another), for SUMIFS. */
 export interface SegmentRanges {
   key: string;
@@ -338,13 +355,16 @@ export function segmentedAmountFormula(o: {
   jsz: string;
   caps: { kv: boolean; kvCeiling: boolean; rv: boolean; rvCeiling: boolean };
   ranges: SegmentRanges;
+  /** The sums over the line's segments as expressions instead of SUMIFS over the helper table. */
+  sums?: (column: SegmentSum) => string;
   params: (key: keyof typeof PARAM_ROWS) => string;
   v2: (key: V2Key) => string;
   sign?: string;
 }): string {
   const r = o.ranges;
   const crit = `${r.key},${o.keyExpr ?? quote(o.key.replace(/[~*?]/g, '~$&'))},${r.year},${o.year}`;
-  const entgelt = `SUMIFS(${r.entgelt},${crit})`;
+  const sum = o.sums ?? ((c: SegmentSum) => `SUMIFS(${r[c]},${crit})`);
+  const entgelt = sum('entgelt');
   const gk = `(1+${o.params('gemeinkosten')})`;
   const factor = o.beamte
     ? `12*(1+${o.params('versorgungszuschlag')}+${o.v2('beihilfe')})*${gk}`
@@ -353,12 +373,10 @@ export function segmentedAmountFormula(o: {
   if (!o.beamte) {
     const oneOff = `(${o.jsz}/12+${o.v2('leistungsentgelt')})*${entgelt}`;
     const terms: string[] = [];
-    const cap = (rate: string, ceiling: boolean, lfd: string, rest: string) =>
-      ceiling
-        ? `${rate}*(SUMIFS(${lfd},${crit})+MIN(${oneOff},SUMIFS(${rest},${crit})))`
-        : `${rate}*(${entgelt}+${oneOff})`;
-    if (o.caps.kv) terms.push(cap(o.v2('agKvPv'), o.caps.kvCeiling, r.kvLfd, r.kvRest));
-    if (o.caps.rv) terms.push(cap(o.v2('agRvAv'), o.caps.rvCeiling, r.rvLfd, r.rvRest));
+    const cap = (rate: string, ceiling: boolean, lfd: SegmentSum, rest: SegmentSum) =>
+      ceiling ? `${rate}*(${sum(lfd)}+MIN(${oneOff},${sum(rest)}))` : `${rate}*(${entgelt}+${oneOff})`;
+    if (o.caps.kv) terms.push(cap(o.v2('agKvPv'), o.caps.kvCeiling, 'kvLfd', 'kvRest'));
+    if (o.caps.rv) terms.push(cap(o.v2('agRvAv'), o.caps.rvCeiling, 'rvLfd', 'rvRest'));
     if (terms.length > 0) core += `+${gk}*(${terms.join('+')})`;
   }
   const rounded = `ROUND(${core},2)`;

@@ -1,4 +1,5 @@
-import { lookupMonthly, positionLine, type LineSpec } from '../domain/cost';
+import { CostModel, lookupMonthly, positionLine, type LineSpec } from '../domain/cost';
+import type { Parameter } from '../domain/model';
 import type { CheckResult } from '../domain/result';
 import { jszRate } from '../domain/sonderzahlung';
 import { dateToIso, isoToSerial } from './cells';
@@ -7,17 +8,22 @@ import {
   lineAmountFormula,
   monthlyFormula,
   monthsFormula,
+  monthsLiteral,
+  noOverlapFormula,
   paramCell,
+  payTableLocation,
   quote,
   segmentedAmountFormula,
+  segmentMonthlyFormula,
   v2Cell,
   type PayTableLocation,
   type SegmentRanges,
+  type SegmentSum,
 } from './formulas';
 import { moveFormulaRows } from './kit/formula-rows';
 import { columnLetter, sheetRef, type CellValue, type ColumnWrite, type SheetCell } from './port';
 import type { ReadResult } from './read';
-import { SHEETS } from './schema';
+import { BESOLDUNGSTABELLE, ENTGELTTABELLE, SHEETS } from './schema';
 
 /**
  * `Jahreskosten` in Stellen: the first plan year's cost of each position as a native formula over its own
@@ -40,6 +46,30 @@ export interface StellenHelper {
 }
 
 const num = (v: { toFixed(n: number): string }) => Number(v.toFixed(2));
+
+/**
+ * What the column shows for a row the helper table has no rows for (typed into the table in Excel after
+ * the report): no amount – SUMIFS over nothing would show the Sachkosten part alone.
+ */
+export const REFRESH_TEXT = 'Bericht aktualisieren';
+
+/** Where the workbook's pay tables are, for INDEX/MATCH and SUMIFS. */
+export function payTables(read: ReadResult): { entgelt?: PayTableLocation; besoldung?: PayTableLocation } {
+  return {
+    entgelt: payTableLocation(read.tables.get('Entgelttabelle'), ENTGELTTABELLE),
+    besoldung: payTableLocation(read.tables.get('Besoldungstabelle'), BESOLDUNGSTABELLE),
+  };
+}
+
+/** Which capped social security shares the month-by-month formulas compute (a rate and a ceiling named). */
+export function segmentCaps(p: Parameter): StellenHelper['caps'] {
+  return {
+    kv: !!p.agKvPv && !p.agKvPv.isZero(),
+    kvCeiling: !!p.bbgKvPv && !p.bbgKvPv.isZero(),
+    rv: !!p.agRvAv && !p.agRvAv.isZero(),
+    rvCeiling: !!p.bbgRvAv && !p.bbgRvAv.isZero(),
+  };
+}
 
 /**
  * The key of a Stellen row in the helper table: "S:" and its Stellen-Nr., so that the formula can build it
@@ -132,18 +162,24 @@ export function jahreskostenColumn(
     const step = addr('stufe', row);
     if (!grade || !step) return undefined;
     const end = addr('ende', row);
-    const f = formula(
-      {
-        grade,
-        step,
-        share: addr('anteil', row) ?? '1',
-        start: addr('beginn', row),
-        end: end && `IF(${end}="",DATE(${year},12,31),${end})`,
-      },
+    const period = { start: addr('beginn', row), end: end && `IF(${end}="",DATE(${year},12,31),${end})` };
+    let f = formula(
+      { grade, step, share: addr('anteil', row) ?? '1', ...period },
       shape,
       fallbackMonthly,
       jszBands?.(grade),
     );
+    // a row the helper table has no rows for (typed in Excel after the report) is not costed by SUMIFS over
+    // nothing: it says so – unless it has no day in the first plan year (then 0, as with helper rows)
+    if (shape.segmented?.keyExpr && helper) {
+      const keys = helper.ranges(`${sheetRef(SHEETS.berechnung)}!`).key;
+      const outside = noOverlapFormula(period.start, period.end, year);
+      const missing = outside ? `IF(${outside},0,${quote(REFRESH_TEXT)})` : quote(REFRESH_TEXT);
+      f = `IF(COUNTIF(${keys},${shape.segmented.keyExpr})>0,${f},${missing})`;
+    }
+    // costed from the row's own cells: right unless the step rises (Stufe seit), which only helper rows cost
+    const since = addr('stufeSeit', row);
+    if (!shape.segmented && helper && since) f = `IF(${since}<>"",${quote(REFRESH_TEXT)},${f})`;
     // a row without Stellen-Nr. (emptied by undo, or just added in Excel) shows nothing instead of #NV
     const nr = addr('nr', row);
     return nr ? `IF(${nr}="","",${f})` : f;
@@ -196,7 +232,10 @@ export function jahreskostenColumn(
     };
     if (hit.beamte) beamte++;
     if (shape.segmented) segmented++;
-    const uniform = Object.values(exact).every(Boolean) && (!shape.segmented || key.fromCell);
+    // a Stufe seit the reader did not take (a finding): the column formula would wait for a report
+    const since = value('stufeSeit');
+    const sinceAsRead = !!s.stufeSeit || since === undefined || since === null || since === '';
+    const uniform = Object.values(exact).every(Boolean) && sinceAsRead && (!shape.segmented || key.fromCell);
     const own = () => {
       const lit = (field: string, ok: boolean, literal: string) => (ok ? addr(field, row)! : literal);
       return formula(
@@ -292,3 +331,83 @@ function jszBandLookup(
   if (grades.length === entgelt.gradeText.size && new Set(rates).size <= 1) return undefined;
   return (cell) => `IFERROR(INDEX({${rates.join(',')}},MATCH(${cell},{${grades.join(',')}},0)),${fallback})`;
 }
+
+/**
+ * Jahreskosten of a position `adopt` adds after the report, as its own formula: the row has no helper rows
+ * in Berechnung (the report wrote them), so the column formula could not cost it. A line costed month by
+ * month gets its rate segments of the first plan year inline – each segment's monthly pay from the pay
+ * table (SUMIFS by grade and `Gültig ab`), its assumed increase and its months – in the same formula the
+ * helper rows feed; any other line the first version's formula. Parameters come from Berechnung, as in
+ * every other row. Undefined in a workbook where nothing is costed month by month: there the column
+ * formula costs the new row from its own cells.
+ */
+export function adoptedJahreskosten(read: ReadResult, spec: LineSpec, year: number): SheetCell | undefined {
+  const cost = new CostModel(read.model.parameter, read.model);
+  // a workbook with a helper table: dated tables, v2 components or a rising step (the report keyed the
+  // column formula to the helper rows when most rows are costed month by month)
+  const monthByMonth =
+    cost.byMonth(spec) ||
+    cost.byMonth({ ...spec, beamte: !spec.beamte }) ||
+    read.model.stellen.some((s) => s.stufeSeit);
+  if (!monthByMonth) return undefined;
+  const tables = payTables(read);
+  const loc = spec.beamte ? tables.besoldung : tables.entgelt;
+  const gradeText = loc?.gradeText.get(spec.grade) ?? spec.grade;
+  const share = spec.share.toString();
+  const months = `(${monthsFormula(
+    spec.period.start && dateLiteral(spec.period.start),
+    spec.period.end && dateLiteral(spec.period.end),
+    paramCell('erstesPlanjahr'),
+  )})`;
+  const amount = { r: num(cost.lineCost(spec, year)), s: 'money' as const };
+  if (!cost.byMonth(spec))
+    return {
+      ...amount,
+      f: lineAmountFormula({
+        monthly: monthlyFormula(loc, quote(gradeText), String(spec.step), spec.monthly),
+        beamte: spec.beamte,
+        share,
+        months,
+        year: paramCell('erstesPlanjahr'),
+        params: paramCell,
+      }),
+    };
+  // per segment: pay P = monthly × growth × share over m months, as one helper row computes it
+  const segs = cost.segments(spec, year).map((seg) => {
+    const monthly = seg.notInTable
+      ? String(num(seg.monthly))
+      : segmentMonthlyFormula(loc, gradeText, String(seg.step), seg.gueltigAb, seg.monthly);
+    const growth = seg.exponent === 0 ? '' : `*(1+${paramCell('tarifsteigerung')})^${seg.exponent}`;
+    return { pay: `${monthly}${growth}*${share}`, months: monthsLiteral(seg.start, seg.end) };
+  });
+  const total = (term: (s: { pay: string; months: string }) => string) =>
+    segs.length === 0 ? '0' : `(${segs.map(term).join('+')})`;
+  const ceiling = (key: 'bbgKvPv' | 'bbgRvAv') => v2Cell(key);
+  const sums = (c: SegmentSum): string => {
+    if (c === 'entgelt') return total((s) => `${s.pay}*${s.months}`);
+    const bbg = ceiling(c.startsWith('kv') ? 'bbgKvPv' : 'bbgRvAv');
+    return c.endsWith('Lfd')
+      ? total((s) => `${s.months}*MIN(${s.pay},${bbg})`)
+      : total((s) => `${s.months}*(${bbg}-MIN(${s.pay},${bbg}))`);
+  };
+  const p = read.model.parameter;
+  const f = segmentedAmountFormula({
+    key: '',
+    year: paramCell('erstesPlanjahr'),
+    beamte: spec.beamte,
+    share,
+    months,
+    jsz: p.jszNachGruppe && !spec.beamte ? cost.jsz(spec, year).toString() : paramCell('jahressonderzahlung'),
+    caps: segmentCaps(p),
+    ranges: { key: '', year: '', entgelt: '', kvLfd: '', kvRest: '', rvLfd: '', rvRest: '' },
+    sums,
+    params: paramCell,
+    v2: v2Cell,
+  });
+  // each segment's pay stands in the formula up to seven times: beyond Excel's 8.192 characters (many
+  // segments) the engine's amount is written as a number – right, only not traceable
+  return f.length <= MAX_FORMULA ? { ...amount, f } : { v: amount.r, s: 'money' };
+}
+
+/** Excel's limit of a formula's length, with room for the leading "=". */
+const MAX_FORMULA = 8000;

@@ -357,5 +357,7 @@ function markdownRow(line: string): SheetCell[] {
   if (line.startsWith('# ')) return [{ v: line.slice(2), s: 'title' }];
   if (line.startsWith('## ')) return [{ v: line.slice(3), s: 'subtitle' }];
   if (line === '') return [];
-  return [{ v: line.replace(/^_|_$/g, '').replace(/ {2}$/, ''), s: 'wrap' }];
+  // a Markdown list item is a bullet on paper, not a dash
+  const text = line.replace(/^- /, '• ');
+  return [{ v: text.replace(/^_|_$/g, '').replace(/ {2}$/, ''), s: 'wrap' }];
 }

@@ -33,7 +33,6 @@ import {
   growthFormula,
   parameterBlock,
   parameterRef,
-  payTableLocation,
   type PayTableLocation,
 } from './formulas';
 import {
@@ -46,11 +45,11 @@ import {
   type WriteBatch,
 } from './port';
 import { combineFindings, type ReadResult } from './read';
-import { BESOLDUNGSTABELLE, ENTGELTTABELLE, PARAMETER_NAMES_V2, SHEETS } from './schema';
+import { PARAMETER_NAMES_V2, SHEETS } from './schema';
 import { buildStellenplan, buildSzenarien, buildVorlagen } from './papers';
 import { validations } from './template';
 import { alignTop, paperPrint } from './print';
-import { jahreskostenColumn, stellenHelperKeys } from './jahreskosten';
+import { jahreskostenColumn, payTables, segmentCaps, stellenHelperKeys } from './jahreskosten';
 
 export interface ReportOptions {
   /** ISO date printed as "Stand". */
@@ -214,13 +213,6 @@ function buildBerechnung(read: ReadResult, result: CheckResult): BerechnungLayou
     amountColumn: (i) => YEAR_COL + 2 * i + 1,
     blocks,
     helper,
-  };
-}
-
-function payTables(read: ReadResult): { entgelt?: PayTableLocation; besoldung?: PayTableLocation } {
-  return {
-    entgelt: payTableLocation(read.tables.get('Entgelttabelle'), ENTGELTTABELLE),
-    besoldung: payTableLocation(read.tables.get('Besoldungstabelle'), BESOLDUNGSTABELLE),
   };
 }
 
@@ -744,12 +736,7 @@ function segmentHelper(
   const last = Math.max(first, first + segs.length - 1);
   const keys = new Set(entries.map((e) => e.key));
   const col = (c: string, prefix: string) => `${prefix}$${c}$${first}:$${c}$${last}`;
-  const caps = {
-    kv: !!p.agKvPv && !p.agKvPv.isZero(),
-    kvCeiling: !!p.bbgKvPv && !p.bbgKvPv.isZero(),
-    rv: !!p.agRvAv && !p.agRvAv.isZero(),
-    rvCeiling: !!p.bbgRvAv && !p.bbgRvAv.isZero(),
-  };
+  const caps = segmentCaps(p);
   // the v2 parameters beside the first version's block (column D label, E value)
   // each value refers to its Parameter cell where that holds exactly the engine's value (as the first block)
   const v2 = (key: keyof typeof V2_ROWS, label: string, value: Dec | undefined) => {

@@ -27,8 +27,11 @@ test('every text line of the Markdown paper is in the sheet; lines of one paragr
   const paragraphs = md
     .split('\n')
     .filter((l) => l && !l.startsWith('|') && !l.startsWith('#'))
-    .map((l) => l.replace(/^_|_$/g, '').replace(/ {2}$/, ''));
+    .map((l) => l.replace(/^- /, '• ').replace(/^_|_$/g, '').replace(/ {2}$/, ''));
   for (const line of paragraphs) expect(text).toContain(line);
+  // list items (the findings) are bullets on paper, never a Markdown dash
+  expect(cells.some((c) => c.startsWith('• Hinweis'))).toBe(true);
+  expect(cells.some((c) => /^- /m.test(c))).toBe(false);
   // "Beratungsfolge" and "Stand" are two lines of one paragraph: one cell, one row
   const joined = cells.find((c) => c.startsWith('Beratungsfolge:'))!;
   expect(joined).toMatch(/^Beratungsfolge: .*\nStand: /);
