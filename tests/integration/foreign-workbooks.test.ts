@@ -1,6 +1,8 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { readWorkbookModel } from '../../src/workbook/read';
+import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { checkJson, runCli, type CheckJson } from './support/cli';
 import { EXAMPLES, buildWorkbook, makeTempDir, removeTempDir } from './support/workbooks';
 import { zipEntries } from './support/zip';
@@ -249,5 +251,45 @@ describe('a protected sheet the product does not write (Deckungsregeln, as Libre
         .get(sheet)!
         .equals(protectedPart),
     ).toBe(true);
+  });
+});
+
+describe('a header wrapped with Alt+Enter (a line break in the header cell)', () => {
+  /** The Stellen header `from` replaced by `to` as an inline string (Excel keeps the line break as "\n"). */
+  async function header(from: string, to: string): Promise<string> {
+    const parts = zipEntries(base);
+    const { headers } = await layout(base);
+    const sheet = stellenPart(parts);
+    const ref = `${letters(headers.indexOf(from) + 1)}1`;
+    const xml = parts
+      .get(sheet)!
+      .toString('utf8')
+      .replace(
+        new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`),
+        `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${to}</t></is></c>`,
+      );
+    parts.set(sheet, Buffer.from(xml));
+    return save(`kopf-${headers.indexOf(from)}.xlsx`, parts);
+  }
+
+  /** Each position's Stellenanteil as the product reads it. */
+  async function shares(file: string): Promise<string[]> {
+    const read = await readWorkbookModel(await XlsxWorkbook.open(await fs.readFile(file)));
+    return read.model.stellen.map((s) => `${s.nr} ${String(s.anteil)}`);
+  }
+
+  test('"Stellen-⏎anteil" is still the Stellenanteil: a half position is not costed as a full one', async () => {
+    const expected = await shares(path.join(dir, 'plain.xlsx'));
+    expect(expected).toContain('1.03 0.5');
+    const file = await header('Stellenanteil', 'Stellen-\nanteil');
+    expect(await shares(file)).toEqual(expected);
+    const { json } = await checkJson(file);
+    expect(json.summary).toEqual(plain.summary);
+  });
+
+  test('"Stellen-⏎Nr." keeps its hyphen (a compound split at the hyphen, not a word)', async () => {
+    const { code, json } = await checkJson(await header('Stellen-Nr.', 'Stellen-\nNr.'));
+    expect(code).toBe(0);
+    expect(json.measures).toEqual(plain.measures);
   });
 });
