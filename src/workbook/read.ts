@@ -117,6 +117,7 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     const map = mapColumns(spec, raw.headers);
     columns.set(spec.key, map);
     duplicateColumns(spec, raw, map, findings);
+    columnsNotRead(spec, raw, map, findings);
     const missing = spec.columns.filter((c) => c.required && !c.generated && !map.has(c.field));
     if (missing.length === 0) continue;
     const names = missing.map((c) => `„${c.header}“`).join(', ');
@@ -218,6 +219,34 @@ function duplicateColumns(
       tableFinding(
         filled ? 'columnDuplicateFilled' : 'columnDuplicateEmpty',
         { sheet: raw.sheet, cell, header: shown(header), firstCell, firstHeader: shown(raw.headers[first]) },
+        { table: spec.key, row: -1, field: `${HEADER_REF}${i}` },
+      ),
+    );
+  });
+}
+
+/**
+ * An optional column whose header carries a unit or note ("Stellenanteil (VZÄ)", "Betrag (€/Jahr)") is
+ * not found by its name, and every row would silently take the default: one warning at that header.
+ */
+function columnsNotRead(spec: TableSpec, raw: RawTable, map: Map<string, number>, findings: Finding[]): void {
+  const mapped = new Set(map.values());
+  raw.headers.forEach((header, i) => {
+    if (mapped.has(i)) return;
+    const key = headerKey(header ?? '').replace(/\s*[([].*$/, '');
+    const col = key
+      ? spec.columns.find((c) => !c.generated && !map.has(c.field) && columnKeys(c).includes(key))
+      : undefined;
+    if (!col || key === headerKey(header ?? '')) return;
+    findings.push(
+      tableFinding(
+        'columnNotRead',
+        {
+          sheet: raw.sheet,
+          cell: a1(raw.origin.row, raw.origin.col + i),
+          header: shown(header),
+          name: col.header,
+        },
         { table: spec.key, row: -1, field: `${HEADER_REF}${i}` },
       ),
     );

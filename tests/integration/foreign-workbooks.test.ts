@@ -287,6 +287,19 @@ describe('a header wrapped with Alt+Enter (a line break in the header cell)', ()
     expect(json.summary).toEqual(plain.summary);
   });
 
+  test('"Stellenanteil (VZÄ)" is not read, and says so at its header instead of costing every position full-time', async () => {
+    const { headers } = await layout(base);
+    const cell = `${letters(headers.indexOf('Stellenanteil') + 1)}1`;
+    const { json } = await checkJson(await header('Stellenanteil', 'Stellenanteil (VZÄ)'));
+    const at = json.findings.filter((f) => f.sheet === 'Stellen' && f.cell === cell);
+    expect(at).toHaveLength(1);
+    expect(at[0]).toMatchObject({ code: 'INVALID_VALUE', severity: 'warning' });
+    expect(at[0].message).toContain('„Stellenanteil (VZÄ)“');
+    expect(at[0].message).toContain('„Stellenanteil“');
+    const en = await checkJson(await header('Stellenanteil', 'Stellenanteil (VZÄ)'), '--lang', 'en');
+    expect(en.json.findings.find((f) => f.cell === cell)!.message).toContain('is not read');
+  });
+
   test('"Stellen-⏎Nr." keeps its hyphen (a compound split at the hyphen, not a word)', async () => {
     const { code, json } = await checkJson(await header('Stellen-Nr.', 'Stellen-\nNr.'));
     expect(code).toBe(0);
