@@ -306,3 +306,28 @@ describe('a header wrapped with Alt+Enter (a line break in the header cell)', ()
     expect(json.measures).toEqual(plain.measures);
   });
 });
+
+test('Entgeltgruppe written "EG 5" (as in job adverts) is E5: the same cover as with "E5", no PAYGRADE_UNKNOWN', async () => {
+  const parts = zipEntries(base);
+  const { headers, last } = await layout(base);
+  const sheet = stellenPart(parts);
+  const col = letters(headers.indexOf('Entgeltgruppe') + 1);
+  let xml = parts.get(sheet)!.toString('utf8');
+  // every E5 position, as an inline string "EG 5"
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(base.slice().buffer);
+  const ws = wb.getWorksheet('Stellen')!;
+  const rows: number[] = [];
+  for (let r = 2; r <= last; r++) if (ws.getCell(`${col}${r}`).text === 'E5') rows.push(r);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows)
+    xml = xml.replace(
+      new RegExp(`<c r="${col}${r}"[^>]*?(/>|>.*?</c>)`),
+      `<c r="${col}${r}" t="inlineStr"><is><t>EG 5</t></is></c>`,
+    );
+  parts.set(sheet, Buffer.from(xml));
+  const { code, json } = await checkJson(await save('eg.xlsx', parts));
+  expect(json.findings.filter((f) => f.code === 'PAYGRADE_UNKNOWN')).toEqual([]);
+  expect(code).toBe(0);
+  expect(json.measures).toEqual(plain.measures);
+});
