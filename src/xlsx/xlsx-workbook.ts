@@ -709,6 +709,13 @@ export function checkContainer(bytes: Uint8Array, limits: OpenLimits, inflate?: 
       'The file is not an Excel workbook (.xlsx).',
     );
   const dir = zipDirectory(bytes);
+  // LibreOffice's own format (also when renamed to .xlsx): ExcelJS would read it as a workbook without sheets
+  const names = new Set(dir.entries.map((e) => e.name));
+  if (names.has('content.xml') && names.has('META-INF/manifest.xml') && !names.has('[Content_Types].xml'))
+    throw new WorkbookUnusableError(
+      'Die Datei ist eine OpenDocument-Tabelle (.ods, LibreOffice/OpenOffice) – bitte in LibreOffice mit Datei › Speichern unter… als „Excel 2007-365 (.xlsx)“ speichern.',
+      'The file is an OpenDocument spreadsheet (.ods, LibreOffice/OpenOffice) – save it in LibreOffice as "Excel 2007-365 (.xlsx)".',
+    );
   if (dir.count > limits.maxEntries)
     throw new WorkbookUnusableError(
       `Die Datei enthält ${dir.count} gepackte Teile (erlaubt: ${limits.maxEntries}) – sie wird nicht entpackt (Grenze: STELLENPLAN_MAX_ZIP_ENTRIES).`,

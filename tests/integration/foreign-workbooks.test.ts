@@ -331,3 +331,35 @@ test('Entgeltgruppe written "EG 5" (as in job adverts) is E5: the same cover as 
   expect(code).toBe(0);
   expect(json.measures).toEqual(plain.measures);
 });
+
+test('a LibreOffice .ods file: exit 2 with one sentence saying how to save it as .xlsx (not "kein Blatt Stellen")', async () => {
+  // the parts every OpenDocument spreadsheet has; the mimetype stored first and uncompressed (ODF 1.2 §3.3)
+  const ods = writeZip([
+    { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), stored: true },
+    {
+      name: 'content.xml',
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="Stellen"/></office:spreadsheet></office:body></office:document-content>',
+      ),
+    },
+    {
+      name: 'META-INF/manifest.xml',
+      data: Buffer.from(
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>',
+      ),
+    },
+  ]);
+  for (const name of ['stellenplan.ods', 'umbenannt.xlsx']) {
+    const file = path.join(dir, name);
+    await fs.writeFile(file, ods);
+    for (const command of [
+      ['check', file],
+      ['report', file],
+    ]) {
+      const r = await runCli(command);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/OpenDocument-Tabelle \(\.ods.*als „Excel 2007-365 \(\.xlsx\)“ speichern/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }
+});
