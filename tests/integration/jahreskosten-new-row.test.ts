@@ -205,3 +205,59 @@ test('mostly costed from the row’s own cells (one rising step): a typed row is
   const got = resultOf(adoptedWs.getCell(row, column(adoptedWs, 'Jahreskosten')).value) as number;
   expect(Math.round(got * 100)).toBe(await costOf(beschluss, '1.20'));
 });
+
+test('adopt, other shapes: a Beamtin from mid-March, a half E13 starting after the first plan year (0 €) – LibreOffice equals the engine', async () => {
+  const measure = (nr: string, stelle: string, extra: Record<string, string | number>) => ({
+    'Maßnahme-Nr.': nr,
+    Bezeichnung: `Testmaßnahme ${nr}`,
+    Art: 'Neue Stelle',
+    'Stellen-Nr.': stelle,
+    Organisationseinheit: 'FB1 Zentrale Dienste',
+    Haushaltsstelle: '1.1.01.5011',
+    Szenario: 'Basis',
+    Status: 'beantragt',
+    ...extra,
+  });
+  const massnahmen = [
+    measure('M-T1', '1.31', { Entgeltgruppe: 'A 11', Stufe: 5, Stellenanteil: 1, Beginn: '2027-03-15' }),
+    measure('M-T2', '1.32', { Entgeltgruppe: 'E13', Stufe: 2, Stellenanteil: 0.5, Beginn: '2028-02-01' }),
+  ];
+  // each covered by a grant, so that adopt takes it (the amounts do not matter here)
+  const deckung = ['M-T1', 'M-T2'].map((nr) => ({
+    'Maßnahme-Nr.': nr,
+    Quelle: 'Landesförderung Digitalisierung',
+    Art: 'Förderung',
+    Betrag: 200000,
+  }));
+  const file = path.join(dir, 'formen.xlsx');
+  await fs.writeFile(
+    file,
+    buildExcelPackage({ data: { ...OBERTSHAUSEN, v2: true, massnahmen, deckung } }).bytes,
+  );
+  const bericht = path.join(dir, 'formen-bericht.xlsx');
+  expect((await runCli(['report', file, '-o', bericht])).code).toBe(0);
+  const eins = path.join(dir, 'formen-1.xlsx');
+  const zwei = path.join(dir, 'formen-2.xlsx');
+  const a1run = await runCli(['adopt', bericht, 'M-T1', '-o', eins]);
+  expect(a1run.stderr).toBe('');
+  const a2run = await runCli(['adopt', eins, 'M-T2', '-o', zwei]);
+  expect(a2run.stderr).toBe('');
+
+  const { read, result } = await engine(zwei);
+  const ws = (await recalculated(zwei, 'formen')).getWorksheet('Stellen')!;
+  const col = column(ws, 'Jahreskosten');
+  const raw = read.tables.get('Stellen')!;
+  const seen: Record<string, number> = {};
+  for (const nr of ['1.31', '1.32']) {
+    const p = result.positions.find((x) => x.stelle.nr === nr)!;
+    const row = raw.origin.row + 1 + p.stelle.ref.row;
+    expect(ws.getCell(row, 1).value).toBe(nr);
+    const v = resultOf(ws.getCell(row, col).value);
+    expect(v).not.toBe(STALE_RESULT);
+    // ExcelJS reads LibreOffice's cached 0 as no result
+    seen[nr] = Math.round(((v as number | undefined) ?? 0) * 100);
+    expect(seen[nr]).toBe(Math.round(p.years[0].amount.toNumber() * 100));
+  }
+  expect(seen['1.31']).toBeGreaterThan(5_000_000);
+  expect(seen['1.32']).toBe(0);
+});
