@@ -1,7 +1,7 @@
 import type { Dienstverhaeltnis } from './model';
 
 /**
- * Grades are written in many ways ("E 9b", "e9b", "A 11", "S12"). One normal form keeps lookups exact:
+ * Grades are written in many ways ("E 9b", "e9b", "EG 9b", "A 11", "S12"). One normal form keeps lookups exact:
  * no spaces, upper case, except a trailing lowercase letter (E9a/E9b/E9c), and "Ü" kept (E15Ü).
  */
 export function normalizeGrade(grade: string): string {
@@ -19,7 +19,9 @@ function normalizeUncached(grade: string): string {
   const compact = grade.replace(/[\s\u00a0]+/g, '').trim();
   const match = /^([A-Za-zÄÖÜäöü]+)(\d+)([a-cA-C]?)(Ü|ü|UE|ue)?$/.exec(compact);
   if (!match) return compact.toUpperCase();
-  const [, prefix, num, letter, ue] = match;
+  const [, written, num, letter, ue] = match;
+  // "EG 9b" (Entgeltgruppe) is E9b
+  const prefix = written.toUpperCase() === 'EG' ? 'E' : written;
   return `${prefix.toUpperCase()}${Number(num)}${letter.toLowerCase()}${ue ? 'Ü' : ''}`;
 }
 

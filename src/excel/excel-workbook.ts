@@ -193,9 +193,16 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.readTables(tableRequests());
   }
 
-  async write(batch: WriteBatch): Promise<void> {
+  async write(whole: WriteBatch): Promise<void> {
     // tables read by the caller before (and computed on since) are checked again before user cells change
     const stale = this.existing !== undefined;
+    // only the product's drop-down lists would change on a protected sheet: it keeps its own (nobody can type there)
+    const batch = {
+      ...whole,
+      validations: whole.validations?.filter(
+        (v) => !this.protectedSheets.has(this.located.get(v.table)?.sheet ?? ''),
+      ),
+    };
     await this.probeGenerated();
     this.refuseProtected(batch);
     const intoTables = Boolean(

@@ -38,7 +38,27 @@ const ERROR_DE: Record<string, string> = {
  */
 export const NO_CACHED_VALUE = '#FORMEL';
 
+/**
+ * A cell hidden by a merged range (only its first cell holds a value, as Excel stores it): the file adapter
+ * hands it over as this error value followed by the range ("#VERBUNDEN C2:C4"), so that a value the user
+ * sees in the merged block is never read as empty without a word.
+ */
+export const MERGED_CELL = '#VERBUNDEN';
+
+/** A cell hidden by a merge: empty for telling used rows from empty ones, a finding where the row is used. */
+export function isMergedHidden(v: CellValue): boolean {
+  return isErrorValue(v) && v.error.startsWith(MERGED_CELL);
+}
+
 function errorValue<T>(v: { error: string }): Parsed<T> {
+  if (v.error.startsWith(MERGED_CELL)) {
+    const range = v.error.slice(MERGED_CELL.length).trim();
+    const first = range.split(':')[0];
+    return bad(
+      `gehört zu den verbundenen Zellen ${range} und ist daher leer (nur ${first} hat einen Wert) – Verbindung aufheben und den Wert in jede Zeile schreiben`,
+      `is part of the merged cells ${range} and therefore empty (only ${first} holds a value) – unmerge and fill in every row`,
+    );
+  }
   if (v.error === NO_CACHED_VALUE)
     return bad(
       'Formel ohne berechneten Wert – Datei in Excel speichern',

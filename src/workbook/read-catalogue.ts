@@ -38,6 +38,14 @@ export const TABLE_FINDINGS = {
     (p) =>
       `${p.sheet}!${p.cell}: column "${p.header}" already exists (${p.firstCell}); only the first is read.`,
   ),
+  columnNotRead: entry<At & { header: string; name: string }>(
+    'INVALID_VALUE',
+    'warning',
+    (p) =>
+      `${p.sheet}!${p.cell}: die Spalte „${p.header}“ wird nicht gelesen – sie muss „${p.name}“ heißen; bis dahin gilt in jeder Zeile der Vorgabewert.`,
+    (p) =>
+      `${p.sheet}!${p.cell}: column "${p.header}" is not read – it must be named "${p.name}"; until then every row uses the default.`,
+  ),
   payGradeDuplicate: entry<At & { grade: string; table: string; gueltigAb?: string }>(
     'DUPLICATE_ID',
     'error',

@@ -27,6 +27,7 @@ import {
 } from '../domain/model';
 import {
   isEmpty,
+  isMergedHidden,
   parseBool,
   parseDate,
   parseEnum,
@@ -116,6 +117,7 @@ export function mapTables(tables: Map<TableKey, RawTable | undefined>): ReadResu
     const map = mapColumns(spec, raw.headers);
     columns.set(spec.key, map);
     duplicateColumns(spec, raw, map, findings);
+    columnsNotRead(spec, raw, map, findings);
     const missing = spec.columns.filter((c) => c.required && !c.generated && !map.has(c.field));
     if (missing.length === 0) continue;
     const names = missing.map((c) => `„${c.header}“`).join(', ');
@@ -224,6 +226,34 @@ function duplicateColumns(
 }
 
 /**
+ * An optional column whose header carries a unit or note ("Stellenanteil (VZÄ)", "Betrag (€/Jahr)") is
+ * not found by its name, and every row would silently take the default: one warning at that header.
+ */
+function columnsNotRead(spec: TableSpec, raw: RawTable, map: Map<string, number>, findings: Finding[]): void {
+  const mapped = new Set(map.values());
+  raw.headers.forEach((header, i) => {
+    if (mapped.has(i)) return;
+    const key = headerKey(header ?? '').replace(/\s*[([].*$/, '');
+    const col = key
+      ? spec.columns.find((c) => !c.generated && !map.has(c.field) && columnKeys(c).includes(key))
+      : undefined;
+    if (!col || key === headerKey(header ?? '')) return;
+    findings.push(
+      tableFinding(
+        'columnNotRead',
+        {
+          sheet: raw.sheet,
+          cell: a1(raw.origin.row, raw.origin.col + i),
+          header: shown(header),
+          name: col.header,
+        },
+        { table: spec.key, row: -1, field: `${HEADER_REF}${i}` },
+      ),
+    );
+  });
+}
+
+/**
  * The town's switches for the admissibility rules: a row per rule (Regel = its id), Aktiv Ja/Nein, optional
  * own keywords. Rules without a row keep their default; an unknown rule id is a finding at its cell.
  */
@@ -295,7 +325,8 @@ class RowReader {
     const used = [...(this.map ?? [])].filter(([field]) => !this.column(field).generated).map(([, c]) => c);
     for (let index = 0; index < this.raw.rows.length; index++) {
       const cells = this.raw.rows[index] ?? [];
-      if (used.every((c) => isEmpty(cells[c] ?? null))) continue;
+      // a cell hidden by a merge does not make a row used (merges often reach below the data)
+      if (used.every((c) => isEmpty(cells[c] ?? null) || isMergedHidden(cells[c]))) continue;
       yield { index, cells };
     }
   }

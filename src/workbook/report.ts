@@ -519,8 +519,9 @@ function buildUebersicht(
       })),
     ]);
   }
-  // Personnel budget lines: Ansatz (a link to the Planansätze cell), cost of the positions charged to the
-  // line (engine), and the margin as a formula – shortfalls coloured like every negative balance.
+  // Personnel budget lines: Ansatz and the cost of the positions charged to the line, both as of the report
+  // (a live link to Planansätze next to the report day's Stellenkosten showed false shortfalls after adopt),
+  // and the margin as a formula – shortfalls coloured like every negative balance.
   if (result.budget.length > 0) {
     rows.push([]);
     rows.push([
@@ -545,15 +546,10 @@ function buildUebersicht(
       const spielraum: SheetCell[] = [{}, {}, {}, {}, { v: 'Spielraum', s: 'moneyBold' }];
       line.years.forEach((y, i) => {
         const c = columnLetter(6 + i);
-        const p = ansatzOf.get(`${line.haushaltsstelle}\u0000${y.year}`);
-        const at = p && read.locate({ ...p.ref, field: 'ansatz' });
-        ansatz.push(
-          at
-            ? { f: `${sheetRef(at.sheet)}!${at.cell}`, r: num(y.ansatz!), s: 'money' }
-            : { v: 'kein Ansatz', s: 'note' },
-        );
+        const has = ansatzOf.has(`${line.haushaltsstelle}\u0000${y.year}`) && y.ansatz !== undefined;
+        ansatz.push(has ? { v: num(y.ansatz!), s: 'money' } : { v: 'kein Ansatz', s: 'note' });
         kosten.push({ v: num(y.cost), s: 'money' });
-        spielraum.push(at ? { f: `${c}${r}-${c}${r + 1}`, r: num(y.margin!), s: 'moneyBold' } : {});
+        spielraum.push(has ? { f: `${c}${r}-${c}${r + 1}`, r: num(y.margin!), s: 'moneyBold' } : {});
       });
       rows.push(ansatz, kosten, spielraum);
       negatives.push(`${columnLetter(6)}${r + 2}:${columnLetter(5 + years.length)}${r + 2}`);

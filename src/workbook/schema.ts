@@ -345,16 +345,21 @@ export function tableRequests(): TableRequest[] {
 
 /** Header comparison key: case, spaces, ß/ss and umlauts do not matter. */
 export function headerKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\u00a0/g, ' ')
-    .trim()
-    .replace(/ß/g, 'ss')
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/\s+/g, ' ');
+  return (
+    text
+      .normalize('NFC')
+      // a header wrapped with Alt+Enter: "Stellen-⏎anteil" is one word, "Stellen-⏎Nr." keeps its hyphen
+      .replace(/-[ \t]*\r?\n\s*(?=\p{Ll})/gu, '')
+      .replace(/-[ \t]*\r?\n\s*/g, '-')
+      .toLowerCase()
+      .replace(/\u00a0/g, ' ')
+      .trim()
+      .replace(/ß/g, 'ss')
+      .replace(/ä/g, 'ae')
+      .replace(/ö/g, 'oe')
+      .replace(/ü/g, 'ue')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 /** Header keys of a column: its header and every alias. */

@@ -390,7 +390,10 @@ export function patchPackage(bytes: Uint8Array, plan: PackagePlan): Uint8Array {
       throw unusable(`Das Blatt „${sheetName}“ fehlt.`, `Sheet "${sheetName}" is missing.`);
     let xml = pkg.text(entry.path)!;
     const protection = startTags(xml, 'sheetProtection')[0]?.tag;
-    if (protection && ['1', 'true'].includes(attr(protection, 'sheet') ?? ''))
+    const locked = protection !== undefined && ['1', 'true'].includes(attr(protection, 'sheet') ?? '');
+    // only the product's drop-down lists would change: a protected sheet keeps its own (nobody can type there)
+    if (locked && !plan.cells.get(sheetName)?.length) continue;
+    if (locked)
       throw unusable(
         `Das Blatt „${sheetName}“ ist geschützt (Überprüfen › Blatt schützen): Stellenplan & Deckung schreibt nicht hinein – bitte den Blattschutz aufheben. Nichts wurde geschrieben.`,
         `Sheet "${sheetName}" is protected: the product does not write into it – remove the sheet protection. Nothing was written.`,

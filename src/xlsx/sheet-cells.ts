@@ -44,6 +44,13 @@ export class SheetValues implements SheetCells {
     return this.rows[row - 1]?.[col] ?? null;
   }
 
+  /** Cells hidden by a merged range ("row,col" → "C2:C4"), set by applyMerges. */
+  readonly merged = new Map<string, string>();
+
+  mergedRange(row: number, col: number): string | undefined {
+    return this.merged.get(`${row},${col}`);
+  }
+
   touchRow(row: number): void {
     while (this.rows.length < row) this.rows.push(undefined);
     this.rows[row - 1] ??= [];
@@ -306,6 +313,7 @@ function truthy(o: Record<string, unknown>): Record<string, unknown> {
 /** Merged ranges: the cells other than the top-left one read empty; ExcelJS creates every cell of the range. */
 export function applyMerges(xml: string, sheet: SheetValues): void {
   const ranges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const refs: string[] = [];
   for (const [tag] of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
     const ref = attrOf(tag, 'ref') ?? '';
     const range = ref.includes(':') ? parseRange(ref) : undefined;
@@ -319,13 +327,18 @@ export function applyMerges(xml: string, sheet: SheetValues): void {
     )
       return notPlain('overlapping merges');
     ranges.push(range);
+    refs.push(ref);
   }
-  for (const m of ranges) {
+  for (const [i, m] of ranges.entries()) {
     sheet.touchRow(m.bottom);
     for (let r = m.top; r <= m.bottom; r++) {
       const values = (sheet.rows[r - 1] ??= []);
       sheet.counts[r] = Math.max(sheet.counts[r] ?? 0, m.right);
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) values[c] = null;
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) {
+          values[c] = null;
+          sheet.merged.set(`${r},${c}`, refs[i]);
+        }
     }
   }
 }

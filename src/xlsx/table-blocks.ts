@@ -1,4 +1,4 @@
-import { display } from '../workbook/cells';
+import { display, MERGED_CELL } from '../workbook/cells';
 import type { CellValue, RawTable, TableRequest } from '../workbook/port';
 import { parseA1 } from '../workbook/kit/a1';
 import { findAnchorBlock, type HeaderGrid } from '../workbook/kit/block-finder';
@@ -19,6 +19,8 @@ export interface SheetCells {
   cellCount(row: number): number;
   /** The value as read (xlsx-workbook cellValue), 1-based. */
   value(row: number, col: number): CellValue;
+  /** For a cell hidden by a merged range (not its top-left cell): the range ("C2:C4"). */
+  mergedRange(row: number, col: number): string | undefined;
 }
 
 /** A table found: rows read; `anchored` when found only by its first header inside another sheet. */
@@ -110,6 +112,7 @@ export function readBlock(
     headers.push(display(v).trim());
   }
   const rows: CellValue[][] = [];
+  const hidden: { index: number; col: number; range: string }[] = [];
   const bottom = lastRow ?? ws.rowCount();
   for (let r = headerRow + 1; r <= bottom; r++) {
     const values: CellValue[] = [];
@@ -117,6 +120,10 @@ export function readBlock(
     for (let i = 0; i < headers.length; i++) {
       const v = ws.value(r, firstCol + i);
       if (v !== null && v !== '') any = true;
+      else {
+        const range = ws.mergedRange(r, firstCol + i);
+        if (range) hidden.push({ index: rows.length, col: i, range });
+      }
       values.push(v);
     }
     if (stopAtEmptyRow && !any) break;
@@ -124,5 +131,8 @@ export function readBlock(
   }
   // drop trailing empty rows (formatting often reaches far below the data)
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null || v === '')) rows.pop();
+  // a cell hidden by a merged range: a finding at that cell where the row is used (read.ts), never a silent empty
+  for (const h of hidden)
+    if (h.index < rows.length) rows[h.index][h.col] = { error: `${MERGED_CELL} ${h.range}` };
   return { sheet: ws.name, tableName, origin: { row: headerRow, col: firstCol }, headers, rows };
 }

@@ -679,6 +679,13 @@ export function checkContainer(
       'The file is not an Excel workbook (.xlsx).',
     );
   const dir = zipDirectory(bytes);
+  // LibreOffice's own format (also when renamed to .xlsx): ExcelJS would read it as a workbook without sheets
+  const names = new Set(dir.entries.map((e) => e.name));
+  if (names.has('content.xml') && names.has('META-INF/manifest.xml') && !names.has('[Content_Types].xml'))
+    throw new WorkbookUnusableError(
+      'Die Datei ist eine OpenDocument-Tabelle (.ods, LibreOffice/OpenOffice) – bitte in LibreOffice mit Datei › Speichern unter… als „Excel 2007-365 (.xlsx)“ speichern.',
+      'The file is an OpenDocument spreadsheet (.ods, LibreOffice/OpenOffice) – save it in LibreOffice as "Excel 2007-365 (.xlsx)".',
+    );
   if (dir.count > limits.maxEntries)
     throw new WorkbookUnusableError(
       `Die Datei enthält ${dir.count} gepackte Teile (erlaubt: ${limits.maxEntries}) – sie wird nicht entpackt (Grenze: STELLENPLAN_MAX_ZIP_ENTRIES).`,
@@ -789,6 +796,10 @@ function excelSheet(ws: ExcelJS.Worksheet, read: CellReader): SheetCells {
     rowCount: () => ws.rowCount,
     cellCount: (row) => ws.getRow(row).cellCount,
     value: (row, col) => read(ws.getRow(row).getCell(col)),
+    mergedRange: (row, col) => {
+      const cell = ws.getRow(row).getCell(col);
+      return cell.type === ExcelJS.ValueType.Merge ? mergedRange(ws, cell) : undefined;
+    },
   };
 }
 
@@ -799,6 +810,13 @@ function cellValueOfRich(t: unknown): string {
 }
 
 /** The first 500 rows and 30 columns of a sheet, where a block inside it is looked for. */
+
+/** The merged range ("C2:C4") a cell hidden by a merge belongs to. */
+function mergedRange(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): string {
+  const master = cell.master.address;
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
+  return merges?.[master]?.range ?? master;
+}
 
 function setCell(cell: ExcelJS.Cell, value: SheetCell, keepStyle = false): void {
   if (value.f !== undefined) {

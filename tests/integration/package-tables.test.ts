@@ -251,8 +251,9 @@ describe('every kind of cell is read as ExcelJS reads it', () => {
     expect(value('shared formula')).toBe(31);
     expect(value('shared formula without result')).toEqual({ error: NO_CACHED_VALUE });
     expect(value('error')).toEqual({ error: '#N/A' });
-    // the merged range: only its top-left cell has a value (the row under it is empty, so the table ends)
-    expect(daten.rows.at(-1)).toEqual(['merged', null]);
+    // the merged range: only its top-left cell has a value; a cell it hides is marked so that the reader
+    // reports it at that cell (the row under it is empty, so the table ends)
+    expect(daten.rows.at(-1)).toEqual(['merged', { error: '#VERBUNDEN A33:B34' }]);
     expect(daten.rows.flat()).not.toContain('under the merge');
     // external hyperlinks: the cell reads as the link's text
     expect(value('number, exponent')).toBe('0.0015');

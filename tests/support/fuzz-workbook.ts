@@ -1230,14 +1230,16 @@ export async function runCase(bytes: Uint8Array, options: { report?: boolean } =
 /** Effective cell expectations after merges, row emptiness and required columns. */
 export function expectations(t: FuzzTable): { expect: Expect[][]; usedRows: boolean[] } {
   const expect = t.columns.map((c) => c.cells.map((x) => x.expect));
-  // merged: the slave cells of a merge are empty (as Excel shows and stores them)
+  // merged: the slave cells of a merge are empty (as Excel shows and stores them) …
   const value = t.columns.map((c) => c.cells.map((x) => x));
+  const hidden: [number, number][] = [];
   for (const m of t.merges)
     for (let c = m.col; c < m.col + m.cols; c++)
       for (let r = m.row; r < m.row + m.rows; r++)
         if (c !== m.col || r !== m.row) {
           expect[c][r] = 'empty';
           value[c][r] = cell(null, 'empty', 'verbunden');
+          hidden.push([c, r]);
         }
   const readCols = t.columns
     .map((c, j) => j)
@@ -1249,6 +1251,8 @@ export function expectations(t: FuzzTable): { expect: Expect[][]; usedRows: bool
     if (!used) continue;
     for (const j of readCols) if (t.columns[j].required && expect[j][r] === 'empty') expect[j][r] = 'bad';
   }
+  // … and named as such in a used row, in a column the product reads: never read as empty without a word
+  for (const [c, r] of hidden) if (usedRows[r] && readCols.includes(c)) expect[c][r] = 'bad';
   return { expect, usedRows };
 }
 
@@ -1579,6 +1583,15 @@ function officeValue(v: ExcelJS.CellValue): OfficeValue {
  * a plain serial number in both (Office.js cannot tell a date-formatted number from a number without
  * loading number formats, so there the adapters may rightly differ).
  */
+/**
+ * Without merged cells: Office.js sees merged ranges only from ExcelApi 1.13 (the add-in needs 1.9), so inside
+ * Excel a cell hidden by a merge on a plain sheet reads as empty, while the file adapter names it; in an
+ * Excel table (the usual case inside Excel) cells cannot be merged at all.
+ */
+export function withoutMerges(fw: FuzzWorkbook): FuzzWorkbook {
+  return { tables: fw.tables.map((t) => ({ ...t, merges: [] })) };
+}
+
 export function withoutStrayDates(fw: FuzzWorkbook): FuzzWorkbook {
   return {
     tables: fw.tables.map((t) => ({
@@ -1629,7 +1642,7 @@ export function fakeExcel(fw: FuzzWorkbook): FakeWorkbook {
 
 /** Property 5: the Office.js adapter (against the strict fake) sees the same findings and amounts. */
 export function adapterProperty(): fc.IAsyncPropertyWithHooks<[FuzzWorkbook]> {
-  return fc.asyncProperty(workbookArb().map(withoutStrayDates), async (fw) => {
+  return fc.asyncProperty(workbookArb().map(withoutStrayDates).map(withoutMerges), async (fw) => {
     const viaFile = await runCase(await writeFuzzWorkbook(fw));
     const book = fakeExcel(fw);
     const port = new ExcelWorkbook(book.context() as unknown as Excel.RequestContext);

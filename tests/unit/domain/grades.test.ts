@@ -22,6 +22,10 @@ describe('normalizeGrade: one spelling per grade', () => {
     ['E05', 'E5'],
     [' E 13 ', 'E13'],
     ['B 3', 'B3'],
+    // "EG" (Entgeltgruppe), as job adverts and many Stellenpläne write it
+    ['EG 9b', 'E9b'],
+    ['EG5', 'E5'],
+    ['eg 15 Ü', 'E15Ü'],
   ])('%p → %p', (input, expected) => {
     expect(normalizeGrade(input)).toBe(expected);
   });

@@ -144,6 +144,16 @@ describe.each(MODES)('with %s', (_, atomic) => {
       expect(book.snapshot()).toBe(before);
     });
 
+    it('Bericht HFW with the sheet Deckungsregeln protected (only drop-down lists would go there): written, that sheet unchanged', async () => {
+      const book = book0();
+      book.protectedSheets.add('Deckungsregeln');
+      const cells = () => JSON.stringify([...book.sheet('Deckungsregeln')!.cells]);
+      const before = cells();
+      await reportWorkbook(asContext(book));
+      expect(book.sheet('Übersicht HFW')).toBeDefined();
+      expect(cells()).toBe(before);
+    });
+
     it('Bericht HFW with the sheet Stellen protected (Jahreskosten goes there): refused, unchanged', async () => {
       const book = book0();
       book.protectedSheets.add('Stellen');
