@@ -7,7 +7,7 @@ import { a1 } from '../../src/workbook/port';
 import { readWorkbookModel } from '../../src/workbook/read';
 import { XlsxWorkbook } from '../../src/xlsx/xlsx-workbook';
 import { buildExcelPackage } from '../support/excel-package';
-import { runCli } from './support/cli';
+import { reportThenAdopt, runCli } from './support/cli';
 import { poisonCachedResults, recalculate, STALE_RESULT } from './support/libreoffice';
 import { makeTempDir, removeTempDir } from './support/workbooks';
 
@@ -30,12 +30,7 @@ beforeAll(async () => {
   dir = await makeTempDir('jahreskosten-neu');
   input = path.join(dir, 'v2.xlsx');
   await fs.writeFile(input, buildExcelPackage({ data: { ...OBERTSHAUSEN, v2: true } }).bytes);
-  report = path.join(dir, 'bericht.xlsx');
-  expect((await runCli(['report', input, '-o', report])).code).toBe(0);
-  adopted = path.join(dir, 'beschluss.xlsx');
-  const a = await runCli(['adopt', report, 'M-2027-01', '-o', adopted]);
-  expect(a.stderr).toBe('');
-  expect(a.code).toBe(0);
+  ({ report, adopted } = await reportThenAdopt(dir, input));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runCli } from './support/cli';
+import { reportThenAdopt } from './support/cli';
 import { poisonCachedResults, recalculate } from './support/libreoffice';
 import { makeTempDir, removeTempDir } from './support/workbooks';
 
@@ -18,11 +18,7 @@ let adopted: string;
 
 beforeAll(async () => {
   dir = await makeTempDir('uebersicht-adopt');
-  report = path.join(dir, 'bericht.xlsx');
-  expect((await runCli(['report', 'examples/obertshausen.xlsx', '-o', report])).code).toBe(0);
-  adopted = path.join(dir, 'beschluss.xlsx');
-  const a = await runCli(['adopt', report, 'M-2027-01', '-o', adopted]);
-  expect(a.code).toBe(0);
+  ({ report, adopted } = await reportThenAdopt(dir, 'examples/obertshausen.xlsx'));
 });
 
 afterAll(async () => {

@@ -27,6 +27,24 @@ export async function runCli(args: string[], today = '2026-11-24'): Promise<CliR
   return { code, stdout, stderr };
 }
 
+/**
+ * `report` of a workbook into `dir`, then `adopt` of one measure into the report (both must succeed): the
+ * two files a test of "after the decision" compares.
+ */
+export async function reportThenAdopt(
+  dir: string,
+  input: string,
+  measure = 'M-2027-01',
+): Promise<{ report: string; adopted: string }> {
+  const report = path.join(dir, 'bericht.xlsx');
+  const r = await runCli(['report', input, '-o', report]);
+  if (r.code !== 0) throw new Error(`report: Exit ${r.code}\n${r.stderr}`);
+  const adopted = path.join(dir, 'beschluss.xlsx');
+  const a = await runCli(['adopt', report, measure, '-o', adopted]);
+  if (a.code !== 0 || a.stderr !== '') throw new Error(`adopt: Exit ${a.code}\n${a.stderr}`);
+  return { report, adopted };
+}
+
 /** `check --json` in-process, parsed. */
 export async function checkJson(
   file: string,
