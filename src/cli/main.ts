@@ -155,7 +155,7 @@ async function load(file: string, io: Io, lang: Lang): Promise<{ workbook: XlsxW
   return loadWith(openWorkbook, file, io, lang);
 }
 
-/** The tables of a workbook only read (`check`): without ExcelJS's cell model where the file allows. */
+/** The tables of a workbook only read (check, compare, vorlage): without ExcelJS's cell model where the file allows. */
 async function loadForReading(file: string, io: Io, lang: Lang): Promise<{ read: ReadResult }> {
   return loadWith(openForReading, file, io, lang);
 }
@@ -346,7 +346,7 @@ function adopt(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
 /** `vorlage FILE MASSNAHME [-o OUT.md]`: the draft resolution as Markdown (the input is only read). */
 async function vorlage(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
   const nr = args.positionals[1];
-  const { read } = await load(file, io, lang);
+  const { read } = await loadForReading(file, io, lang);
   requireMeasure(read, nr);
   const result = checkCoverage(read.model);
   const text = beschlussvorlage(result, nr, { stand: io.today(), checksum: inputChecksum(read.model) });
@@ -377,7 +377,7 @@ function undo(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
 }
 
 async function compare(file: string, args: Args, lang: Lang, io: Io): Promise<number> {
-  const { read } = await load(file, io, lang);
+  const { read } = await loadForReading(file, io, lang);
   const result = checkCoverage(read.model);
   io.out(compareText(result, allFindings(read, result.findings), lang));
   return 0;
