@@ -312,8 +312,7 @@ function truthy(o: Record<string, unknown>): Record<string, unknown> {
 
 /** Merged ranges: the cells other than the top-left one read empty; ExcelJS creates every cell of the range. */
 export function applyMerges(xml: string, sheet: SheetValues): void {
-  const ranges: { top: number; left: number; bottom: number; right: number }[] = [];
-  const refs: string[] = [];
+  const ranges: { top: number; left: number; bottom: number; right: number; ref: string }[] = [];
   for (const [tag] of xml.matchAll(/<mergeCell\b[^>]*>/g)) {
     const ref = attrOf(tag, 'ref') ?? '';
     const range = ref.includes(':') ? parseRange(ref) : undefined;
@@ -326,10 +325,9 @@ export function applyMerges(xml: string, sheet: SheetValues): void {
       )
     )
       return notPlain('overlapping merges');
-    ranges.push(range);
-    refs.push(ref);
+    ranges.push({ ...range, ref });
   }
-  for (const [i, m] of ranges.entries()) {
+  for (const m of ranges) {
     sheet.touchRow(m.bottom);
     for (let r = m.top; r <= m.bottom; r++) {
       const values = (sheet.rows[r - 1] ??= []);
@@ -337,7 +335,7 @@ export function applyMerges(xml: string, sheet: SheetValues): void {
       for (let c = m.left; c <= m.right; c++)
         if (r !== m.top || c !== m.left) {
           values[c] = null;
-          sheet.merged.set(`${r},${c}`, refs[i]);
+          sheet.merged.set(`${r},${c}`, m.ref);
         }
     }
   }
